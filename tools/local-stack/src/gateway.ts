@@ -1,0 +1,127 @@
+// The API gateway on the public port, doing what Kong does in the Supabase CLI: routes by prefix,
+// checks the apikey on the routes Kong checks it, answers CORS preflights, one log line a request.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { StackConfig } from './config.ts';
+import type { Logger, RunningService } from './service.ts';
+
+export interface Route {
+  prefix: string;
+  target: number;
+  /** Kong's key-auth: anon or service_role key required. */
+  keyAuth: boolean;
+  /** Paths under the prefix reachable without a key (links opened from e-mails). */
+  open?: RegExp;
+}
+
+export function routesFor(config: StackConfig): Route[] {
+  const p = config.ports;
+  return [
+    { prefix: '/rest/v1', target: p.postgrest, keyAuth: true },
+    { prefix: '/auth/v1', target: p.auth, keyAuth: true, open: /^\/(verify|callback|authorize|health)(\/|\?|$)/ },
+    // Storage and functions check the JWT themselves (public and signed object URLs have no key).
+    { prefix: '/storage/v1', target: p.storage, keyAuth: false },
+    { prefix: '/functions/v1', target: p.functions, keyAuth: false },
+  ];
+}
+
+const CORS_METHODS = 'GET,HEAD,PUT,PATCH,POST,DELETE,OPTIONS';
+const EXPOSED = 'Content-Range, Content-Location, Location, Preference-Applied, Range-Unit, X-Supabase-Api-Version, X-Client-Info';
+
+export function corsHeaders(req: http.IncomingMessage): Record<string, string> {
+  return {
+    'access-control-allow-origin': req.headers.origin ?? '*',
+    'access-control-allow-credentials': 'true',
+    'access-control-expose-headers': EXPOSED,
+    vary: 'Origin',
+  };
+}
+
+function json(res: http.ServerResponse, status: number, body: unknown, extra: Record<string, string>): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...extra });
+  res.end(JSON.stringify(body));
+}
+
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection', 'te', 'trailer']);
+
+export function apikeyOf(req: http.IncomingMessage, url: URL): string | undefined {
+  const h = req.headers.apikey;
+  return (Array.isArray(h) ? h[0] : h) ?? url.searchParams.get('apikey') ?? undefined;
+}
+
+export async function startGateway(config: StackConfig, log: Logger): Promise<RunningService> {
+  const routes = routesFor(config);
+  const validKeys = new Set([config.anonKey, config.serviceRoleKey]);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+
+  const server = http.createServer((req, res) => {
+    const started = process.hrtime.bigint();
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? config.host}`);
+    const cors = corsHeaders(req);
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      log(`${req.method} ${url.pathname} ${res.statusCode} ${ms.toFixed(1)}ms`);
+    });
+
+    if (req.method === 'OPTIONS') {
+      res.writeHead(200, {
+        ...cors,
+        'access-control-allow-methods': CORS_METHODS,
+        'access-control-allow-headers':
+          req.headers['access-control-request-headers'] ?? 'authorization, x-client-info, apikey, content-type',
+        'access-control-max-age': '3600',
+        'content-length': '0',
+      });
+      res.end();
+      return;
+    }
+
+    const route = routes.find((r) => url.pathname === r.prefix || url.pathname.startsWith(`${r.prefix}/`));
+    if (!route) return json(res, 404, { message: 'no Route matched with those values' }, cors);
+    const rest = url.pathname.slice(route.prefix.length) || '/';
+    const key = apikeyOf(req, url);
+    if (route.keyAuth && !(route.open && route.open.test(rest))) {
+      if (!key) return json(res, 401, { message: 'No API key found in request' }, cors);
+      if (!validKeys.has(key)) return json(res, 401, { message: 'Invalid authentication credentials' }, cors);
+    }
+
+    const headers: http.OutgoingHttpHeaders = {};
+    for (const [k, v] of Object.entries(req.headers)) if (!HOP_BY_HOP.has(k)) headers[k] = v;
+    // Like Kong: a request with only the apikey is made as that key's role.
+    if (!headers.authorization && key && validKeys.has(key)) headers.authorization = `Bearer ${key}`;
+    headers['x-forwarded-host'] = req.headers.host ?? `${config.host}:${config.ports.api}`;
+    headers['x-forwarded-proto'] = 'http';
+    headers['x-forwarded-prefix'] = route.prefix;
+
+    const upstream = http.request(
+      { host: config.host, port: route.target, method: req.method, path: rest + url.search, headers, agent },
+      (up) => {
+        const out: http.OutgoingHttpHeaders = {};
+        for (const [k, v] of Object.entries(up.headers)) if (!HOP_BY_HOP.has(k)) out[k] = v;
+        res.writeHead(up.statusCode ?? 502, { ...out, ...cors });
+        up.pipe(res);
+      },
+    );
+    upstream.on('error', (err) => {
+      if (res.headersSent) return res.destroy(err);
+      json(res, 502, { message: `An invalid response was received from the upstream server (${route.prefix}: ${err.message})` }, cors);
+    });
+    req.pipe(upstream);
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.ports.api, config.host, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    name: 'gateway',
+    url: `http://${config.host}:${port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+        agent.destroy();
+      }),
+  };
+}

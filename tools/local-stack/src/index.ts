@@ -1,0 +1,7 @@
+// What other tools and test suites may use: the stack's configuration and a way to start it.
+export { loadConfig, repoRoot, LOCAL_ANON_KEY, LOCAL_SERVICE_ROLE_KEY, LOCAL_JWT_SECRET } from './config.ts';
+export type { StackConfig, Profile, Ports } from './config.ts';
+export type { RunningService, Logger } from './service.ts';
+export { startStack, AlreadyRunningError } from './stack.ts';
+export type { Stack, StartOptions } from './stack.ts';
+export { DEMO_ACCOUNTS } from './demo.ts';
