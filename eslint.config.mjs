@@ -40,6 +40,7 @@ export default tseslint.config(
           depConstraints: [
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:ui', 'type:data', 'type:domain'] },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:tool', 'type:domain', 'type:data'] },
+            { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['type:tool', 'type:domain', 'type:data'] },
             { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:ui', 'type:data', 'type:domain'] },
             { sourceTag: 'type:data', onlyDependOnLibsWithTags: ['type:data', 'type:domain'] },
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'] },

@@ -35,7 +35,17 @@ alter role supabase_storage_admin password 'postgres';
 
 grant anon, authenticated, service_role to authenticator;
 grant anon, authenticated, service_role to postgres;
-grant supabase_auth_admin, supabase_storage_admin to postgres;
+-- Hosted lets postgres create policies on storage.objects (through supautils); membership does it
+-- here. postgres is deliberately NOT a member of supabase_auth_admin: it cannot create in `auth`.
+grant supabase_storage_admin to postgres;
+do $$
+begin
+  if exists (select 1 from pg_auth_members m join pg_roles r on r.oid = m.roleid join pg_roles u on u.oid = m.member
+             where r.rolname = 'supabase_auth_admin' and u.rolname = 'postgres') then
+    revoke supabase_auth_admin from postgres;
+  end if;
+end
+$$;
 
 alter role authenticator set statement_timeout = '8s';
 alter role authenticator set lock_timeout = '8s';

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { loadConfig, type Profile, type StackConfig } from './config.ts';
-import { AlreadyRunningError, startStack, type Stack } from './stack.ts';
+import type { Stack } from './stack.ts';
 import { isAlive, readState } from './state.ts';
 import { startPostgres, SUPERUSER } from './postgres.ts';
 import { bootstrap } from './bootstrap.ts';
@@ -78,6 +78,8 @@ function printBanner(stack: Stack): void {
 }
 
 async function start(): Promise<void> {
+  // Loaded here so that `types` and `db-reset` need none of the servers' modules.
+  const { AlreadyRunningError, startStack } = await import('./stack.ts');
   let stack: Stack;
   try {
     stack = await startStack(config, {

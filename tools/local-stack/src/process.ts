@@ -50,13 +50,15 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
-/** Runs a command to completion; rejects with its output when it fails. */
+/** Runs a command to completion and returns its standard output; rejects with all its output when it fails. */
 export async function runToEnd(cmd: string, args: string[], opts: SpawnOptions = {}): Promise<string> {
-  const lines: string[] = [];
-  const child = run(cmd, args, { ...opts, detached: false, log: (l) => lines.push(l) });
+  const all: string[] = [];
+  const stdout: string[] = [];
+  const child = run(cmd, args, { ...opts, detached: false, log: (l) => all.push(l) });
+  child.proc.stdout && readline.createInterface({ input: child.proc.stdout }).on('line', (l) => stdout.push(l));
   const code = await child.exited;
-  if (code !== 0) throw new Error(`${cmd} ${args.join(' ')} exited with ${code}:\n${lines.join('\n')}`);
-  return lines.join('\n');
+  if (code !== 0) throw new Error(`${cmd} ${args.join(' ')} exited with ${code}:\n${all.join('\n')}`);
+  return stdout.join('\n');
 }
 
 export async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
