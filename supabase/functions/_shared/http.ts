@@ -1,0 +1,20 @@
+// JSON responses with the CORS headers every function answer needs, and one error shape:
+// `{ error: <code>, message }`, the code stable for callers, the message for people.
+import { corsHeaders } from './cors.ts';
+
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { ...corsHeaders, 'Content-Type': 'application/json', ...headers },
+  });
+}
+
+export function errorResponse(status: number, error: string, message: string): Response {
+  return json({ error, message }, status);
+}
+
+/** The caller's `Authorization: Bearer <jwt>` token, or null when there is none. */
+export function bearerToken(req: Request): string | null {
+  const match = /^Bearer\s+(\S+)$/i.exec(req.headers.get('Authorization') ?? '');
+  return match?.[1] ?? null;
+}

@@ -1,0 +1,27 @@
+// One HTTP server for every fake, routed by path prefix: /brevo/v3/... today; /stripe/... and
+// /google/... join the list when those fakes are written (one file each, like brevo.ts).
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sendJson, type RequestHandler } from './http-util.ts';
+
+export interface FakeRoute {
+  /** e.g. "/brevo/v3": the SDK's base URL is the fakes URL plus this. */
+  prefix: string;
+  handle(req: IncomingMessage, res: ServerResponse, subPath: string): Promise<void>;
+}
+
+export function routeFakes(routes: FakeRoute[]): RequestHandler {
+  return async (req, res) => {
+    const { pathname } = new URL(req.url ?? '/', 'http://fakes.local');
+    if (pathname === '/health') {
+      sendJson(res, 200, { status: 'ok', fakes: routes.map((r) => r.prefix) });
+      return;
+    }
+    for (const route of routes) {
+      if (pathname === route.prefix || pathname.startsWith(`${route.prefix}/`)) {
+        await route.handle(req, res, pathname.slice(route.prefix.length) || '/');
+        return;
+      }
+    }
+    sendJson(res, 404, { error: `No fake serves ${pathname}`, fakes: routes.map((r) => r.prefix) });
+  };
+}

@@ -1,0 +1,54 @@
+// Public entry of @carebook/fakes: starts the fakes server (Brevo today) and the inbox, both over
+// one message store persisted under <stack root>/inbox/messages.jsonl.
+import path from 'node:path';
+import type { Server } from 'node:http';
+import { BREVO_PREFIX, createBrevoFake } from './brevo.ts';
+import { routeFakes } from './fakes-server.ts';
+import { close, listen } from './http-util.ts';
+import { routeInbox } from './inbox-server.ts';
+import { MessageStore } from './message-store.ts';
+import type { FakesConfig, Logger, RunningService } from './types.ts';
+
+export type { FakesConfig, InboxMessage, Logger, RunningService } from './types.ts';
+export { MessageStore } from './message-store.ts';
+
+export interface StartFakesOptions {
+  /** Port overrides (0 = any free port), so tests can run beside a stack that holds the real ones. */
+  ports?: Partial<FakesConfig['ports']>;
+}
+
+export function inboxFile(config: FakesConfig): string {
+  return path.join(config.dirs.root, 'inbox', 'messages.jsonl');
+}
+
+/** Resolves with [fakes, inbox] once both listen; stopping one leaves the other running. */
+export async function startFakes(
+  config: FakesConfig,
+  log: Logger,
+  options: StartFakesOptions = {},
+): Promise<RunningService[]> {
+  const store = MessageStore.open(inboxFile(config), (line) =>
+    log(`inbox: skipped an unreadable line: ${line.slice(0, 80)}`),
+  );
+  const onError = (error: unknown) =>
+    log(`fakes: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+
+  const brevo = createBrevoFake(store, log);
+  const fakes = await listen(
+    routeFakes([{ prefix: BREVO_PREFIX, handle: brevo }]),
+    config.host,
+    options.ports?.fakes ?? config.ports.fakes,
+    onError,
+  );
+  let inbox: { server: Server; port: number };
+  try {
+    inbox = await listen(routeInbox(store), config.host, options.ports?.inbox ?? config.ports.inbox, onError);
+  } catch (error) {
+    await close(fakes.server);
+    throw error;
+  }
+  return [
+    { name: 'fakes', url: `http://${config.host}:${fakes.port}`, stop: () => close(fakes.server) },
+    { name: 'inbox', url: `http://${config.host}:${inbox.port}`, stop: () => close(inbox.server) },
+  ];
+}
