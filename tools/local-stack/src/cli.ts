@@ -1,5 +1,5 @@
 // `npm start | stop | status | db:reset | types`: the commands a developer types.
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { loadConfig, type Profile, type StackConfig } from './config.ts';
@@ -153,6 +153,10 @@ async function dbReset(): Promise<void> {
     await bootstrap(config);
     const n = await migrate(config, log);
     await runSeed(config, log);
+    // Object bytes without their rows would be orphans: storage starts empty too.
+    rmSync(config.dirs.storage, { recursive: true, force: true });
+    const { syncBucketsFromConfig } = await import('./storage/index.ts');
+    await syncBucketsFromConfig(config);
     process.stdout.write(`Database rebuilt: ${n} migration(s) applied${running ? ' (the running stack reconnects by itself)' : ''}.\n`);
   } finally {
     await pgService?.stop();
