@@ -89,6 +89,8 @@ export async function startGateway(config: StackConfig, log: Logger): Promise<Ru
     for (const [k, v] of Object.entries(req.headers)) if (!HOP_BY_HOP.has(k)) headers[k] = v;
     // Like Kong: a request with only the apikey is made as that key's role.
     if (!headers.authorization && key && validKeys.has(key)) headers.authorization = `Bearer ${key}`;
+    const peer = req.socket.remoteAddress ?? '';
+    headers['x-forwarded-for'] = req.headers['x-forwarded-for'] ? `${req.headers['x-forwarded-for']}, ${peer}` : peer;
     headers['x-forwarded-host'] = req.headers.host ?? `${config.host}:${config.ports.api}`;
     headers['x-forwarded-proto'] = 'http';
     headers['x-forwarded-prefix'] = route.prefix;

@@ -1,0 +1,166 @@
+// Checking an e-mail code or link token and applying what it confirms (sign-up, recovery, magic
+// link, e-mail change). Shared by POST /verify (verifyOtp) and GET /verify (the link in the mail).
+import type { AuthContext } from './context.ts';
+import type { Db } from './db.ts';
+import { clearOneTimeTokens } from './email-tokens.ts';
+import { badRequest, forbidden, type AuthError } from './errors.ts';
+import type { AuthMethod } from './issue-session.ts';
+import { otpHash } from './secrets.ts';
+import { confirmEmail, confirmSignup, setEmail } from './user-actions.ts';
+import {
+  findUserByEmail,
+  findUserById,
+  findUserByToken,
+  syncProviders,
+  updateUser,
+  type TokenColumn,
+  type UserRow,
+} from './users-repo.ts';
+
+export const EMAIL_VERIFY_TYPES = [
+  'signup',
+  'invite',
+  'recovery',
+  'magiclink',
+  'email_change',
+  'email',
+] as const;
+export type EmailVerifyType = (typeof EMAIL_VERIFY_TYPES)[number];
+
+export interface VerifyParams {
+  type: EmailVerifyType;
+  /** The stored hash (link token or verifyOtp's token_hash). */
+  tokenHash?: string;
+  /** The code from the e-mail with the address it was sent to (verifyOtp's email + token). */
+  email?: string;
+  token?: string;
+}
+
+export type VerifyOutcome =
+  | { kind: 'verified'; user: UserRow; type: Exclude<EmailVerifyType, 'email'>; pkce: boolean }
+  /** Secure e-mail change: one of the two addresses confirmed, the other still has to. */
+  | { kind: 'half-confirmed' };
+
+const COLUMNS: Record<EmailVerifyType, TokenColumn[]> = {
+  signup: ['confirmation_token'],
+  invite: ['confirmation_token'],
+  recovery: ['recovery_token'],
+  magiclink: ['recovery_token'],
+  email_change: ['email_change_token_new', 'email_change_token_current'],
+  email: ['confirmation_token', 'recovery_token'],
+};
+
+const SENT_AT: Record<TokenColumn, 'confirmation_sent_at' | 'recovery_sent_at' | 'email_change_sent_at'> = {
+  confirmation_token: 'confirmation_sent_at',
+  recovery_token: 'recovery_sent_at',
+  email_change_token_new: 'email_change_sent_at',
+  email_change_token_current: 'email_change_sent_at',
+};
+
+/** How a PKCE flow state names each kind of link. */
+export const PKCE_METHOD: Record<Exclude<EmailVerifyType, 'email'>, AuthMethod> = {
+  signup: 'email/signup',
+  invite: 'invite',
+  recovery: 'recovery',
+  magiclink: 'magiclink',
+  email_change: 'email_change',
+};
+
+const sameToken = (stored: string | null, hash: string): boolean =>
+  !!stored && hash !== '' && (stored === hash || stored === `pkce_${hash}`);
+
+/** Which of the type's token columns holds this hash. */
+function matchingColumn(user: UserRow, columns: TokenColumn[], hash: string): TokenColumn | undefined {
+  return columns.find((c) => sameToken(user[c], hash.replace(/^pkce_/, '')));
+}
+
+function resolvedType(type: EmailVerifyType, column: TokenColumn): Exclude<EmailVerifyType, 'email'> {
+  if (type !== 'email') return type;
+  return column === 'confirmation_token' ? 'signup' : 'magiclink';
+}
+
+async function findHolder(
+  db: Db,
+  params: VerifyParams,
+): Promise<{ user: UserRow; hash: string; invalid: AuthError } | undefined> {
+  if (params.tokenHash) {
+    const user = await findUserByToken(db, COLUMNS[params.type], params.tokenHash);
+    const invalid = forbidden('otp_expired', 'Email link is invalid or has expired');
+    return user ? { user, hash: params.tokenHash, invalid } : undefined;
+  }
+  const email = params.email ?? '';
+  const hash = otpHash(email, params.token ?? '');
+  let user = await findUserByEmail(db, email);
+  if (params.type === 'email_change' && !(user && matchingColumn(user, COLUMNS.email_change, hash))) {
+    // The code mailed to the new address is checked against the account that asked for it.
+    const { rows } = await db.query<{ id: string }>(
+      'select id from auth.users where lower(email_change) = lower($1)',
+      [email],
+    );
+    user = rows[0] ? await findUserById(db, rows[0].id) : undefined;
+  }
+  return user
+    ? { user, hash, invalid: forbidden('otp_expired', 'Token has expired or is invalid') }
+    : undefined;
+}
+
+export async function verifyEmailToken(
+  db: Db,
+  ctx: AuthContext,
+  params: VerifyParams,
+): Promise<VerifyOutcome> {
+  const found = await findHolder(db, params);
+  if (!found) {
+    throw forbidden(
+      'otp_expired',
+      params.tokenHash ? 'Email link is invalid or has expired' : 'Token has expired or is invalid',
+    );
+  }
+  let { user } = found;
+  if (user.banned_until && user.banned_until.getTime() > Date.now())
+    throw forbidden('user_banned', 'User is banned');
+  const column = matchingColumn(user, COLUMNS[params.type], found.hash);
+  if (!column) throw found.invalid;
+  const sentAt = user[SENT_AT[column]];
+  if (!sentAt || Date.now() > sentAt.getTime() + ctx.settings.otpExpirySeconds * 1000) throw found.invalid;
+  const pkce = (user[column] ?? '').startsWith('pkce_');
+  const type = resolvedType(params.type, column);
+
+  switch (type) {
+    case 'signup':
+    case 'invite':
+      user = await confirmSignup(db, user);
+      break;
+    case 'recovery':
+    case 'magiclink':
+      user = await updateUser(db, user.id, { recovery_token: '' });
+      await clearOneTimeTokens(db, user.id);
+      if (!user.email_confirmed_at) user = await confirmEmail(db, user);
+      break;
+    case 'email_change': {
+      const needsBoth =
+        !ctx.settings.autoconfirm &&
+        ctx.settings.secureEmailChange &&
+        user.email_change_confirm_status === 0 &&
+        !!user.email;
+      if (needsBoth && user.email_change_token_current && user.email_change_token_new) {
+        await updateUser(db, user.id, { email_change_confirm_status: 1, [column]: '' });
+        return { kind: 'half-confirmed' };
+      }
+      const newEmail = user.email_change ?? '';
+      if (!newEmail) throw badRequest('validation_failed', 'No e-mail change is pending');
+      user = await setEmail(db, user, newEmail, true);
+      user = await updateUser(db, user.id, {
+        email_change: '',
+        email_change_token_new: '',
+        email_change_token_current: '',
+        email_change_confirm_status: 0,
+      });
+      await clearOneTimeTokens(db, user.id);
+      if (!user.email_confirmed_at) user = await confirmEmail(db, user);
+      break;
+    }
+  }
+  user = await syncProviders(db, user);
+  return { kind: 'verified', user, type, pkce };
+}
