@@ -55,7 +55,7 @@ export async function runToEnd(cmd: string, args: string[], opts: SpawnOptions =
   const all: string[] = [];
   const stdout: string[] = [];
   const child = run(cmd, args, { ...opts, detached: false, log: (l) => all.push(l) });
-  child.proc.stdout && readline.createInterface({ input: child.proc.stdout }).on('line', (l) => stdout.push(l));
+  if (child.proc.stdout) readline.createInterface({ input: child.proc.stdout }).on('line', (l) => stdout.push(l));
   const code = await child.exited;
   if (code !== 0) throw new Error(`${cmd} ${args.join(' ')} exited with ${code}:\n${all.join('\n')}`);
   return stdout.join('\n');
