@@ -1,0 +1,7 @@
+// Public API of @carebook/domain: pure rules shared by the apps, the data layer and edge functions.
+export * from './locale.ts';
+export * from './role.ts';
+export * from './validation.ts';
+export * from './email.ts';
+export * from './password.ts';
+export * from './full-name.ts';

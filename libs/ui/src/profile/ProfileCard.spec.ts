@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { mount } from '@vue/test-utils';
+import type { Profile } from '@carebook/data';
+import ProfileCard from './ProfileCard.vue';
+import { testPlugins } from '../testing/plugins.ts';
+
+const profile: Profile = {
+  id: '1d2b7b0a-0000-4000-8000-000000000001',
+  email: 'camille@example.fr',
+  fullName: 'Camille Dupont',
+  role: 'practitioner',
+  locale: 'en',
+  createdAt: '2025-03-14T10:00:00Z',
+  updatedAt: '2025-03-14T10:00:00Z',
+};
+
+function mountCard(p: Profile, locale: 'fr' | 'en') {
+  return mount(ProfileCard, { props: { profile: p }, global: { plugins: testPlugins(locale).plugins } });
+}
+
+describe('ProfileCard', () => {
+  it('shows who the person is, in the interface language', () => {
+    const wrapper = mountCard(profile, 'fr');
+    expect(wrapper.get('[data-testid="profile-full-name"]').text()).toBe('Camille Dupont');
+    expect(wrapper.get('[data-testid="profile-email"]').text()).toBe('camille@example.fr');
+    expect(wrapper.get('[data-testid="profile-role"]').text()).toBe('Praticien');
+    expect(wrapper.get('[data-testid="profile-locale"]').text()).toBe('English');
+    expect(wrapper.text()).toContain('14 mars 2025');
+    expect(wrapper.find('.q-avatar').text()).toBe('CD');
+  });
+
+  it('says when no name was given', () => {
+    const wrapper = mountCard({ ...profile, fullName: null, role: 'patient' }, 'en');
+    expect(wrapper.get('[data-testid="profile-full-name"]').text()).toBe('No name given');
+    expect(wrapper.get('[data-testid="profile-role"]').text()).toBe('Patient');
+    expect(wrapper.text()).toContain('March 14, 2025');
+    expect(wrapper.find('.q-avatar').text()).toBe('C');
+  });
+});
