@@ -157,6 +157,11 @@ async function dbReset(): Promise<void> {
     rmSync(config.dirs.storage, { recursive: true, force: true });
     const { syncBucketsFromConfig } = await import('./storage/index.ts');
     await syncBucketsFromConfig(config);
+    if (running && profile === 'dev') {
+      // The running stack would otherwise lack the accounts its banner printed.
+      const { ensureDemoAccounts } = await import('./demo.ts');
+      await ensureDemoAccounts(config);
+    }
     process.stdout.write(`Database rebuilt: ${n} migration(s) applied${running ? ' (the running stack reconnects by itself)' : ''}.\n`);
   } finally {
     await pgService?.stop();

@@ -112,6 +112,7 @@ export async function startPostgres(config: StackConfig, log: Logger): Promise<R
     '-c', 'full_page_writes=off',
     '-c', 'lc_messages=C',
     '-c', 'log_min_messages=warning',
+    '-c', 'log_checkpoints=off',
     '-c', 'shared_preload_libraries=pg_stat_statements',
   ]);
   const child = run(cmd, args, { log: (l) => log(l), env: { ...process.env, LC_ALL: 'C.UTF-8' } });
