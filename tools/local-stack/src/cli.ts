@@ -1,14 +1,18 @@
 // `npm start | stop | status | db:reset | types`: the commands a developer types.
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { loadConfig, type Profile, type StackConfig } from './config.ts';
+import { loadConfig, repoRoot, type Profile, type StackConfig } from './config.ts';
 import type { Stack } from './stack.ts';
 import { isAlive, readState } from './state.ts';
 import { startPostgres, SUPERUSER } from './postgres.ts';
 import { bootstrap } from './bootstrap.ts';
 import { migrate, runSeed } from './migrate.ts';
 import { committedTypes, generateTypes, typesFile } from './types.ts';
+
+// A developer's overrides (see .env.example); never required.
+if (existsSync(path.join(repoRoot, '.env'))) process.loadEnvFile(path.join(repoRoot, '.env'));
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
