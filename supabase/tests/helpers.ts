@@ -33,7 +33,7 @@ export async function signedInUser(
   if (created.error) throw created.error;
   const id = created.data.user.id;
   if (role === 'staff') {
-    const { error } = await admin.from('profiles').update({ role: 'staff' }).eq('id', id);
+    const { error } = await admin.from('staff_members').insert({ user_id: id });
     if (error) throw error;
   }
   const client = anon();

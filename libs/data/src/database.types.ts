@@ -10,6 +10,395 @@ export type Database = {
   };
   public: {
     Tables: {
+      audit_log: {
+        Row: {
+          action: string;
+          actor_id: string | null;
+          actor_role: string;
+          at: string;
+          details: NonNullable<Json>;
+          id: number;
+          new_values: Json | null;
+          old_values: Json | null;
+          record_id: string;
+          table_name: string;
+        };
+        Insert: {
+          action: string;
+          actor_id?: string | null;
+          actor_role: string;
+          at?: string;
+          details?: NonNullable<Json>;
+          id?: never;
+          new_values?: Json | null;
+          old_values?: Json | null;
+          record_id: string;
+          table_name: string;
+        };
+        Update: {
+          action?: string;
+          actor_id?: string | null;
+          actor_role?: string;
+          at?: string;
+          details?: NonNullable<Json>;
+          id?: never;
+          new_values?: Json | null;
+          old_values?: Json | null;
+          record_id?: string;
+          table_name?: string;
+        };
+        Relationships: [];
+      };
+      companies: {
+        Row: {
+          active: boolean;
+          created_at: string;
+          email_domains: string[];
+          id: string;
+          name: string;
+          updated_at: string;
+        };
+        Insert: {
+          active?: boolean;
+          created_at?: string;
+          email_domains?: string[];
+          id?: string;
+          name: string;
+          updated_at?: string;
+        };
+        Update: {
+          active?: boolean;
+          created_at?: string;
+          email_domains?: string[];
+          id?: string;
+          name?: string;
+          updated_at?: string;
+        };
+        Relationships: [];
+      };
+      company_members: {
+        Row: {
+          company_id: string;
+          joined_at: string;
+          user_id: string;
+        };
+        Insert: {
+          company_id: string;
+          joined_at?: string;
+          user_id: string;
+        };
+        Update: {
+          company_id?: string;
+          joined_at?: string;
+          user_id?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'company_members_company_id_fkey';
+            columns: ['company_id'];
+            isOneToOne: false;
+            referencedRelation: 'companies';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'company_members_user_id_fkey';
+            columns: ['user_id'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      consultation_types: {
+        Row: {
+          active: boolean;
+          buffer_after_minutes: number;
+          buffer_before_minutes: number;
+          created_at: string;
+          currency: string;
+          duration_minutes: number;
+          horizon_days: number;
+          id: string;
+          min_notice_minutes: number;
+          mode: string;
+          name_en: string | null;
+          name_fr: string;
+          practitioner_id: string;
+          price_cents: number;
+          updated_at: string;
+        };
+        Insert: {
+          active?: boolean;
+          buffer_after_minutes?: number;
+          buffer_before_minutes?: number;
+          created_at?: string;
+          currency?: string;
+          duration_minutes: number;
+          horizon_days?: number;
+          id?: string;
+          min_notice_minutes?: number;
+          mode: string;
+          name_en?: string | null;
+          name_fr: string;
+          practitioner_id: string;
+          price_cents: number;
+          updated_at?: string;
+        };
+        Update: {
+          active?: boolean;
+          buffer_after_minutes?: number;
+          buffer_before_minutes?: number;
+          created_at?: string;
+          currency?: string;
+          duration_minutes?: number;
+          horizon_days?: number;
+          id?: string;
+          min_notice_minutes?: number;
+          mode?: string;
+          name_en?: string | null;
+          name_fr?: string;
+          practitioner_id?: string;
+          price_cents?: number;
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'consultation_types_practitioner_id_fkey';
+            columns: ['practitioner_id'];
+            isOneToOne: false;
+            referencedRelation: 'practitioners';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      content_pages: {
+        Row: {
+          body_md: string;
+          created_at: string;
+          id: string;
+          locale: string;
+          published: boolean;
+          slug: string;
+          title: string;
+          updated_at: string;
+          updated_by: string | null;
+        };
+        Insert: {
+          body_md?: string;
+          created_at?: string;
+          id?: string;
+          locale: string;
+          published?: boolean;
+          slug: string;
+          title: string;
+          updated_at?: string;
+          updated_by?: string | null;
+        };
+        Update: {
+          body_md?: string;
+          created_at?: string;
+          id?: string;
+          locale?: string;
+          published?: boolean;
+          slug?: string;
+          title?: string;
+          updated_at?: string;
+          updated_by?: string | null;
+        };
+        Relationships: [];
+      };
+      outbox: {
+        Row: {
+          attempts: number;
+          created_at: string;
+          dedupe_key: string | null;
+          id: number;
+          last_error: string | null;
+          next_attempt_at: string;
+          payload: NonNullable<Json>;
+          processed_at: string | null;
+          status: string;
+          topic: string;
+        };
+        Insert: {
+          attempts?: number;
+          created_at?: string;
+          dedupe_key?: string | null;
+          id?: never;
+          last_error?: string | null;
+          next_attempt_at?: string;
+          payload: NonNullable<Json>;
+          processed_at?: string | null;
+          status?: string;
+          topic: string;
+        };
+        Update: {
+          attempts?: number;
+          created_at?: string;
+          dedupe_key?: string | null;
+          id?: never;
+          last_error?: string | null;
+          next_attempt_at?: string;
+          payload?: NonNullable<Json>;
+          processed_at?: string | null;
+          status?: string;
+          topic?: string;
+        };
+        Relationships: [];
+      };
+      practitioner_specialties: {
+        Row: {
+          practitioner_id: string;
+          specialty_id: string;
+        };
+        Insert: {
+          practitioner_id: string;
+          specialty_id: string;
+        };
+        Update: {
+          practitioner_id?: string;
+          specialty_id?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'practitioner_specialties_practitioner_id_fkey';
+            columns: ['practitioner_id'];
+            isOneToOne: false;
+            referencedRelation: 'practitioners';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'practitioner_specialties_specialty_id_fkey';
+            columns: ['specialty_id'];
+            isOneToOne: false;
+            referencedRelation: 'specialties';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      practitioners: {
+        Row: {
+          bio_en: string | null;
+          bio_fr: string | null;
+          created_at: string;
+          display_name: string;
+          formatted_address: string | null;
+          id: string;
+          languages: string[];
+          latitude: number | null;
+          longitude: number | null;
+          modes: string[];
+          photo_path: string | null;
+          place_id: string | null;
+          profession_code: string;
+          published: boolean;
+          registration_number: string | null;
+          slug: string;
+          status_reason: string | null;
+          submitted_at: string | null;
+          time_zone: string;
+          updated_at: string;
+          verification_status: string;
+          verified_at: string | null;
+        };
+        Insert: {
+          bio_en?: string | null;
+          bio_fr?: string | null;
+          created_at?: string;
+          display_name: string;
+          formatted_address?: string | null;
+          id: string;
+          languages?: string[];
+          latitude?: number | null;
+          longitude?: number | null;
+          modes?: string[];
+          photo_path?: string | null;
+          place_id?: string | null;
+          profession_code: string;
+          published?: boolean;
+          registration_number?: string | null;
+          slug: string;
+          status_reason?: string | null;
+          submitted_at?: string | null;
+          time_zone?: string;
+          updated_at?: string;
+          verification_status?: string;
+          verified_at?: string | null;
+        };
+        Update: {
+          bio_en?: string | null;
+          bio_fr?: string | null;
+          created_at?: string;
+          display_name?: string;
+          formatted_address?: string | null;
+          id?: string;
+          languages?: string[];
+          latitude?: number | null;
+          longitude?: number | null;
+          modes?: string[];
+          photo_path?: string | null;
+          place_id?: string | null;
+          profession_code?: string;
+          published?: boolean;
+          registration_number?: string | null;
+          slug?: string;
+          status_reason?: string | null;
+          submitted_at?: string | null;
+          time_zone?: string;
+          updated_at?: string;
+          verification_status?: string;
+          verified_at?: string | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'practitioners_id_fkey';
+            columns: ['id'];
+            isOneToOne: true;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'practitioners_profession_code_fkey';
+            columns: ['profession_code'];
+            isOneToOne: false;
+            referencedRelation: 'professions';
+            referencedColumns: ['code'];
+          },
+        ];
+      };
+      professions: {
+        Row: {
+          active: boolean;
+          code: string;
+          created_at: string;
+          name_en: string;
+          name_fr: string;
+          registry: string;
+          regulated: boolean;
+          updated_at: string;
+        };
+        Insert: {
+          active?: boolean;
+          code: string;
+          created_at?: string;
+          name_en: string;
+          name_fr: string;
+          registry: string;
+          regulated: boolean;
+          updated_at?: string;
+        };
+        Update: {
+          active?: boolean;
+          code?: string;
+          created_at?: string;
+          name_en?: string;
+          name_fr?: string;
+          registry?: string;
+          regulated?: boolean;
+          updated_at?: string;
+        };
+        Relationships: [];
+      };
       profiles: {
         Row: {
           created_at: string;
@@ -40,12 +429,186 @@ export type Database = {
         };
         Relationships: [];
       };
+      specialties: {
+        Row: {
+          code: string;
+          created_at: string;
+          id: string;
+          name_en: string;
+          name_fr: string;
+          profession_code: string;
+          updated_at: string;
+        };
+        Insert: {
+          code: string;
+          created_at?: string;
+          id?: string;
+          name_en: string;
+          name_fr: string;
+          profession_code: string;
+          updated_at?: string;
+        };
+        Update: {
+          code?: string;
+          created_at?: string;
+          id?: string;
+          name_en?: string;
+          name_fr?: string;
+          profession_code?: string;
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'specialties_profession_code_fkey';
+            columns: ['profession_code'];
+            isOneToOne: false;
+            referencedRelation: 'professions';
+            referencedColumns: ['code'];
+          },
+        ];
+      };
+      staff_members: {
+        Row: {
+          created_at: string;
+          user_id: string;
+        };
+        Insert: {
+          created_at?: string;
+          user_id: string;
+        };
+        Update: {
+          created_at?: string;
+          user_id?: string;
+        };
+        Relationships: [];
+      };
+      subscriptions: {
+        Row: {
+          created_at: string;
+          current_period_end: string | null;
+          id: string;
+          plan: string;
+          practitioner_id: string;
+          status: string;
+          stripe_customer_id: string | null;
+          stripe_subscription_id: string | null;
+          updated_at: string;
+        };
+        Insert: {
+          created_at?: string;
+          current_period_end?: string | null;
+          id?: string;
+          plan: string;
+          practitioner_id: string;
+          status: string;
+          stripe_customer_id?: string | null;
+          stripe_subscription_id?: string | null;
+          updated_at?: string;
+        };
+        Update: {
+          created_at?: string;
+          current_period_end?: string | null;
+          id?: string;
+          plan?: string;
+          practitioner_id?: string;
+          status?: string;
+          stripe_customer_id?: string | null;
+          stripe_subscription_id?: string | null;
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'subscriptions_practitioner_id_fkey';
+            columns: ['practitioner_id'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      verification_documents: {
+        Row: {
+          created_at: string;
+          file_name: string;
+          id: string;
+          kind: string;
+          mime_type: string;
+          object_path: string;
+          practitioner_id: string;
+          size_bytes: number;
+        };
+        Insert: {
+          created_at?: string;
+          file_name: string;
+          id?: string;
+          kind: string;
+          mime_type: string;
+          object_path: string;
+          practitioner_id: string;
+          size_bytes: number;
+        };
+        Update: {
+          created_at?: string;
+          file_name?: string;
+          id?: string;
+          kind?: string;
+          mime_type?: string;
+          object_path?: string;
+          practitioner_id?: string;
+          size_bytes?: number;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'verification_documents_practitioner_id_fkey';
+            columns: ['practitioner_id'];
+            isOneToOne: false;
+            referencedRelation: 'practitioners';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
     };
     Views: {
       [_ in never]: never;
     };
     Functions: {
-      [_ in never]: never;
+      open_verification_document: {
+        Args: { p_document_id: string };
+        Returns: string;
+      };
+      review_practitioner: {
+        Args: { p_action: string; p_practitioner_id: string; p_reason?: string };
+        Returns: {
+          bio_en: string | null;
+          bio_fr: string | null;
+          created_at: string;
+          display_name: string;
+          formatted_address: string | null;
+          id: string;
+          languages: string[];
+          latitude: number | null;
+          longitude: number | null;
+          modes: string[];
+          photo_path: string | null;
+          place_id: string | null;
+          profession_code: string;
+          published: boolean;
+          registration_number: string | null;
+          slug: string;
+          status_reason: string | null;
+          submitted_at: string | null;
+          time_zone: string;
+          updated_at: string;
+          verification_status: string;
+          verified_at: string | null;
+        };
+        SetofOptions: {
+          from: '*';
+          to: 'practitioners';
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
     };
     Enums: {
       [_ in never]: never;

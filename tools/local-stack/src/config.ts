@@ -60,7 +60,9 @@ function envInt(name: string, fallback: number): number {
 
 export function loadConfig(profile: Profile = 'dev', overrides: Partial<Pick<StackConfig, 'withApps'>> = {}): StackConfig {
   // dev keeps the CLI's well-known ports; test shifts everything by 1000 so both can run at once.
-  const shift = profile === 'dev' ? 0 : 1000;
+  // CAREBOOK_TEST_PORT_OFFSET (a multiple of 100) gives parallel test stacks their own ports and data.
+  const extra = profile === 'test' ? envInt('CAREBOOK_TEST_PORT_OFFSET', 0) : 0;
+  const shift = profile === 'dev' ? 0 : 1000 + extra;
   const host = '127.0.0.1';
   const ports: Ports = {
     api: envInt('CAREBOOK_API_PORT', 54321 + shift),
@@ -72,10 +74,10 @@ export function loadConfig(profile: Profile = 'dev', overrides: Partial<Pick<Sta
     storage: 54334 + shift,
     functions: 54335 + shift,
     fakes: 54336 + shift,
-    booking: envInt('CAREBOOK_BOOKING_PORT', profile === 'dev' ? 9000 : 9001),
-    practitioner: envInt('CAREBOOK_PRACTITIONER_PORT', profile === 'dev' ? 9100 : 9101),
+    booking: envInt('CAREBOOK_BOOKING_PORT', profile === 'dev' ? 9000 : extra ? 20000 + extra : 9001),
+    practitioner: envInt('CAREBOOK_PRACTITIONER_PORT', profile === 'dev' ? 9100 : extra ? 20001 + extra : 9101),
   };
-  const root = path.join(repoRoot, '.local', profile);
+  const root = path.join(repoRoot, '.local', extra ? `${profile}-${extra}` : profile);
   const jwtSecret = process.env.JWT_SECRET ?? LOCAL_JWT_SECRET;
   const dbPassword = LOCAL_DB_PASSWORD;
   const apiUrl = `http://${host}:${ports.api}`;

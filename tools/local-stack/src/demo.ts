@@ -37,7 +37,7 @@ export async function ensureDemoAccounts(config: StackConfig): Promise<DemoAccou
     }
     if (account.role === 'staff') {
       // Staff is never chosen at sign-up: only the service role grants it.
-      const { error: e } = await admin.from('profiles').update({ role: 'staff' }).eq('id', id);
+      const { error: e } = await admin.from('staff_members').upsert({ user_id: id }, { onConflict: 'user_id', ignoreDuplicates: true });
       if (e) throw new Error(`making the demo staff account staff: ${e.message}`);
     }
   }

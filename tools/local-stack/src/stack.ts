@@ -96,7 +96,7 @@ export async function startStack(config: StackConfig, opts: StartOptions = {}): 
     progress(`postgres     ready on ${config.ports.db}${pg.created ? ' (new cluster)' : ''}`);
     await bootstrap(config);
     const applied = await migrate(config, logs.for('migrations'));
-    if (pg.created) await runSeed(config, logs.for('migrations'));
+    await runSeed(config, logs.for('migrations'));
     progress(`migrations   ${applied} applied`);
 
     const parts = await Promise.all([

@@ -1,0 +1,50 @@
+-- Reference data every environment needs (professions and their specialties). Idempotent: runs
+-- after migrations on a new or reset database. Demo and volume data come from tools/seed.
+
+insert into public.professions (code, name_fr, name_en, registry, regulated) values
+  ('general_practitioner', 'Médecin généraliste', 'General practitioner', 'rpps', true),
+  ('occupational_physician', 'Médecin du travail', 'Occupational physician', 'rpps', true),
+  ('psychiatrist', 'Psychiatre', 'Psychiatrist', 'rpps', true),
+  ('psychologist', 'Psychologue', 'Psychologist', 'adeli', true),
+  ('psychotherapist', 'Psychothérapeute', 'Psychotherapist', 'adeli', true),
+  ('physiotherapist', 'Masseur-kinésithérapeute', 'Physiotherapist', 'rpps', true),
+  ('osteopath', 'Ostéopathe', 'Osteopath', 'adeli', true),
+  ('dietitian', 'Diététicien', 'Dietitian', 'adeli', true),
+  ('nurse', 'Infirmier', 'Nurse', 'rpps', true),
+  ('midwife', 'Sage-femme', 'Midwife', 'rpps', true),
+  ('speech_therapist', 'Orthophoniste', 'Speech therapist', 'adeli', true),
+  ('sophrologist', 'Sophrologue', 'Sophrologist', 'none', false),
+  ('naturopath', 'Naturopathe', 'Naturopath', 'none', false)
+on conflict (code) do update
+  set name_fr = excluded.name_fr, name_en = excluded.name_en, registry = excluded.registry, regulated = excluded.regulated;
+
+insert into public.specialties (profession_code, code, name_fr, name_en) values
+  ('general_practitioner', 'teleconsultation', 'Téléconsultation', 'Teleconsultation'),
+  ('general_practitioner', 'sports_medicine', 'Médecine du sport', 'Sports medicine'),
+  ('occupational_physician', 'workplace_wellbeing', 'Qualité de vie au travail', 'Workplace wellbeing'),
+  ('occupational_physician', 'return_to_work', 'Reprise du travail', 'Return to work'),
+  ('psychiatrist', 'mood_disorders', 'Troubles de l''humeur', 'Mood disorders'),
+  ('psychologist', 'cbt', 'Thérapie cognitivo-comportementale', 'Cognitive behavioural therapy'),
+  ('psychologist', 'burnout', 'Épuisement professionnel', 'Burnout'),
+  ('psychologist', 'anxiety', 'Anxiété', 'Anxiety'),
+  ('psychologist', 'couples', 'Thérapie de couple', 'Couples therapy'),
+  ('psychologist', 'child', 'Enfant et adolescent', 'Children and adolescents'),
+  ('psychotherapist', 'emdr', 'EMDR', 'EMDR'),
+  ('psychotherapist', 'trauma', 'Psychotraumatologie', 'Trauma'),
+  ('physiotherapist', 'sports', 'Kinésithérapie du sport', 'Sports physiotherapy'),
+  ('physiotherapist', 'back_pain', 'Mal de dos', 'Back pain'),
+  ('physiotherapist', 'respiratory', 'Kinésithérapie respiratoire', 'Respiratory physiotherapy'),
+  ('osteopath', 'pediatric', 'Ostéopathie pédiatrique', 'Paediatric osteopathy'),
+  ('osteopath', 'sports', 'Ostéopathie du sport', 'Sports osteopathy'),
+  ('dietitian', 'weight', 'Gestion du poids', 'Weight management'),
+  ('dietitian', 'diabetes', 'Diabète', 'Diabetes'),
+  ('dietitian', 'sports_nutrition', 'Nutrition du sportif', 'Sports nutrition'),
+  ('nurse', 'home_care', 'Soins à domicile', 'Home care'),
+  ('nurse', 'smoking_cessation', 'Sevrage tabagique', 'Smoking cessation'),
+  ('midwife', 'prenatal', 'Préparation à la naissance', 'Antenatal classes'),
+  ('midwife', 'postnatal', 'Suivi postnatal', 'Postnatal care'),
+  ('speech_therapist', 'stuttering', 'Bégaiement', 'Stuttering'),
+  ('sophrologist', 'stress', 'Gestion du stress', 'Stress management'),
+  ('sophrologist', 'sleep', 'Sommeil', 'Sleep'),
+  ('naturopath', 'nutrition', 'Alimentation', 'Nutrition')
+on conflict (profession_code, code) do update set name_fr = excluded.name_fr, name_en = excluded.name_en;
