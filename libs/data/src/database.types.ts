@@ -10,6 +10,97 @@ export type Database = {
   };
   public: {
     Tables: {
+      appointments: {
+        Row: {
+          blocked: unknown;
+          cancel_reason: string | null;
+          cancelled_at: string | null;
+          cancelled_by: string | null;
+          cancelled_by_role: string | null;
+          consultation_type_id: string;
+          created_at: string;
+          currency: string;
+          during: unknown;
+          ends_at: string;
+          hold_expires_at: string | null;
+          id: string;
+          idempotency_key: string | null;
+          mode: string;
+          patient_id: string;
+          practitioner_id: string;
+          price_cents: number;
+          starts_at: string;
+          status: string;
+          updated_at: string;
+        };
+        Insert: {
+          blocked: unknown;
+          cancel_reason?: string | null;
+          cancelled_at?: string | null;
+          cancelled_by?: string | null;
+          cancelled_by_role?: string | null;
+          consultation_type_id: string;
+          created_at?: string;
+          currency: string;
+          during?: never;
+          ends_at: string;
+          hold_expires_at?: string | null;
+          id?: string;
+          idempotency_key?: string | null;
+          mode: string;
+          patient_id: string;
+          practitioner_id: string;
+          price_cents: number;
+          starts_at: string;
+          status: string;
+          updated_at?: string;
+        };
+        Update: {
+          blocked?: unknown;
+          cancel_reason?: string | null;
+          cancelled_at?: string | null;
+          cancelled_by?: string | null;
+          cancelled_by_role?: string | null;
+          consultation_type_id?: string;
+          created_at?: string;
+          currency?: string;
+          during?: never;
+          ends_at?: string;
+          hold_expires_at?: string | null;
+          id?: string;
+          idempotency_key?: string | null;
+          mode?: string;
+          patient_id?: string;
+          practitioner_id?: string;
+          price_cents?: number;
+          starts_at?: string;
+          status?: string;
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'appointments_consultation_type_id_fkey';
+            columns: ['consultation_type_id'];
+            isOneToOne: false;
+            referencedRelation: 'consultation_types';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'appointments_patient_id_fkey';
+            columns: ['patient_id'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'appointments_practitioner_id_fkey';
+            columns: ['practitioner_id'];
+            isOneToOne: false;
+            referencedRelation: 'practitioners';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
       audit_log: {
         Row: {
           action: string;
@@ -48,6 +139,94 @@ export type Database = {
           table_name?: string;
         };
         Relationships: [];
+      };
+      availability_exceptions: {
+        Row: {
+          consultation_type_ids: string[] | null;
+          created_at: string;
+          during: unknown;
+          id: string;
+          kind: string;
+          note: string | null;
+          practitioner_id: string;
+        };
+        Insert: {
+          consultation_type_ids?: string[] | null;
+          created_at?: string;
+          during: unknown;
+          id?: string;
+          kind: string;
+          note?: string | null;
+          practitioner_id: string;
+        };
+        Update: {
+          consultation_type_ids?: string[] | null;
+          created_at?: string;
+          during?: unknown;
+          id?: string;
+          kind?: string;
+          note?: string | null;
+          practitioner_id?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'availability_exceptions_practitioner_id_fkey';
+            columns: ['practitioner_id'];
+            isOneToOne: false;
+            referencedRelation: 'practitioners';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      availability_rules: {
+        Row: {
+          consultation_type_ids: string[] | null;
+          created_at: string;
+          end_time: string;
+          id: string;
+          modes: string[] | null;
+          practitioner_id: string;
+          start_time: string;
+          updated_at: string;
+          valid_from: string | null;
+          valid_until: string | null;
+          weekday: number;
+        };
+        Insert: {
+          consultation_type_ids?: string[] | null;
+          created_at?: string;
+          end_time: string;
+          id?: string;
+          modes?: string[] | null;
+          practitioner_id: string;
+          start_time: string;
+          updated_at?: string;
+          valid_from?: string | null;
+          valid_until?: string | null;
+          weekday: number;
+        };
+        Update: {
+          consultation_type_ids?: string[] | null;
+          created_at?: string;
+          end_time?: string;
+          id?: string;
+          modes?: string[] | null;
+          practitioner_id?: string;
+          start_time?: string;
+          updated_at?: string;
+          valid_from?: string | null;
+          valid_until?: string | null;
+          weekday?: number;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'availability_rules_practitioner_id_fkey';
+            columns: ['practitioner_id'];
+            isOneToOne: false;
+            referencedRelation: 'practitioners';
+            referencedColumns: ['id'];
+          },
+        ];
       };
       companies: {
         Row: {
@@ -114,9 +293,11 @@ export type Database = {
           active: boolean;
           buffer_after_minutes: number;
           buffer_before_minutes: number;
+          cancel_cutoff_hours: number;
           created_at: string;
           currency: string;
           duration_minutes: number;
+          hold_minutes: number;
           horizon_days: number;
           id: string;
           min_notice_minutes: number;
@@ -125,15 +306,18 @@ export type Database = {
           name_fr: string;
           practitioner_id: string;
           price_cents: number;
+          slot_step_minutes: number;
           updated_at: string;
         };
         Insert: {
           active?: boolean;
           buffer_after_minutes?: number;
           buffer_before_minutes?: number;
+          cancel_cutoff_hours?: number;
           created_at?: string;
           currency?: string;
           duration_minutes: number;
+          hold_minutes?: number;
           horizon_days?: number;
           id?: string;
           min_notice_minutes?: number;
@@ -142,15 +326,18 @@ export type Database = {
           name_fr: string;
           practitioner_id: string;
           price_cents: number;
+          slot_step_minutes?: number;
           updated_at?: string;
         };
         Update: {
           active?: boolean;
           buffer_after_minutes?: number;
           buffer_before_minutes?: number;
+          cancel_cutoff_hours?: number;
           created_at?: string;
           currency?: string;
           duration_minutes?: number;
+          hold_minutes?: number;
           horizon_days?: number;
           id?: string;
           min_notice_minutes?: number;
@@ -159,6 +346,7 @@ export type Database = {
           name_fr?: string;
           practitioner_id?: string;
           price_cents?: number;
+          slot_step_minutes?: number;
           updated_at?: string;
         };
         Relationships: [
@@ -207,6 +395,41 @@ export type Database = {
         };
         Relationships: [];
       };
+      external_busy_intervals: {
+        Row: {
+          during: unknown;
+          id: string;
+          practitioner_id: string;
+          source: string;
+          source_id: string;
+          updated_at: string;
+        };
+        Insert: {
+          during: unknown;
+          id?: string;
+          practitioner_id: string;
+          source: string;
+          source_id: string;
+          updated_at?: string;
+        };
+        Update: {
+          during?: unknown;
+          id?: string;
+          practitioner_id?: string;
+          source?: string;
+          source_id?: string;
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'external_busy_intervals_practitioner_id_fkey';
+            columns: ['practitioner_id'];
+            isOneToOne: false;
+            referencedRelation: 'practitioners';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
       outbox: {
         Row: {
           attempts: number;
@@ -245,6 +468,35 @@ export type Database = {
           topic?: string;
         };
         Relationships: [];
+      };
+      practitioner_next_slots: {
+        Row: {
+          computed_at: string;
+          next_available_at: string | null;
+          practitioner_id: string;
+          valid_until: string;
+        };
+        Insert: {
+          computed_at?: string;
+          next_available_at?: string | null;
+          practitioner_id: string;
+          valid_until: string;
+        };
+        Update: {
+          computed_at?: string;
+          next_available_at?: string | null;
+          practitioner_id?: string;
+          valid_until?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'practitioner_next_slots_practitioner_id_fkey';
+            columns: ['practitioner_id'];
+            isOneToOne: true;
+            referencedRelation: 'practitioners';
+            referencedColumns: ['id'];
+          },
+        ];
       };
       practitioner_specialties: {
         Row: {
@@ -293,6 +545,7 @@ export type Database = {
           profession_code: string;
           published: boolean;
           registration_number: string | null;
+          search_text: string;
           slug: string;
           status_reason: string | null;
           submitted_at: string | null;
@@ -317,6 +570,7 @@ export type Database = {
           profession_code: string;
           published?: boolean;
           registration_number?: string | null;
+          search_text?: string;
           slug: string;
           status_reason?: string | null;
           submitted_at?: string | null;
@@ -341,6 +595,7 @@ export type Database = {
           profession_code?: string;
           published?: boolean;
           registration_number?: string | null;
+          search_text?: string;
           slug?: string;
           status_reason?: string | null;
           submitted_at?: string | null;
@@ -572,9 +827,130 @@ export type Database = {
       [_ in never]: never;
     };
     Functions: {
+      book_appointment: {
+        Args: {
+          p_consultation_type_id: string;
+          p_idempotency_key?: string;
+          p_practitioner_id: string;
+          p_starts_at: string;
+        };
+        Returns: {
+          blocked: unknown;
+          cancel_reason: string | null;
+          cancelled_at: string | null;
+          cancelled_by: string | null;
+          cancelled_by_role: string | null;
+          consultation_type_id: string;
+          created_at: string;
+          currency: string;
+          during: unknown;
+          ends_at: string;
+          hold_expires_at: string | null;
+          id: string;
+          idempotency_key: string | null;
+          mode: string;
+          patient_id: string;
+          practitioner_id: string;
+          price_cents: number;
+          starts_at: string;
+          status: string;
+          updated_at: string;
+        };
+        SetofOptions: {
+          from: '*';
+          to: 'appointments';
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      cancel_appointment: {
+        Args: { p_appointment_id: string; p_reason?: string };
+        Returns: {
+          blocked: unknown;
+          cancel_reason: string | null;
+          cancelled_at: string | null;
+          cancelled_by: string | null;
+          cancelled_by_role: string | null;
+          consultation_type_id: string;
+          created_at: string;
+          currency: string;
+          during: unknown;
+          ends_at: string;
+          hold_expires_at: string | null;
+          id: string;
+          idempotency_key: string | null;
+          mode: string;
+          patient_id: string;
+          practitioner_id: string;
+          price_cents: number;
+          starts_at: string;
+          status: string;
+          updated_at: string;
+        };
+        SetofOptions: {
+          from: '*';
+          to: 'appointments';
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      get_available_slots: {
+        Args: {
+          p_consultation_type_id: string;
+          p_from: string;
+          p_practitioner_id: string;
+          p_to: string;
+        };
+        Returns: {
+          ends_at: string;
+          starts_at: string;
+        }[];
+      };
       open_verification_document: {
         Args: { p_document_id: string };
         Returns: string;
+      };
+      practitioner_patients: {
+        Args: { p_limit?: number; p_offset?: number; p_search?: string };
+        Returns: {
+          appointments_count: number;
+          email: string;
+          full_name: string;
+          last_appointment_at: string;
+          next_appointment_at: string;
+          patient_id: string;
+        }[];
+      };
+      reschedule_appointment: {
+        Args: { p_appointment_id: string; p_starts_at: string };
+        Returns: {
+          blocked: unknown;
+          cancel_reason: string | null;
+          cancelled_at: string | null;
+          cancelled_by: string | null;
+          cancelled_by_role: string | null;
+          consultation_type_id: string;
+          created_at: string;
+          currency: string;
+          during: unknown;
+          ends_at: string;
+          hold_expires_at: string | null;
+          id: string;
+          idempotency_key: string | null;
+          mode: string;
+          patient_id: string;
+          practitioner_id: string;
+          price_cents: number;
+          starts_at: string;
+          status: string;
+          updated_at: string;
+        };
+        SetofOptions: {
+          from: '*';
+          to: 'appointments';
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
       };
       review_practitioner: {
         Args: { p_action: string; p_practitioner_id: string; p_reason?: string };
@@ -594,6 +970,7 @@ export type Database = {
           profession_code: string;
           published: boolean;
           registration_number: string | null;
+          search_text: string;
           slug: string;
           status_reason: string | null;
           submitted_at: string | null;
@@ -608,6 +985,36 @@ export type Database = {
           isOneToOne: true;
           isSetofReturn: false;
         };
+      };
+      search_practitioners: {
+        Args: {
+          p_lat?: number;
+          p_limit?: number;
+          p_lng?: number;
+          p_mode?: string;
+          p_offset?: number;
+          p_profession?: string;
+          p_radius_km?: number;
+          p_sort?: string;
+          p_text?: string;
+        };
+        Returns: {
+          display_name: string;
+          distance_km: number;
+          formatted_address: string;
+          id: string;
+          languages: string[];
+          latitude: number;
+          longitude: number;
+          modes: string[];
+          next_available_at: string;
+          photo_path: string;
+          profession_code: string;
+          profession_name_en: string;
+          profession_name_fr: string;
+          relevance: number;
+          slug: string;
+        }[];
       };
     };
     Enums: {
