@@ -5,3 +5,5 @@ export * from './validation.ts';
 export * from './email.ts';
 export * from './password.ts';
 export * from './full-name.ts';
+export * from './registration.ts';
+export * from './registration-review.ts';

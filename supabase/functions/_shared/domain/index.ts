@@ -1,0 +1,11 @@
+// GENERATED from libs/domain/src/index.ts by supabase/functions/_shared/sync-domain.ts: do not edit.
+// Change libs/domain, then run `npm exec -- node supabase/functions/_shared/sync-domain.ts`.
+// Public API of @carebook/domain: pure rules shared by the apps, the data layer and edge functions.
+export * from './locale.ts';
+export * from './role.ts';
+export * from './validation.ts';
+export * from './email.ts';
+export * from './password.ts';
+export * from './full-name.ts';
+export * from './registration.ts';
+export * from './registration-review.ts';

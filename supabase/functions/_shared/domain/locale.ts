@@ -1,0 +1,22 @@
+// GENERATED from libs/domain/src/locale.ts by supabase/functions/_shared/sync-domain.ts: do not edit.
+// Change libs/domain, then run `npm exec -- node supabase/functions/_shared/sync-domain.ts`.
+// The languages the apps are written in. French first: most users and practitioners are in France.
+export const LOCALES = ['fr', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'fr';
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/**
+ * Picks a supported locale from a list of preferences (stored choice, browser languages...),
+ * matching on the primary subtag so that `en-GB` gives `en`.
+ */
+export function pickLocale(preferences: readonly (string | null | undefined)[]): Locale {
+  for (const preference of preferences) {
+    const primary = preference?.trim().toLowerCase().split(/[-_]/)[0];
+    if (isLocale(primary)) return primary;
+  }
+  return DEFAULT_LOCALE;
+}
