@@ -68,7 +68,7 @@ comment on table public.practitioners is
   'Practitioner profiles (1:1 with a practitioner''s profile) and their verification state; public only when published.';
 comment on column public.practitioners.published is
   'verified AND an active or trialing subscription; maintained by triggers, never written by clients.';
-create index practitioners_published_profession_idx on public.practitioners (profession_code) where published;
+create index practitioners_profession_idx on public.practitioners (profession_code);
 create index practitioners_submitted_idx on public.practitioners (submitted_at) where verification_status = 'submitted';
 
 create table public.practitioner_specialties (
@@ -95,6 +95,25 @@ $$;
 comment on function private.verification_move_allowed(text, text) is
   'Who (owner or staff) may move a verification from one state to another; null when the move is illegal.';
 
+create function private.is_valid_time_zone(p_name text) returns boolean
+language plpgsql stable set search_path = ''
+as $$
+begin
+  -- IANA names only (Area/Location, or UTC): abbreviations such as CET and POSIX offsets such as
+  -- UTC+3, which Postgres would also accept, mean nothing to the apps' date libraries.
+  if p_name is null or p_name !~ '^(UTC|[A-Z][A-Za-z_]+(/[A-Za-z0-9_+-]+){1,2})$' then
+    return false;
+  end if;
+  -- Asking Postgres to convert is fast (cached); scanning pg_timezone_names costs ~10 ms a row.
+  perform now() at time zone p_name;
+  return true;
+exception when invalid_parameter_value then
+  return false;
+end;
+$$;
+comment on function private.is_valid_time_zone(text) is
+  'Whether a name is an IANA time zone this server knows, e.g. Europe/Paris (not CET, not UTC+3).';
+
 create function private.check_practitioner() returns trigger
 language plpgsql security definer set search_path = ''
 as $$
@@ -104,13 +123,18 @@ declare
   caller_role text := coalesce((select auth.role()), 'postgres');
   system_call boolean := caller_role not in ('anon', 'authenticated');
 begin
-  if not exists (select 1 from pg_catalog.pg_timezone_names where name = new.time_zone) then
+  -- Checked only when they change, so that status and subscription updates (and bulk loads) stay cheap.
+  if (tg_op = 'INSERT' or new.time_zone is distinct from old.time_zone) and not private.is_valid_time_zone(new.time_zone) then
     raise exception 'Unknown time zone "%"', new.time_zone
       using errcode = 'PT400', hint = 'Use an IANA name such as Europe/Paris.';
   end if;
 
   select p.registry into registry from public.professions p where p.code = new.profession_code;
-  if new.registration_number is not null and not private.is_valid_registration(registry, new.registration_number) then
+  -- An unknown profession (registry null) is left to the foreign key, which names the problem.
+  if registry is not null and new.registration_number is not null
+     and (tg_op = 'INSERT' or new.registration_number is distinct from old.registration_number
+          or new.profession_code is distinct from old.profession_code)
+     and not private.is_valid_registration(registry, new.registration_number) then
     raise exception 'Invalid % registration number "%"', upper(registry), new.registration_number
       using errcode = 'PT400',
             hint = case registry when 'rpps' then 'An RPPS number has 11 digits, the last being a check digit.'
@@ -121,7 +145,8 @@ begin
     if not system_call and new.verification_status <> 'draft' then
       raise exception 'A new practitioner profile starts as a draft' using errcode = 'PT409';
     end if;
-    new.published := false;
+    -- System loads (seeding, imports) may insert verified profiles whose subscription exists already.
+    new.published := new.verification_status = 'verified' and private.has_active_subscription(new.id);
     return new;
   end if;
 

@@ -20,7 +20,7 @@ create table public.consultation_types (
 );
 comment on table public.consultation_types is
   'Consultation types a practitioner offers: duration, price in cents, mode, buffers, notice and horizon.';
-create index consultation_types_practitioner_idx on public.consultation_types (practitioner_id) where active;
+create index consultation_types_practitioner_idx on public.consultation_types (practitioner_id);
 
 create trigger consultation_types_touch_updated_at before update on public.consultation_types
   for each row execute function private.touch_updated_at();

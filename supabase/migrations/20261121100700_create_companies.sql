@@ -44,7 +44,9 @@ $$;
 comment on function private.link_company_members() is
   'Links a user to every active company of their confirmed e-mail domain; only confirmed addresses count.';
 
-create trigger on_auth_user_confirmed after insert or update of email_confirmed_at, email on auth.users
+-- Triggers on one event fire in name order: this name sorts after on_auth_user_created, so a user
+-- inserted already confirmed (bulk loads do) has a profile by the time it is linked.
+create trigger on_auth_user_email_confirmed after insert or update of email_confirmed_at, email on auth.users
   for each row execute function private.link_company_members();
 
 alter table public.companies enable row level security;

@@ -62,16 +62,24 @@ comment on function private.audit_verification_document() is 'Audits every chang
 create trigger verification_documents_audit after insert or delete on public.verification_documents
   for each row execute function private.audit_verification_document();
 
--- Bytes: owners only, in their own folder. Staff have no policy here on purpose.
-create policy "practitioners upload their own verification documents" on storage.objects
+-- Bytes: owners only, in their own folder. Staff have no policy here on purpose. Files come and
+-- go under the same rule as their rows above (a practitioner whose profile is editable), so that
+-- what staff checked cannot vanish afterwards and the bucket is no file store for everyone else.
+create policy "practitioners upload their own verification documents while editable" on storage.objects
   for insert to authenticated
-  with check (bucket_id = 'verification-documents' and (storage.foldername(name))[1] = (select auth.uid())::text);
+  with check (
+    bucket_id = 'verification-documents' and (storage.foldername(name))[1] = (select auth.uid())::text
+    and exists (select 1 from public.practitioners p where p.id = (select auth.uid()) and p.verification_status in ('draft', 'rejected'))
+  );
 create policy "practitioners read their own verification documents" on storage.objects
   for select to authenticated
   using (bucket_id = 'verification-documents' and (storage.foldername(name))[1] = (select auth.uid())::text);
-create policy "practitioners delete their own verification documents" on storage.objects
+create policy "practitioners delete their own verification documents while editable" on storage.objects
   for delete to authenticated
-  using (bucket_id = 'verification-documents' and (storage.foldername(name))[1] = (select auth.uid())::text);
+  using (
+    bucket_id = 'verification-documents' and (storage.foldername(name))[1] = (select auth.uid())::text
+    and exists (select 1 from public.practitioners p where p.id = (select auth.uid()) and p.verification_status in ('draft', 'rejected'))
+  );
 
 -- Avatars: public URLs for everybody; writes (and the reads upsert needs) in the owner's folder.
 create policy "users upload their own avatar" on storage.objects

@@ -52,10 +52,13 @@ begin
   if not found then
     raise exception 'No practitioner %', p_practitioner_id using errcode = 'PT404';
   end if;
-  -- approve and reinstate both lead to verified, from different states: keep them distinct.
-  if (p_action = 'approve' and current_status <> 'submitted') or (p_action = 'reinstate' and current_status <> 'suspended') then
+  -- approve and reinstate both lead to verified, from different states: keep them distinct. A move
+  -- to the current state (suspending a suspended profile) is refused here too: the trigger would
+  -- see no move at all and either change nothing silently or object to the new reason.
+  if (p_action = 'approve' and current_status <> 'submitted') or (p_action = 'reinstate' and current_status <> 'suspended')
+     or private.verification_move_allowed(current_status, target) is distinct from 'staff' then
     raise exception 'Cannot % a % profile', p_action, current_status using errcode = 'PT409',
-      hint = 'approve: submitted profiles; reinstate: suspended ones.';
+      hint = 'approve or reject: submitted profiles; suspend: verified ones; reinstate: suspended ones.';
   end if;
   if p_action in ('reject', 'suspend') and coalesce(trim(p_reason), '') = '' then
     raise exception 'A reason is required to %', p_action using errcode = 'PT400';
@@ -71,6 +74,7 @@ $$;
 comment on function public.review_practitioner(uuid, text, text) is
   'Staff decision on a practitioner (approve, reject, suspend, reinstate); illegal moves fail with HTTP 409.';
 revoke all on function public.review_practitioner(uuid, text, text) from public, anon;
+grant execute on function private.verification_move_allowed(text, text) to authenticated;
 grant execute on function public.review_practitioner(uuid, text, text) to authenticated, service_role;
 
 -- Staff read a document's bytes through review-practitioner, which calls this first: the read is

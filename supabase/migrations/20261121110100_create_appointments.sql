@@ -40,7 +40,7 @@ create unique index appointments_idempotency_idx on public.appointments (patient
 create index appointments_practitioner_starts_idx on public.appointments (practitioner_id, starts_at);
 create index appointments_patient_starts_idx on public.appointments (patient_id, starts_at);
 create index appointments_type_idx on public.appointments (consultation_type_id);
-create index appointments_cancelled_by_idx on public.appointments (cancelled_by) where cancelled_by is not null;
+create index appointments_cancelled_by_idx on public.appointments (cancelled_by);
 
 create trigger appointments_touch_updated_at before update on public.appointments
   for each row execute function private.touch_updated_at();

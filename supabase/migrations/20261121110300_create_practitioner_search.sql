@@ -92,19 +92,19 @@ create trigger practitioner_specialties_search_delete after delete on public.pra
   referencing old table as old_rows for each statement execute function private.specialties_changed_search_text();
 
 -- Next free slot per practitioner, with the instant until which it is certainly still right.
-create table public.practitioner_next_slots (
+create table private.practitioner_next_slots (
   practitioner_id uuid primary key references public.practitioners (id) on delete cascade,
   next_available_at timestamptz,
   -- After this instant the value may be stale (its minimum notice has passed): recompute.
   valid_until timestamptz not null,
   computed_at timestamptz not null default now()
 );
-comment on table public.practitioner_next_slots is
+comment on table private.practitioner_next_slots is
   'Cache of each published practitioner''s first bookable slot (next 60 days), refreshed on every change it depends on.';
 
-alter table public.practitioner_next_slots enable row level security;
-revoke all on public.practitioner_next_slots from anon, authenticated;
-grant all on public.practitioner_next_slots to service_role;
+-- Not exposed (private schema): searches read it through search_practitioners, under the
+-- caller's role, and it holds nothing that published profiles do not already show.
+grant select on private.practitioner_next_slots to anon, authenticated, service_role;
 
 create function private.compute_next_slot(p_practitioner_id uuid, out next_at timestamptz, out valid_until timestamptz)
 language plpgsql stable security definer set search_path = ''
@@ -136,13 +136,13 @@ grant execute on function private.compute_next_slot(uuid) to anon, authenticated
 create function private.refresh_next_slots(p_practitioner_ids uuid[]) returns void
 language sql security definer set search_path = ''
 as $$
-  insert into public.practitioner_next_slots (practitioner_id, next_available_at, valid_until, computed_at)
+  insert into private.practitioner_next_slots (practitioner_id, next_available_at, valid_until, computed_at)
   select p.id, n.next_at, n.valid_until, now()
     from public.practitioners p cross join lateral private.compute_next_slot(p.id) n
    where p.id = any (p_practitioner_ids) and p.published
   on conflict (practitioner_id) do update
     set next_available_at = excluded.next_available_at, valid_until = excluded.valid_until, computed_at = excluded.computed_at;
-  delete from public.practitioner_next_slots s
+  delete from private.practitioner_next_slots s
    where s.practitioner_id = any (p_practitioner_ids)
      and not exists (select 1 from public.practitioners p where p.id = s.practitioner_id and p.published);
 $$;
@@ -261,7 +261,7 @@ begin
            case when ns.valid_until > now() then ns.next_available_at else (private.compute_next_slot(c.id)).next_at end,
            c.rel
       from candidates c
-      left join public.practitioner_next_slots ns on ns.practitioner_id = c.id
+      left join private.practitioner_next_slots ns on ns.practitioner_id = c.id
      where p_radius_km is null or c.dist <= p_radius_km
      order by
        case when coalesce(p_sort, case when p_lat is not null then 'distance' else 'soonest' end) = 'distance' then c.dist end nulls last,

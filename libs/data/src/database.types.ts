@@ -469,35 +469,6 @@ export type Database = {
         };
         Relationships: [];
       };
-      practitioner_next_slots: {
-        Row: {
-          computed_at: string;
-          next_available_at: string | null;
-          practitioner_id: string;
-          valid_until: string;
-        };
-        Insert: {
-          computed_at?: string;
-          next_available_at?: string | null;
-          practitioner_id: string;
-          valid_until: string;
-        };
-        Update: {
-          computed_at?: string;
-          next_available_at?: string | null;
-          practitioner_id?: string;
-          valid_until?: string;
-        };
-        Relationships: [
-          {
-            foreignKeyName: 'practitioner_next_slots_practitioner_id_fkey';
-            columns: ['practitioner_id'];
-            isOneToOne: true;
-            referencedRelation: 'practitioners';
-            referencedColumns: ['id'];
-          },
-        ];
-      };
       practitioner_specialties: {
         Row: {
           practitioner_id: string;

@@ -97,6 +97,11 @@ await step('generated database types are current', async () => {
   return { code, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1 };
 });
 
+await step('database lint (npm run db:lint)', async () => {
+  const { code } = await exec(process.execPath, ['tools/db-lint/src/cli.ts']);
+  return { code, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1 };
+});
+
 await step('edge functions use the current libs/domain copy', async () => {
   const { code } = await exec(process.execPath, ['supabase/functions/_shared/sync-domain.ts', '--check']);
   return { code, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1 };

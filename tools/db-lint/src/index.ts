@@ -1,0 +1,6 @@
+// What other tools may use: the whole lint, or the pure schema checks over catalog rows.
+export { lintMigrations, defaultPort } from './lint.ts';
+export type { LintOptions, LintResult } from './lint.ts';
+export { checkCatalog } from './checks.ts';
+export type { Catalog } from './checks.ts';
+export type { Finding, Level } from './finding.ts';
