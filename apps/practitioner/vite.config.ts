@@ -1,33 +1,10 @@
-// Plain Vite + Quasar's Vite plugin (no @quasar/app-vite): the plugin imports only the Quasar
-// components the templates use. The local stack starts this with CAREBOOK_PRACTITIONER_PORT set.
+// The Vite set-up both apps share lives in @carebook/ui/vite. The local stack starts this with
+// CAREBOOK_PRACTITIONER_PORT set.
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
-import vue from '@vitejs/plugin-vue';
-import { quasar, transformAssetUrls } from '@quasar/vite-plugin';
+import { carebookViteConfig } from '@carebook/ui/vite';
 
-const at = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
-const port = Number(process.env.CAREBOOK_PRACTITIONER_PORT ?? 9100);
-
-export default defineConfig({
-  root: at('.'),
-  // VITE_* variables come from the repository's .env, shared by both apps.
-  envDir: at('../..'),
-  plugins: [vue({ template: { transformAssetUrls } }), quasar({ sassVariables: false })],
-  resolve: {
-    alias: {
-      '@carebook/domain': at('../../libs/domain/src/index.ts'),
-      '@carebook/data': at('../../libs/data/src/index.ts'),
-      '@carebook/ui': at('../../libs/ui/src/index.ts'),
-    },
-  },
-  define: {
-    __VUE_I18N_LEGACY_API__: false,
-    __VUE_I18N_FULL_INSTALL__: true,
-    __INTLIFY_PROD_DEVTOOLS__: false,
-  },
-  // Pre-bundle every dependency up front: discovering one later reloads the page mid-session.
-  optimizeDeps: { include: ['vue', 'vue-router', 'pinia', 'vue-i18n', 'quasar', '@supabase/supabase-js'] },
-  server: { host: '127.0.0.1', port, strictPort: true },
-  preview: { host: '127.0.0.1', port, strictPort: true },
-  build: { outDir: at('dist'), emptyOutDir: true },
+export default carebookViteConfig({
+  appDir: fileURLToPath(new URL('.', import.meta.url)),
+  portEnv: 'CAREBOOK_PRACTITIONER_PORT',
+  defaultPort: 9100,
 });

@@ -1,15 +1,10 @@
 // Component and composable specs run in happy-dom with the same Vue and Quasar plugins as the apps.
 import { defineConfig } from 'vitest/config';
-import vue from '@vitejs/plugin-vue';
-import { quasar, transformAssetUrls } from '@quasar/vite-plugin';
+import { carebookVitePlugins, VUE_I18N_FLAGS } from './vite/app-config.ts';
 
 export default defineConfig({
-  plugins: [vue({ template: { transformAssetUrls } }), quasar({ sassVariables: false })],
-  define: {
-    __VUE_I18N_LEGACY_API__: false,
-    __VUE_I18N_FULL_INSTALL__: true,
-    __INTLIFY_PROD_DEVTOOLS__: false,
-  },
+  plugins: carebookVitePlugins(),
+  define: VUE_I18N_FLAGS,
   test: {
     environment: 'happy-dom',
     include: ['src/**/*.spec.ts'],

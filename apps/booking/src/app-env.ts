@@ -1,4 +1,4 @@
 // This build's settings, read once from Vite's import.meta.env.
-import { readEnv } from './env.ts';
+import { readAppEnv } from '@carebook/ui';
 
-export const env = readEnv(import.meta.env);
+export const env = readAppEnv(import.meta.env);

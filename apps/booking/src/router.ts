@@ -1,44 +1,18 @@
-// The booking app's pages. Each page is its own chunk; meta tells the session guard who may enter.
-import { createRouter, createWebHistory, type Router } from 'vue-router';
-
-declare module 'vue-router' {
-  interface RouteMeta {
-    /** i18n key of the page title shown in the browser tab. */
-    titleKey?: string;
-  }
-}
+// The booking app's pages: its own home page; sign-in, account and 404 come from @carebook/ui.
+import type { Router } from 'vue-router';
+import { createCarebookRouter } from '@carebook/ui';
+import { env } from './app-env.ts';
 
 export function createBookingRouter(): Router {
-  return createRouter({
-    history: createWebHistory(),
-    scrollBehavior: () => ({ top: 0 }),
-    routes: [
-      {
-        path: '/',
-        component: () => import('./layouts/MainLayout.vue'),
-        children: [
-          {
-            path: '',
-            component: () => import('./pages/HomePage.vue'),
-            meta: { titleKey: 'booking.titles.home' },
-          },
-          {
-            path: 'auth',
-            component: () => import('./pages/AuthPage.vue'),
-            meta: { guestOnly: true, titleKey: 'booking.titles.auth' },
-          },
-          {
-            path: 'account',
-            component: () => import('./pages/AccountPage.vue'),
-            meta: { requiresAuth: true, titleKey: 'booking.titles.account' },
-          },
-          {
-            path: ':pathMatch(.*)*',
-            component: () => import('./pages/NotFoundPage.vue'),
-            meta: { titleKey: 'booking.titles.notFound' },
-          },
-        ],
-      },
-    ],
+  return createCarebookRouter({
+    home: () => import('./pages/HomePage.vue'),
+    titleKeys: {
+      home: 'booking.titles.home',
+      auth: 'booking.titles.auth',
+      account: 'booking.titles.account',
+      notFound: 'booking.titles.notFound',
+    },
+    layout: { appName: 'Carebook', footerKey: 'booking.footer' },
+    auth: { role: 'patient', inboxUrl: env.inboxUrl },
   });
 }

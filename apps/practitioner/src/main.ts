@@ -4,7 +4,7 @@ import { installCarebook } from '@carebook/ui';
 import '@quasar/extras/roboto-font/roboto-font.css';
 import '@quasar/extras/material-icons/material-icons.css';
 import 'quasar/src/css/index.sass';
-import './css/app.css';
+import '@carebook/ui/css/app.css';
 import App from './App.vue';
 import { env } from './app-env.ts';
 import { practitionerMessages } from './i18n/messages.ts';

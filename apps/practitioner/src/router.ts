@@ -1,44 +1,19 @@
-// The practitioner app's pages. Each page is its own chunk; meta tells the session guard who may enter.
-import { createRouter, createWebHistory, type Router } from 'vue-router';
-
-declare module 'vue-router' {
-  interface RouteMeta {
-    /** i18n key of the page title shown in the browser tab. */
-    titleKey?: string;
-  }
-}
+// The practitioner app's pages: its own home page; sign-in, account and 404 come from
+// @carebook/ui. Its sign-in page adds a note: accounts made here are practitioner accounts.
+import type { Router } from 'vue-router';
+import { createCarebookRouter } from '@carebook/ui';
+import { env } from './app-env.ts';
 
 export function createPractitionerRouter(): Router {
-  return createRouter({
-    history: createWebHistory(),
-    scrollBehavior: () => ({ top: 0 }),
-    routes: [
-      {
-        path: '/',
-        component: () => import('./layouts/MainLayout.vue'),
-        children: [
-          {
-            path: '',
-            component: () => import('./pages/HomePage.vue'),
-            meta: { titleKey: 'practitioner.titles.home' },
-          },
-          {
-            path: 'auth',
-            component: () => import('./pages/AuthPage.vue'),
-            meta: { guestOnly: true, titleKey: 'practitioner.titles.auth' },
-          },
-          {
-            path: 'account',
-            component: () => import('./pages/AccountPage.vue'),
-            meta: { requiresAuth: true, titleKey: 'practitioner.titles.account' },
-          },
-          {
-            path: ':pathMatch(.*)*',
-            component: () => import('./pages/NotFoundPage.vue'),
-            meta: { titleKey: 'practitioner.titles.notFound' },
-          },
-        ],
-      },
-    ],
+  return createCarebookRouter({
+    home: () => import('./pages/HomePage.vue'),
+    titleKeys: {
+      home: 'practitioner.titles.home',
+      auth: 'practitioner.titles.auth',
+      account: 'practitioner.titles.account',
+      notFound: 'practitioner.titles.notFound',
+    },
+    layout: { appName: 'Carebook Pro', badge: 'Pro', footerKey: 'practitioner.footer' },
+    auth: { role: 'practitioner', inboxUrl: env.inboxUrl, noteKey: 'practitioner.auth.note' },
   });
 }

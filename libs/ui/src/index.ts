@@ -1,4 +1,5 @@
-// Public API of @carebook/ui: shared components, the session store and i18n for both apps.
+// Public API of @carebook/ui: start-up, routes and shared pages, components, the session store and
+// i18n for both apps.
 export { provideCarebookClient, useCarebookClient } from './client.ts';
 export { createCarebookI18n, sharedMessages, errorKey, type AppMessages } from './i18n/create-i18n.ts';
 export type { MessageSchema } from './i18n/messages-fr.ts';
@@ -15,6 +16,6 @@ export { default as ProfileCard } from './profile/ProfileCard.vue';
 export { default as LocaleSwitcher } from './locale/LocaleSwitcher.vue';
 export { default as AccountMenu } from './layout/AccountMenu.vue';
 export { default as AppHeader } from './layout/AppHeader.vue';
-export { default as AccountView } from './views/AccountView.vue';
-export { default as NotFoundView } from './views/NotFoundView.vue';
 export { installCarebook, CAREBOOK_BRAND, type CarebookAppOptions } from './app/install-carebook.ts';
+export { createCarebookRouter, type CarebookRouterOptions } from './app/create-carebook-router.ts';
+export { readAppEnv, type AppEnv } from './app/read-app-env.ts';

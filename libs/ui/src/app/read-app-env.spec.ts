@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readEnv } from './env.ts';
+import { readAppEnv } from './read-app-env.ts';
 
-describe('readEnv', () => {
+describe('readAppEnv', () => {
   it('defaults to the local stack', () => {
-    const env = readEnv({ DEV: true });
+    const env = readAppEnv({ DEV: true });
     expect(env.supabaseUrl).toBe('http://127.0.0.1:54321');
     expect(env.inboxUrl).toBe('http://127.0.0.1:54324');
     // The Supabase CLI's local anon key: a JWT whose payload says role "anon".
@@ -15,7 +15,7 @@ describe('readEnv', () => {
   });
 
   it('takes the build-time variables, ignoring blank ones', () => {
-    const env = readEnv({
+    const env = readAppEnv({
       VITE_SUPABASE_URL: 'https://abc.supabase.co',
       VITE_SUPABASE_ANON_KEY: 'k',
       VITE_INBOX_URL: 'http://127.0.0.1:55324',
@@ -26,10 +26,10 @@ describe('readEnv', () => {
       supabaseAnonKey: 'k',
       inboxUrl: 'http://127.0.0.1:55324',
     });
-    expect(readEnv({ VITE_SUPABASE_URL: '  ' }).supabaseUrl).toBe('http://127.0.0.1:54321');
+    expect(readAppEnv({ VITE_SUPABASE_URL: '  ' }).supabaseUrl).toBe('http://127.0.0.1:54321');
   });
 
   it('never links the local inbox from a production build', () => {
-    expect(readEnv({ DEV: false, VITE_INBOX_URL: 'http://127.0.0.1:54324' }).inboxUrl).toBeNull();
+    expect(readAppEnv({ DEV: false, VITE_INBOX_URL: 'http://127.0.0.1:54324' }).inboxUrl).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
-// Where the app finds the API. Defaults are the local stack's (the Supabase CLI's local URL and
+// Where an app finds the API. Defaults are the local stack's (the Supabase CLI's local URL and
 // anon key), so `npm start` needs no .env; a deployment sets VITE_SUPABASE_URL and
-// VITE_SUPABASE_ANON_KEY at build time.
+// VITE_SUPABASE_ANON_KEY at build time. Each app passes its own import.meta.env, so this stays
+// testable without Vite.
 const LOCAL_SUPABASE_URL = 'http://127.0.0.1:54321';
 const LOCAL_SUPABASE_ANON_KEY =
   'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZS1kZW1vIiwicm9sZSI6ImFub24iLCJleHAiOjE5ODM4MTI5OTZ9.CRXP1A7WOeoJeXxjNni43kdQwgnWNReilDMblYTn_I0';
@@ -13,7 +14,7 @@ export interface AppEnv {
   inboxUrl: string | null;
 }
 
-export function readEnv(source: Record<string, string | boolean | undefined>): AppEnv {
+export function readAppEnv(source: Record<string, string | boolean | undefined>): AppEnv {
   const text = (name: string) => {
     const value = source[name];
     return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
