@@ -127,6 +127,10 @@ begin
     end loop;
     exit when next_at is not null;
   end loop;
+  -- A hold that runs out frees its time without any write that would refresh the cache.
+  valid_until := least(valid_until, (select min(a.hold_expires_at) from public.appointments a
+                                      where a.practitioner_id = p_practitioner_id and a.status = 'held'
+                                        and a.hold_expires_at > now()));
 end;
 $$;
 comment on function private.compute_next_slot(uuid) is 'First bookable slot over every active consultation type of a practitioner.';
@@ -156,7 +160,9 @@ as $$
 declare
   ids uuid[];
 begin
-  if tg_table_name = 'practitioners' then
+  if tg_table_name = 'practitioners' and tg_op = 'INSERT' then
+    ids := array(select n.id from new_rows n where n.published);
+  elsif tg_table_name = 'practitioners' then
     -- Only publication and the time zone matter; search-text updates must not recompute slots.
     ids := array(select n.id from new_rows n join old_rows o on o.id = n.id
                   where o.published is distinct from n.published or o.time_zone is distinct from n.time_zone);
@@ -191,7 +197,9 @@ begin
   end loop;
 end
 $$;
--- New practitioners start unpublished: only their updates can change the next slot.
+-- Practitioners: publication (at insert for system loads, or later) and time-zone changes.
+create trigger practitioners_next_slots_insert after insert on public.practitioners
+  referencing new table as new_rows for each statement execute function private.next_slots_changed();
 create trigger practitioners_next_slots_update after update on public.practitioners
   referencing old table as old_rows new table as new_rows
   for each statement execute function private.next_slots_changed();

@@ -162,9 +162,9 @@ async function dbReset(): Promise<void> {
     const { syncBucketsFromConfig } = await import('./storage/index.ts');
     await syncBucketsFromConfig(config);
     if (running && profile === 'dev') {
-      // The running stack would otherwise lack the accounts its banner printed.
-      const { ensureDemoAccounts } = await import('./demo.ts');
-      await ensureDemoAccounts(config);
+      // The running stack would otherwise lack the demo data and accounts its banner printed.
+      const { seed } = await import('@carebook/seed');
+      await seed(config, 'small', () => undefined);
     }
     process.stdout.write(`Database rebuilt: ${n} migration(s) applied${running ? ' (the running stack reconnects by itself)' : ''}.\n`);
   } finally {

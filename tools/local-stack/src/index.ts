@@ -4,7 +4,6 @@ export type { StackConfig, Profile, Ports } from './config.ts';
 export type { RunningService, Logger } from './service.ts';
 export { startStack, AlreadyRunningError } from './stack.ts';
 export type { Stack, StartOptions } from './stack.ts';
-export { DEMO_ACCOUNTS } from './demo.ts';
 // A throw-away migrated database for tools that inspect the schema (db-lint).
 export { startScratchDb } from './scratch.ts';
 export { migrate, migrationsDir } from './migrate.ts';

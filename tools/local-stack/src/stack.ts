@@ -14,7 +14,7 @@ import { startStorage, syncBucketsFromConfig } from './storage/index.ts';
 import { startFunctions } from './functions/index.ts';
 import { startFakes } from '@carebook/fakes';
 import { APPS, startApp } from './apps.ts';
-import { ensureDemoAccounts, type DemoAccount } from './demo.ts';
+import { seed, type DemoAccount } from '@carebook/seed';
 import { clearState, isAlive, readState, reapOrphans, writeState } from './state.ts';
 
 export interface Stack {
@@ -115,7 +115,8 @@ export async function startStack(config: StackConfig, opts: StartOptions = {}): 
     save();
     progress(`api          ready on ${config.apiUrl}`);
 
-    const demoAccounts = opts.demo ? await ensureDemoAccounts(config) : [];
+    // Demo data (small scale, idempotent): the accounts the banner prints and a few of everything.
+    const demoAccounts = opts.demo ? [...(await seed(config, 'small', logs.for('seed'))).demoAccounts] : [];
     if (config.withApps) {
       const apps = await Promise.all(APPS.map((a) => startApp(config, a, logs.for(a.name))));
       services.push(...apps);
