@@ -1,5 +1,5 @@
-// JSON responses with the CORS headers every function answer needs, and one error shape:
-// `{ error: <code>, message }`, the code stable for callers, the message for people.
+// JSON responses with the CORS headers every function answer needs, and the one error shape of
+// every function: `{ error: { code, message } }` (api-error.ts adds hint and fields).
 import { corsHeaders } from './cors.ts';
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
@@ -9,8 +9,8 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   });
 }
 
-export function errorResponse(status: number, error: string, message: string): Response {
-  return json({ error, message }, status);
+export function errorResponse(status: number, code: string, message: string): Response {
+  return json({ error: { code, message } }, status);
 }
 
 /** The caller's `Authorization: Bearer <jwt>` token, or null when there is none. */

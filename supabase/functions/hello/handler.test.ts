@@ -48,20 +48,20 @@ Deno.test('answers 401 without an Authorization header, without looking anything
   const deps = lookup({ status: 'ok', profile });
   const res = await handler(deps)(request());
   assert.equal(res.status, 401);
-  assert.deepEqual(await res.json(), { error: 'not_authenticated', message: 'Sign in first.' });
+  assert.deepEqual(await res.json(), { error: { code: 'not_authenticated', message: 'Sign in first.' } });
   assert.deepEqual(deps.tokens, []);
 });
 
 Deno.test('answers 401 when the token names no user (e.g. the anon key)', async () => {
   const res = await handler(lookup({ status: 'no-user' }))(withJwt('anon-key'));
   assert.equal(res.status, 401);
-  assert.equal((await res.json()).error, 'not_authenticated');
+  assert.equal((await res.json()).error.code, 'not_authenticated');
 });
 
 Deno.test('answers 404 when the user has no profile', async () => {
   const res = await handler(lookup({ status: 'no-profile' }))(withJwt('user-jwt'));
   assert.equal(res.status, 404);
-  assert.deepEqual(await res.json(), { error: 'profile_not_found', message: 'This account has no profile.' });
+  assert.deepEqual(await res.json(), { error: { code: 'profile_not_found', message: 'This account has no profile.' } });
 });
 
 Deno.test('answers a CORS preflight with the headers supabase-js needs, without auth', async () => {
@@ -81,7 +81,7 @@ Deno.test('answers 500 without details when the lookup fails, and logs why', asy
   const deps = { ...lookup(new Error('db down')), log: (line: string) => logged.push(line) };
   const res = await handler(deps)(withJwt('user-jwt'));
   assert.equal(res.status, 500);
-  assert.equal((await res.json()).error, 'internal_error');
+  assert.equal((await res.json()).error.code, 'internal_error');
   assert.deepEqual(logged, ['hello: db down']);
 });
 

@@ -68,14 +68,14 @@ describe('hello through the stack', () => {
     const { error } = await user.client.functions.invoke('hello');
     expect(await status(error)).toEqual({
       status: 404,
-      body: { error: 'profile_not_found', message: 'This account has no profile.' },
+      body: { error: { code: 'profile_not_found', message: 'This account has no profile.' } },
     });
   });
 
   it('answers 401 from the function itself to the anon key (a valid JWT that names no user)', async () => {
     const anon = createClient(config.apiUrl, config.anonKey, { auth: noSession });
     const { error } = await anon.functions.invoke('hello');
-    expect(await status(error)).toMatchObject({ status: 401, body: { error: 'not_authenticated' } });
+    expect(await status(error)).toMatchObject({ status: 401, body: { error: { code: 'not_authenticated' } } });
   });
 });
 
