@@ -8,9 +8,19 @@ returns tstzmultirange
 language sql stable security definer set search_path = ''
 as $$
   -- Weekly rules expand day by day in the practitioner's zone, so 09:00 stays 09:00 local on DST days.
-  with days as (
+  with bounds as (
+    select (p_from at time zone p_time_zone)::date - 1 as first_day, (p_to at time zone p_time_zone)::date as last_day
+  ), days as (
     select d::timestamp as day
-      from generate_series((p_from at time zone p_time_zone)::date - 1, (p_to at time zone p_time_zone)::date, interval '1 day') d
+      from bounds, generate_series(bounds.first_day, bounds.last_day, interval '1 day') d
+  ), span as (
+    -- Exceptions are taken over these whole local days, not just the asked window: one that ends
+    -- before the window can still move where an opening starts, and with it the slot grid. Else a
+    -- booking (whose window is one instant) would not see the grid that the listing showed.
+    -- Only an opening with no break since before the day preceding the window (round-the-clock
+    -- hours) still has its grid start at that day's midnight.
+    select tstzrange(b.first_day::timestamp at time zone p_time_zone, (b.last_day + 1)::timestamp at time zone p_time_zone) as r
+      from bounds b
   ), rule_ranges as (
     select (dd.day + r.start_time) at time zone p_time_zone as lo, (dd.day + r.end_time) at time zone p_time_zone as hi
       from days dd
@@ -26,13 +36,13 @@ as $$
     select tstzrange(lo, hi, '[)') as r from rule_ranges where lo < hi
     union all
     select e.during from public.availability_exceptions e
-     where e.practitioner_id = p_practitioner_id and e.kind = 'extra' and e.during && tstzrange(p_from, p_to)
+     where e.practitioner_id = p_practitioner_id and e.kind = 'extra' and e.during && (select r from span)
        and (e.consultation_type_ids is null or p_type.id = any (e.consultation_type_ids))
   )
   select coalesce((select range_agg(r) from opened), '{}'::tstzmultirange)
        - coalesce((select range_agg(e.during) from public.availability_exceptions e
                     where e.practitioner_id = p_practitioner_id and e.kind = 'time_off'
-                      and e.during && tstzrange(p_from, p_to)
+                      and e.during && (select r from span)
                       and (e.consultation_type_ids is null or p_type.id = any (e.consultation_type_ids))),
                   '{}'::tstzmultirange);
 $$;
@@ -318,6 +328,10 @@ begin
   select * into a from public.appointments x where x.id = p_appointment_id for update;
   if a.status not in ('held', 'confirmed') then
     raise exception 'A % appointment cannot be rescheduled', a.status using errcode = 'PT409';
+  end if;
+  -- An expired hold no longer owns any time (anyone may book over it): moving it would revive it.
+  if a.status = 'held' and a.hold_expires_at <= now() then
+    raise exception 'This hold has expired: book the time again' using errcode = 'PT409';
   end if;
   select * into t from public.consultation_types c where c.id = a.consultation_type_id;
   if caller = a.patient_id and now() > a.starts_at - make_interval(hours => t.cancel_cutoff_hours) then

@@ -1,0 +1,234 @@
+// get_available_slots on the days that break naive schedulers: clock changes in Paris and New
+// York (the next ones from today, e.g. 2027-03-28 and 2027-10-31 in Paris), openings that start
+// after a time off or an extra opening, and the call's own validation. Called as anon: anyone
+// may read the slots of a published practitioner.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { anon } from '../helpers.ts';
+import { atLocal, iso, scenario, type Scenario } from './scenario.ts';
+import { quickUser } from './users.ts';
+import { addDays, localDate, nextOffsetChange, offsetMinutes, zonedParts } from './zoned-time.ts';
+
+const MINUTE = 60_000;
+
+/** "09:00+01:00": the wall clock and the offset in force, so repeated hours are visible. */
+function wallClock(zone: string, at: string): string {
+  const t = Date.parse(at);
+  const off = offsetMinutes(zone, t);
+  const sign = off < 0 ? '-' : '+';
+  const h = String(Math.floor(Math.abs(off) / 60)).padStart(2, '0');
+  const m = String(Math.abs(off) % 60).padStart(2, '0');
+  return `${zonedParts(zone, t).time}${sign}${h}:${m}`;
+}
+
+// Four types, each with one daily rule: ordinary hours, hours across the changed hour, hours
+// inside it, and hours starting inside it.
+function clockChangeScenario(zone: string): Promise<Scenario> {
+  return scenario()
+    .practitioner({ timeZone: zone })
+    .type({ duration: 45, step: 15, horizonDays: 365 })
+    .type({ duration: 30, step: 15, horizonDays: 365 })
+    .type({ duration: 30, step: 15, horizonDays: 365 })
+    .type({ duration: 30, step: 15, horizonDays: 365 })
+    .weeklyHours({ from: '09:00', to: '12:00', types: [0] })
+    .weeklyHours({ from: '01:00', to: '04:00', types: [1] })
+    .weeklyHours({ from: '02:00', to: '03:00', types: [2] })
+    .weeklyHours({ from: '02:30', to: '04:00', types: [3] })
+    .build();
+}
+
+const quarterHours = (from: string, count: number, offset: string) =>
+  Array.from({ length: count }, (_, i) => {
+    const [h, m] = from.split(':').map(Number) as [number, number];
+    const t = h * 60 + m + i * 15;
+    return `${String(Math.floor(t / 60)).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}${offset}`;
+  });
+
+interface ClockChangeCase {
+  zone: string;
+  direction: 'forward' | 'back';
+  /** Local start times (with offset) each rule gives that day. */
+  expected: { morning: string[]; across: string[]; inside: string[]; startingInside: string[] };
+}
+
+// The changed hour is 02:00-03:00 local except New York's fall-back, which repeats 01:00-02:00.
+// What each rule does (Postgres' reading of local times, mirrored in zoned-time.ts):
+// - 09:00-12:00 is 09:00-12:00 on the wall clock: ten 45-minute slots every 15 minutes.
+// - Across a skipped hour (01:00-04:00), the opening is an hour shorter and slots continue at
+//   03:00; across a repeated hour it is an hour longer (Paris) and the repeated times appear twice.
+// - A local time that does not exist is read with the offset from before the change (02:30 is
+//   03:30 summer time), so 02:00-03:00 opens nothing that day and 02:30-04:00 opens 03:30-04:00.
+// - A local time that exists twice is read as its second occurrence, so Paris' 02:00-03:00 opens
+//   the second 02:00-03:00 and New York's 01:00-04:00 opens from the second 01:00.
+const CASES: ClockChangeCase[] = [
+  {
+    zone: 'Europe/Paris',
+    direction: 'forward',
+    expected: {
+      morning: quarterHours('09:00', 10, '+02:00'),
+      across: [...quarterHours('01:00', 4, '+01:00'), ...quarterHours('03:00', 3, '+02:00')],
+      inside: [],
+      startingInside: ['03:30+02:00'],
+    },
+  },
+  {
+    zone: 'Europe/Paris',
+    direction: 'back',
+    expected: {
+      morning: quarterHours('09:00', 10, '+01:00'),
+      across: [...quarterHours('01:00', 8, '+02:00'), ...quarterHours('02:00', 7, '+01:00')],
+      inside: quarterHours('02:00', 3, '+01:00'),
+      startingInside: quarterHours('02:30', 5, '+01:00'),
+    },
+  },
+  {
+    zone: 'America/New_York',
+    direction: 'forward',
+    expected: {
+      morning: quarterHours('09:00', 10, '-04:00'),
+      across: [...quarterHours('01:00', 4, '-05:00'), ...quarterHours('03:00', 3, '-04:00')],
+      inside: [],
+      startingInside: ['03:30-04:00'],
+    },
+  },
+  {
+    zone: 'America/New_York',
+    direction: 'back',
+    expected: {
+      morning: quarterHours('09:00', 10, '-05:00'),
+      across: quarterHours('01:00', 11, '-05:00'),
+      inside: quarterHours('02:00', 3, '-05:00'),
+      startingInside: quarterHours('02:30', 5, '-05:00'),
+    },
+  },
+];
+
+describe('slots on clock-change days', () => {
+  const scenarios = new Map<string, Scenario>();
+  beforeAll(async () => {
+    for (const zone of ['Europe/Paris', 'America/New_York'])
+      scenarios.set(zone, await clockChangeScenario(zone));
+  });
+
+  for (const c of CASES) {
+    const change = nextOffsetChange(c.zone, c.direction);
+    if (change === undefined) throw new Error(`${c.zone} has no clock change ahead`);
+    const day = localDate(c.zone, change);
+    it(`${c.zone} on ${day} (clocks go ${c.direction}): hours stay on the wall clock`, async () => {
+      const s = scenarios.get(c.zone)!;
+      // The whole local day and a little more: nothing outside the rules may appear.
+      const from = s.at(day, '00:00');
+      const to = s.at(addDays(day, 1), '00:00');
+      const [morning, across, inside, startingInside] = await Promise.all(
+        [0, 1, 2, 3].map((t) => s.slots(from, to, t, anon())),
+      );
+      const local = (slots: { starts_at: string }[]) => slots.map((x) => wallClock(c.zone, x.starts_at));
+      expect(local(morning!)).toEqual(c.expected.morning);
+      expect(local(across!)).toEqual(c.expected.across);
+      expect(local(inside!)).toEqual(c.expected.inside);
+      expect(local(startingInside!)).toEqual(c.expected.startingInside);
+      // Durations are real minutes, even when a slot spans the change.
+      for (const [slots, minutes] of [
+        [morning!, 45],
+        [across!, 30],
+        [inside!, 30],
+        [startingInside!, 30],
+      ] as const) {
+        for (const x of slots) expect(Date.parse(x.ends_at) - Date.parse(x.starts_at)).toBe(minutes * MINUTE);
+      }
+    });
+  }
+});
+
+describe('the slot grid', () => {
+  it('restarts at the end of a time off, and every listed time can be booked', async () => {
+    const day = addDays(localDate('Europe/Paris'), 3);
+    const s = await scenario()
+      .practitioner({ timeZone: 'Europe/Paris' })
+      .weeklyHours({ from: '09:00', to: '12:00' })
+      .type({ duration: 30, step: 15 })
+      .timeOff(atLocal('Europe/Paris', day, '09:00'), atLocal('Europe/Paris', day, '09:10'))
+      .build();
+    const slots = await s.slots(s.at(day, '00:00'), s.at(day, '23:00'));
+    expect(slots.map((x) => zonedParts(s.timeZone, Date.parse(x.starts_at)).time)).toEqual([
+      '09:10',
+      '09:25',
+      '09:40',
+      '09:55',
+      '10:10',
+      '10:25',
+      '10:40',
+      '10:55',
+      '11:10',
+      '11:25',
+    ]);
+    // The booking check looks at a window of one instant: it must see the same grid.
+    const patients = await Promise.all([quickUser('patient'), quickUser('patient'), quickUser('patient')]);
+    for (const [i, at] of [slots[3]!.starts_at, slots[5]!.starts_at, slots[9]!.starts_at].entries()) {
+      const res = await s.book(patients[i]!, at);
+      expect(res.error, `booking ${at}`).toBeNull();
+      expect(iso(res.data!.starts_at)).toBe(at);
+    }
+  });
+
+  it('starts at an extra opening that runs into the weekly hours', async () => {
+    const s = await scenario()
+      .practitioner({ timeZone: 'Europe/Paris' })
+      .weeklyHours({ from: '09:00', to: '12:00' })
+      .type({ duration: 45, step: 45 })
+      .build();
+    const day = s.day(4);
+    const { error } = await s.practitioner.client.from('availability_exceptions').insert({
+      practitioner_id: s.practitioner.id,
+      kind: 'extra',
+      during: `[${s.at(day, '08:10')},${s.at(day, '09:00')})`,
+    });
+    expect(error).toBeNull();
+    const slots = await s.slots(s.at(day, '00:00'), s.at(day, '23:00'));
+    expect(slots.map((x) => zonedParts(s.timeZone, Date.parse(x.starts_at)).time)).toEqual([
+      '08:10',
+      '08:55',
+      '09:40',
+      '10:25',
+      '11:10',
+    ]);
+    const res = await s.book(await quickUser('patient'), s.at(day, '09:40'));
+    expect(res.error).toBeNull();
+  });
+
+  it('are listed for published practitioners only, to anyone', async () => {
+    const draft = await scenario()
+      .practitioner({ published: false })
+      .weeklyHours({ from: '09:00', to: '12:00' })
+      .type()
+      .build();
+    const day = draft.day(2);
+    expect(await draft.slots(draft.at(day, '00:00'), draft.at(day, '23:00'))).toEqual([]);
+    // Its owner sees what patients will see once it is published.
+    const own = await draft.slots(
+      draft.at(day, '00:00'),
+      draft.at(day, '23:00'),
+      0,
+      draft.practitioner.client,
+    );
+    expect(own).toHaveLength(10);
+  });
+
+  it('refuse a window that ends before it starts, or spans more than 62 days', async () => {
+    const s = await scenario().practitioner().weeklyHours({ from: '09:00', to: '12:00' }).type().build();
+    const args = { p_practitioner_id: s.practitioner.id, p_consultation_type_id: s.type.id };
+    const backwards = await anon().rpc('get_available_slots', {
+      ...args,
+      p_from: s.at(3, '12:00'),
+      p_to: s.at(3, '09:00'),
+    });
+    expect(backwards.status).toBe(400);
+    expect(backwards.error?.message).toBe('p_to must be after p_from');
+    const long = await anon().rpc('get_available_slots', {
+      ...args,
+      p_from: s.at(1, '00:00'),
+      p_to: s.at(64, '00:00'),
+    });
+    expect(long.status).toBe(400);
+    expect(long.error?.message).toMatch(/at most 62 days/);
+  });
+});
