@@ -131,9 +131,11 @@ begin
 
   select p.registry into registry from public.professions p where p.code = new.profession_code;
   -- An unknown profession (registry null) is left to the foreign key, which names the problem.
+  -- Also at submission: staff may have changed the profession's registry since the number was typed.
   if registry is not null and new.registration_number is not null
      and (tg_op = 'INSERT' or new.registration_number is distinct from old.registration_number
-          or new.profession_code is distinct from old.profession_code)
+          or new.profession_code is distinct from old.profession_code
+          or (new.verification_status = 'submitted' and old.verification_status is distinct from 'submitted'))
      and not private.is_valid_registration(registry, new.registration_number) then
     raise exception 'Invalid % registration number "%"', upper(registry), new.registration_number
       using errcode = 'PT400',

@@ -237,6 +237,9 @@ begin
 exception
   when exclusion_violation then
     raise exception 'This time is already taken' using errcode = 'PT409';
+  when unique_violation then
+    -- The same key sent at once for two different bookings (the lock is per practitioner).
+    raise exception 'This idempotency key was already used for another booking' using errcode = 'PT422';
 end;
 $$;
 comment on function private.book(uuid, uuid, timestamptz, text) is
@@ -266,10 +269,13 @@ declare
   cutoff int;
   actor text;
 begin
-  select * into a from public.appointments x where x.id = p_appointment_id for update;
+  select * into a from public.appointments x where x.id = p_appointment_id;
   if not found or caller is null or caller not in (a.patient_id, a.practitioner_id) and not private.is_staff() then
     raise exception 'No such appointment' using errcode = 'PT404';
   end if;
+  -- Same lock as booking, so the cached next slot is recomputed in a consistent order.
+  perform pg_advisory_xact_lock(hashtextextended('book:' || a.practitioner_id::text, 0));
+  select * into a from public.appointments x where x.id = p_appointment_id for update;
   if a.status not in ('held', 'confirmed') then
     raise exception 'This appointment is already %', a.status using errcode = 'PT409';
   end if;
@@ -380,3 +386,21 @@ $$;
 comment on function public.reschedule_appointment(uuid, timestamptz) is 'Moves an appointment within policy; see private.reschedule.';
 revoke all on function public.reschedule_appointment(uuid, timestamptz) from public, anon;
 grant execute on function public.reschedule_appointment(uuid, timestamptz) to authenticated;
+
+-- A hold that expired and was released by the system is news for the patient: it gets its message.
+create function private.enqueue_hold_expired() returns trigger
+language plpgsql security definer set search_path = ''
+as $$
+begin
+  perform private.enqueue('appointment.hold_expired',
+    jsonb_build_object('appointment_id', new.id, 'practitioner_id', new.practitioner_id, 'patient_id', new.patient_id,
+                       'starts_at', new.starts_at),
+    'appointment:' || new.id || ':hold_expired');
+  return null;
+end;
+$$;
+comment on function private.enqueue_hold_expired() is 'Outbox message for holds released because they expired.';
+
+create trigger appointments_hold_expired after update of status on public.appointments
+  for each row when (old.status = 'held' and new.status = 'cancelled' and new.cancelled_by_role = 'system')
+  execute function private.enqueue_hold_expired();

@@ -70,6 +70,11 @@ describe('holds', () => {
       [held.data!.id],
     );
     expect(old).toEqual({ status: 'cancelled', cancel_reason: 'hold expired', cancelled_by_role: 'system' });
+    // The patient whose hold ran out is told, through the outbox, in the same transaction.
+    expect((await outboxOf(held.data!.id)).map((o) => o.topic)).toEqual([
+      'appointment.held',
+      'appointment.hold_expired',
+    ]);
   });
 
   it('a free type is confirmed at once, with no hold', async () => {
@@ -110,6 +115,20 @@ describe('idempotency keys', () => {
       code: 'PT422',
       message: 'This idempotency key was already used for another booking',
     });
+  });
+
+  it('sent at once for two practitioners give one booking and a clear 422, never a 500', async () => {
+    const [s1, s2] = await Promise.all([practitionerOpen(), practitionerOpen()]);
+    const patient = await quickUser('patient');
+    const key = randomUUID();
+    const [r1, r2] = await Promise.all([
+      s1!.book(patient, s1!.at(3, '09:00'), { key }),
+      s2!.book(patient, s2!.at(3, '09:00'), { key }),
+    ]);
+    const failed = [r1, r2].filter((r) => r.error);
+    expect(failed).toHaveLength(1);
+    expect(failed[0]!.status).toBe(422);
+    expect(failed[0]!.error?.message).toBe('This idempotency key was already used for another booking');
   });
 
   it('belong to one patient: another patient may use the same key', async () => {

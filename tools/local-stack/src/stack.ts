@@ -42,6 +42,14 @@ function portFree(host: string, port: number): Promise<boolean> {
   });
 }
 
+async function retryPortFree(host: string, port: number): Promise<boolean> {
+  for (let i = 0; i < 5; i++) {
+    await new Promise((r) => setTimeout(r, 300));
+    if (await portFree(host, port)) return true;
+  }
+  return false;
+}
+
 export interface StartOptions {
   /** Delete the data directory first (the test run starts from nothing). */
   fresh?: boolean;
@@ -62,7 +70,8 @@ export async function startStack(config: StackConfig, opts: StartOptions = {}): 
   }
   for (const [name, port] of Object.entries(config.ports)) {
     if (!config.withApps && (name === 'booking' || name === 'practitioner')) continue;
-    if (!(await portFree(config.host, port))) {
+    // Our ports sit in the kernel's ephemeral range: an outgoing connection may hold one for a moment.
+    if (!(await portFree(config.host, port)) && !(await retryPortFree(config.host, port))) {
       throw new Error(`Port ${port} (${name}) is already in use by another program; free it or set the matching CAREBOOK_*_PORT.`);
     }
   }
