@@ -204,17 +204,6 @@ create trigger practitioners_next_slots_update after update on public.practition
   referencing old table as old_rows new table as new_rows
   for each statement execute function private.next_slots_changed();
 
-create function private.distance_km(lat1 double precision, lng1 double precision, lat2 double precision, lng2 double precision)
-returns double precision
-language sql immutable parallel safe set search_path = ''
-as $$
-  -- Haversine on a 6371 km sphere: metres of error at city scale, no PostGIS needed.
-  select 2 * 6371 * asin(sqrt(
-    power(sin(radians(lat2 - lat1) / 2), 2) + cos(radians(lat1)) * cos(radians(lat2)) * power(sin(radians(lng2 - lng1) / 2), 2)));
-$$;
-comment on function private.distance_km(double precision, double precision, double precision, double precision) is
-  'Great-circle distance in kilometres.';
-
 create function public.search_practitioners(
   p_profession text default null, p_text text default null, p_lat float8 default null, p_lng float8 default null,
   p_radius_km float8 default null, p_mode text default null, p_limit int default 20, p_offset int default 0,
@@ -251,7 +240,11 @@ begin
     with candidates as (
       select p.*, pr.name_fr as prof_fr, pr.name_en as prof_en,
              case when p_lat is null or p.latitude is null then null
-                  else private.distance_km(p_lat, p_lng, p.latitude, p.longitude) end as dist,
+                  -- Haversine on a 6371 km sphere, written inline: a function with a fixed
+                  -- search_path would not be inlined and would cost a call per row.
+                  else 2 * 6371 * asin(sqrt(power(sin(radians(p.latitude - p_lat) / 2), 2)
+                         + cos(radians(p_lat)) * cos(radians(p.latitude)) * power(sin(radians(p.longitude - p_lng) / 2), 2)))
+                  end as dist,
              case when cardinality(words) = 0 then 1::real
                   else (select avg(extensions.word_similarity(w, p.search_text))::real from unnest(words) w) end as rel
         from public.practitioners p

@@ -59,10 +59,12 @@ function envInt(name: string, fallback: number): number {
 }
 
 export function loadConfig(profile: Profile = 'dev', overrides: Partial<Pick<StackConfig, 'withApps'>> = {}): StackConfig {
-  // dev keeps the CLI's well-known ports; test shifts everything by 1000 so both can run at once.
-  // CAREBOOK_TEST_PORT_OFFSET (a multiple of 100) gives parallel test stacks their own ports and data.
+  // dev keeps the CLI's well-known ports. test uses 28321.. instead: below the kernel's ephemeral
+  // range (32768+), so the test suite's own outgoing connections can never hold a port the stack
+  // is about to listen on, and both stacks run at once. CAREBOOK_TEST_PORT_OFFSET (a multiple of
+  // 100, up to 900) gives parallel test stacks their own ports and data.
   const extra = profile === 'test' ? envInt('CAREBOOK_TEST_PORT_OFFSET', 0) : 0;
-  const shift = profile === 'dev' ? 0 : 1000 + extra;
+  const shift = profile === 'dev' ? 0 : -26000 + extra;
   const host = '127.0.0.1';
   const ports: Ports = {
     api: envInt('CAREBOOK_API_PORT', 54321 + shift),

@@ -27,11 +27,28 @@ describe('withExistingAccounts', () => {
       'subscriptions',
       'availability_rules',
       'practitioner_specialties',
+      'availability_exceptions',
+      'appointments',
     ] as const) {
       const before = data[table].filter((r) => r.practitioner_id === demo.id).length;
       expect(before, table).toBeGreaterThan(0);
       expect(moved[table].filter((r) => r.practitioner_id === existingId).length, table).toBe(before);
     }
     expect(moved.users.length).toBe(data.users.length);
+  });
+
+  it("moves an existing patient's appointments and cancellations onto their id", () => {
+    const patient = data.users.find((u) => u.email === 'patient@demo.carebook.test')!;
+    const existingId = '22222222-2222-4222-8222-222222222222';
+    const moved = withExistingAccounts(data, new Map([['patient@demo.carebook.test', existingId]]));
+    const theirs = data.appointments.filter((a) => a.patient_id === patient.id);
+    expect(theirs.length).toBeGreaterThan(0);
+    expect(moved.appointments.filter((a) => a.patient_id === existingId)).toHaveLength(theirs.length);
+    expect(moved.appointments.some((a) => a.patient_id === patient.id || a.cancelled_by === patient.id)).toBe(
+      false,
+    );
+    expect(moved.appointments.filter((a) => a.cancelled_by === existingId)).toHaveLength(
+      data.appointments.filter((a) => a.cancelled_by === patient.id).length,
+    );
   });
 });

@@ -30,5 +30,15 @@ export function withExistingAccounts(data: Dataset, idsByEmail: ReadonlyMap<stri
       ...r,
       practitioner_id: id(r.practitioner_id),
     })),
+    availability_exceptions: data.availability_exceptions.map((e) => ({
+      ...e,
+      practitioner_id: id(e.practitioner_id),
+    })),
+    appointments: data.appointments.map((a) => ({
+      ...a,
+      practitioner_id: id(a.practitioner_id),
+      patient_id: id(a.patient_id),
+      cancelled_by: a.cancelled_by === null ? null : id(a.cancelled_by),
+    })),
   };
 }

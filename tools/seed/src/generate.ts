@@ -17,6 +17,7 @@ import {
 } from './names.ts';
 import { Random } from './random.ts';
 import { luhnCheckDigit, registrationNumber, type Registry } from './registration.ts';
+import { ScheduleGenerator, type AppointmentRow, type AvailabilityExceptionRow } from './schedule.ts';
 import { bios, slugify, UniqueNames } from './text.ts';
 
 export type Scale = 'small' | 'large';
@@ -26,12 +27,14 @@ export interface ScaleSize {
   patients: number;
   companies: number;
   staff: number;
+  /** Appointments spread over every practitioner; small has only the demo practitioner's handful. */
+  appointments: number;
 }
 
 /** Head counts, demo accounts included. */
 export const SCALES: Record<Scale, ScaleSize> = {
-  small: { practitioners: 12, patients: 20, companies: 3, staff: 2 },
-  large: { practitioners: 2000, patients: 30000, companies: 50, staff: 10 },
+  small: { practitioners: 12, patients: 20, companies: 3, staff: 2, appointments: 0 },
+  large: { practitioners: 2000, patients: 30000, companies: 50, staff: 10, appointments: 500_000 },
 };
 
 export interface Reference {
@@ -135,6 +138,8 @@ export interface Dataset {
   consultation_types: ConsultationTypeRow[];
   subscriptions: SubscriptionRow[];
   availability_rules: AvailabilityRuleRow[];
+  availability_exceptions: AvailabilityExceptionRow[];
+  appointments: AppointmentRow[];
 }
 
 export interface GenerateOptions {
@@ -243,6 +248,8 @@ class Generator {
     consultation_types: [],
     subscriptions: [],
     availability_rules: [],
+    availability_exceptions: [],
+    appointments: [],
   };
 
   constructor(opts: GenerateOptions) {
@@ -281,7 +288,27 @@ class Generator {
     this.staff(this.root.fork('staff'));
     this.practitioners(this.root.fork('practitioners'));
     this.patients(this.root.fork('patients'));
+    this.schedule();
     return this.data;
+  }
+
+  /** Exceptions and appointments: they need every practitioner, type, rule and patient first. */
+  private schedule(): void {
+    const d = this.data;
+    const patients = d.users.filter((u) => u.role === 'patient');
+    const schedule = new ScheduleGenerator({ ...d, now: this.opts.now, patients });
+    const demo = d.practitioners[0]!;
+    schedule.demoExceptions(this.root.fork('demo-exceptions'), demo);
+    const rng = this.root.fork('exceptions');
+    for (const p of d.practitioners.slice(1)) schedule.randomExceptions(rng, p);
+    if (this.size.appointments > 0) {
+      schedule.randomAppointments(this.root.fork('appointments'), this.size.appointments);
+    } else {
+      const [demoPatient, ...others] = patients;
+      schedule.demoAppointments(this.root.fork('demo-appointments'), demo, demoPatient!, others.slice(0, 3));
+    }
+    d.availability_exceptions = schedule.exceptions;
+    d.appointments = schedule.appointments;
   }
 
   private companies(rng: Random): void {
@@ -403,8 +430,10 @@ class Generator {
       this.data.practitioner_specialties.push({ practitioner_id: row.id, specialty_id: s.id });
     this.consultationTypes(rng, row, profile.offerings);
     if (subscription) this.subscription(rng, row.id, subscription);
-    // Drafts are still setting up; some have not opened their calendar yet.
+    // Half the drafts had not opened their calendar in the first version of this generator; they
+    // now get hours from a stream of their own, so every other row keeps its earlier values.
     if (!draft || rng.chance(0.5)) this.weeklyHours(rng, row);
+    else this.weeklyHours(rng.fork(`hours/${row.id}`), row);
   }
 
   private rule(

@@ -3,6 +3,7 @@ export { seed, readReference, startOfUtcDay, DEFAULT_SEED } from './seed.ts';
 export type { SeedOptions, SeedReport, SeedTarget } from './seed.ts';
 export { generate, SCALES } from './generate.ts';
 export type { Dataset, GenerateOptions, Reference, Scale } from './generate.ts';
+export type { AppointmentRow, AvailabilityExceptionRow } from './schedule.ts';
 export type { LoadCounts, Logger } from './load.ts';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo.ts';
 export type { DemoAccount } from './demo.ts';

@@ -32,6 +32,12 @@ const COLUMNS: { [T in PublicTable]: Columns<T> } = {
     'buffer_before_minutes', 'buffer_after_minutes', 'min_notice_minutes', 'horizon_days', 'active',
   ],
   availability_rules: ['id', 'practitioner_id', 'weekday', 'start_time', 'end_time', 'modes'],
+  availability_exceptions: ['id', 'practitioner_id', 'kind', 'during', 'consultation_type_ids', 'note', 'created_at'],
+  appointments: [
+    'id', 'practitioner_id', 'patient_id', 'consultation_type_id', 'starts_at', 'ends_at', 'blocked', 'status',
+    'hold_expires_at', 'mode', 'price_cents', 'currency', 'cancelled_at', 'cancelled_by', 'cancelled_by_role',
+    'cancel_reason', 'idempotency_key', 'created_at', 'updated_at',
+  ],
 };
 
 // What identifies a row, to count which generated rows the database holds.
@@ -44,6 +50,8 @@ const KEYS: Record<PublicTable, string> = {
   practitioner_specialties: 'practitioner_id, specialty_id',
   consultation_types: 'id',
   availability_rules: 'id',
+  availability_exceptions: 'id',
+  appointments: 'id',
 };
 
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
@@ -125,7 +133,7 @@ export async function insertAll(
     const t0 = performance.now();
     const r = await client.query(sql, params);
     const seconds = ((performance.now() - t0) / 1000).toFixed(2);
-    log(`${what.padEnd(34)} ${String(r.rowCount ?? 0).padStart(6)} rows  ${seconds} s`);
+    log(`${what.padEnd(40)} ${String(r.rowCount ?? 0).padStart(7)} rows  ${seconds} s`);
     return r.rowCount ?? 0;
   };
   const insert = (table: PublicTable, label: string, filter = '') => {
@@ -180,11 +188,24 @@ export async function insertAll(
     ofExistingPractitioner,
   );
   const types = await insert('consultation_types', 'consultation_types', ofExistingPractitioner);
-  // Last: its statement trigger computes the next free slot of every published practitioner once.
+  // Each of the last three is one statement whose trigger computes the next free slot of every
+  // published practitioner it touched, once.
   const rules = await insert(
     'availability_rules',
     'availability_rules (+ next slots)',
     ofExistingPractitioner,
+  );
+  const exceptions = await insert(
+    'availability_exceptions',
+    'availability_exceptions (+ next slots)',
+    ofExistingPractitioner,
+  );
+  // `on conflict do nothing` without a target also skips a row that the no-overlap exclusion
+  // constraint would refuse (a developer's own booking at that time): it shows as not present.
+  const appointments = await insert(
+    'appointments',
+    'appointments (+ next slots)',
+    `${ofExistingPractitioner} and exists (select 1 from public.profiles u where u.id = s.patient_id)`,
   );
   return {
     users,
@@ -196,6 +217,8 @@ export async function insertAll(
     consultation_types: types,
     subscriptions,
     availability_rules: rules,
+    availability_exceptions: exceptions,
+    appointments,
   };
 }
 

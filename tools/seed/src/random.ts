@@ -17,6 +17,16 @@ export function hash32(text: string, salt = 0): number {
 }
 
 const HEX = '0123456789abcdef';
+const BYTE_HEX = Array.from({ length: 256 }, (_, i) => HEX[i >>> 4]! + HEX[i & 15]!);
+
+function hex32(word: number): string {
+  return (
+    BYTE_HEX[word >>> 24]! +
+    BYTE_HEX[(word >>> 16) & 255]! +
+    BYTE_HEX[(word >>> 8) & 255]! +
+    BYTE_HEX[word & 255]!
+  );
+}
 
 export class Random {
   readonly label: string;
@@ -104,14 +114,12 @@ export class Random {
 
   /** A version-4 UUID made of this stream's bits, so ids are as reproducible as the rest. */
   uuid(): string {
-    const nibbles: string[] = [];
-    for (let i = 0; i < 4; i++) {
-      const word = this.next32();
-      for (let k = 28; k >= 0; k -= 4) nibbles.push(HEX[(word >>> k) & 15]!);
-    }
-    nibbles[12] = '4';
-    nibbles[16] = HEX[(parseInt(nibbles[16]!, 16) & 3) | 8]!;
-    const s = nibbles.join('');
-    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+    // Byte-wise lookups: seeding makes about a million of these, one nibble at a time was slow.
+    const a = hex32(this.next32());
+    const b = hex32(this.next32());
+    const c = hex32(this.next32());
+    const d = hex32(this.next32());
+    const variant = HEX[(parseInt(c[0]!, 16) & 3) | 8]!;
+    return `${a}-${b.slice(0, 4)}-4${b.slice(5)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`;
   }
 }

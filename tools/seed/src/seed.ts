@@ -64,6 +64,8 @@ export function countRows(data: Dataset): LoadCounts {
     consultation_types: data.consultation_types.length,
     subscriptions: data.subscriptions.length,
     availability_rules: data.availability_rules.length,
+    availability_exceptions: data.availability_exceptions.length,
+    appointments: data.appointments.length,
   };
 }
 
@@ -79,6 +81,9 @@ export async function seed(
   const t0 = performance.now();
   const seedValue = options.seed ?? DEFAULT_SEED;
   const client = new pg.Client({ connectionString: target.dbUrl('postgres') });
+  // A server that stops mid-load (Ctrl-C on the stack) fails the running query; without a
+  // listener the client's own 'error' event would also crash the process before it cleans up.
+  client.on('error', () => undefined);
   await client.connect();
   try {
     await client.query('begin');

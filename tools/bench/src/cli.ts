@@ -1,0 +1,192 @@
+// `npm run bench`: starts its own test stack (fresh, ports shifted by --port-offset), seeds the
+// large data set, then measures slots, search, the patient list and booking through the gateway
+// and the real PostgREST. Prints each run, a target table (PASS/MISS, never a failing exit for a
+// miss) and, for misses, the query plans of the SQL behind them. Stops the stack at the end.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { loadConfig, repoRoot, startStack, type Stack } from '@carebook/local-stack';
+import { seed } from '@carebook/seed';
+import { runLoad } from './load.ts';
+import { withMachineLoad } from './machine.ts';
+import { capturePlans } from './plans.ts';
+import { formatRuns, formatVerdicts, passes, type ScenarioResult } from './report.ts';
+import {
+  bookingScenario,
+  patientsScenario,
+  searchScenarios,
+  slotsScenario,
+  type BenchContext,
+  type Scenario,
+} from './scenarios.ts';
+import { summarize } from './stats.ts';
+
+const { values } = parseArgs({
+  options: {
+    'port-offset': { type: 'string', default: '800' },
+    concurrency: { type: 'string', default: '4' },
+    seconds: { type: 'string', default: '10' },
+    'warmup-seconds': { type: 'string', default: '3' },
+    'booking-clients': { type: 'string', default: '16' },
+    'bookings-per-client': { type: 'string', default: '200' },
+    // SQL run as postgres after seeding: tries a fix (an index, a replaced function) before it
+    // becomes a migration.
+    apply: { type: 'string' },
+  },
+});
+
+function whole(name: keyof typeof values, min: number): number {
+  const v = Number(values[name]);
+  if (!Number.isInteger(v) || v < min) {
+    process.stderr.write(`--${name} takes a whole number of at least ${min}, got "${values[name]}"\n`);
+    process.exit(2);
+  }
+  return v;
+}
+
+// At least 100: offset 0 is the test stack `npm test` runs, whose data a fresh start would delete.
+const offset = whole('port-offset', 100);
+if (offset % 100 !== 0) {
+  process.stderr.write('--port-offset must be a multiple of 100\n');
+  process.exit(2);
+}
+// Before loadConfig: it derives every port and the data folder from it.
+process.env.CAREBOOK_TEST_PORT_OFFSET = String(offset);
+const config = loadConfig('test', { withApps: false });
+const outDir = path.join(repoRoot, '.local', 'bench');
+const say = (line = '') => process.stdout.write(`${line}\n`);
+
+let stack: Stack | null = null;
+let stopping: Promise<void> | null = null;
+/** Stops the stack once, whoever asks first (Ctrl-C during a run, then the run's own failure). */
+async function shutdown(code: number): Promise<never> {
+  stopping ??= (stack?.stop() ?? Promise.resolve()).catch(() => undefined);
+  await stopping;
+  process.exit(code);
+}
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const) {
+  process.on(signal, () => {
+    say(`\n${signal}: stopping the benchmark's stack...`);
+    void shutdown(code);
+  });
+}
+
+async function measure(scenario: Scenario, concurrency: number): Promise<ScenarioResult> {
+  if (scenario.warmup.some((l) => l.length > 0)) {
+    await runLoad({ baseUrl: config.apiUrl, clients: scenario.warmup, seconds: scenario.warmupSeconds });
+  }
+  const run = () => runLoad({ baseUrl: config.apiUrl, clients: scenario.clients, seconds: scenario.seconds });
+  const { value: outcome, avg1, cpuBusy } = await withMachineLoad(run);
+  const summary = summarize(outcome);
+  const load = { avg1, cpuBusy };
+  const result = { name: scenario.name, concurrency, target: scenario.target, summary, load };
+  say(
+    `  ${scenario.name}: ${summary.requests} requests, ${summary.throughput.toFixed(0)}/s, ` +
+      `p50 ${summary.p50.toFixed(2)} ms, p95 ${summary.p95.toFixed(2)} ms, p99 ${summary.p99.toFixed(2)} ms, ` +
+      `409 ${summary.conflicts}, errors ${summary.errors} (load ${avg1.toFixed(2)}, cpu ${Math.round(cpuBusy * 100)}%)`,
+  );
+  for (const s of outcome.samples) say(`    error: ${s}`);
+  return result;
+}
+
+async function main(): Promise<void> {
+  const loadAverages = os.loadavg().map((l) => l.toFixed(2));
+  say(`Carebook benchmark: ${os.cpus().length} cores, load average ${loadAverages.join(' ')} before start`);
+  stack = await startStack(config, { fresh: true, onProgress: (l) => say(`  ${l}`) });
+  say(
+    `  stack up in ${(stack.startupMs / 1000).toFixed(1)} s (${config.apiUrl}, data in ${path.relative(repoRoot, config.dirs.root)})`,
+  );
+
+  const report = await seed(config, 'large', (l) => say(`  seed: ${l}`));
+  say(
+    `  seeded large in ${report.seconds.toFixed(1)} s: ${report.present.appointments} appointments, ` +
+      `${report.present.practitioners} practitioners (${report.published} published), ${report.present.users} users`,
+  );
+
+  const db = new pg.Client({ connectionString: config.dbUrl('postgres') });
+  // Ctrl-C stops the server under it: the running query fails, the process must not crash.
+  db.on('error', () => undefined);
+  await db.connect();
+  const results: ScenarioResult[] = [];
+  const scenarios: Scenario[] = [];
+  try {
+    if (values.apply) {
+      // npm runs scripts from the root; the path is the caller's, relative to where they typed it.
+      await db.query(readFileSync(path.resolve(process.env.INIT_CWD ?? process.cwd(), values.apply), 'utf8'));
+      say(`  applied ${values.apply}`);
+    }
+    const ctx: BenchContext = {
+      db,
+      anonKey: config.anonKey,
+      jwtSecret: config.jwtSecret,
+      concurrency: whole('concurrency', 1),
+      seconds: whole('seconds', 1),
+      warmupSeconds: whole('warmup-seconds', 0),
+      bookingClients: whole('booking-clients', 1),
+      bookingsPerClient: whole('bookings-per-client', 1),
+    };
+    // Planner statistics for the freshly loaded tables, as autovacuum would gather soon after.
+    await db.query('analyze');
+    const now = new Date();
+    const patients = await patientsScenario(ctx);
+    say(
+      `  patient list of practitioner ${patients.practitioner.id}: ${patients.practitioner.patients} patients, ${patients.practitioner.appointments} appointments`,
+    );
+    const booking = await bookingScenario(ctx, now);
+    say(
+      `  booking: ${booking.bookings} distinct slots over ${booking.clients[0]!.length} practitioners, ${ctx.bookingClients} patients`,
+    );
+    // Reads first, on the data as seeded; booking last, since it changes it.
+    scenarios.push(await slotsScenario(ctx, now), ...searchScenarios(ctx), patients, booking);
+    say();
+    for (const s of scenarios) {
+      const concurrency = s === booking ? ctx.bookingClients : ctx.concurrency;
+      results.push(await measure(s, concurrency));
+    }
+    const overlaps = await db.query<{ n: number }>(
+      `select count(*)::int as n from public.appointments a join public.appointments b
+          on a.practitioner_id = b.practitioner_id and a.id < b.id and a.blocked && b.blocked
+       where a.status in ('held', 'confirmed') and b.status in ('held', 'confirmed')`,
+    );
+    say(`  overlapping active appointments after the run: ${overlaps.rows[0]?.n}`);
+
+    say('\nRuns (latencies in ms, through the gateway):\n');
+    say(formatRuns(results));
+    say('\nTargets:\n');
+    say(formatVerdicts(results));
+
+    // Plans of this run only: an old file would suggest a miss that no longer happens.
+    rmSync(path.join(outDir, 'plans'), { recursive: true, force: true });
+    mkdirSync(path.join(outDir, 'plans'), { recursive: true });
+    for (const [i, r] of results.entries()) {
+      if (passes(r.target, r.summary)) continue;
+      const s = scenarios[i]!;
+      const plans = await capturePlans(config.dbUrl('supabase_admin'), s.plan);
+      const file = path.join(outDir, 'plans', `${s.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.txt`);
+      writeFileSync(file, plans.map((p) => `-- ${p.durationMs.toFixed(3)} ms\n${p.text}\n`).join('\n'));
+      say(
+        `\nMISS ${s.name}: the slowest of ${plans.length} plans (all in ${path.relative(repoRoot, file)}):\n`,
+      );
+      for (const p of plans.slice(0, 3)) say(`-- ${p.durationMs.toFixed(3)} ms\n${p.text}\n`);
+    }
+    const saved = { at: new Date().toISOString(), cores: os.cpus().length, seed: report, results };
+    writeFileSync(path.join(outDir, 'results.json'), JSON.stringify(saved, null, 2));
+    say(`\nResults in ${path.relative(repoRoot, path.join(outDir, 'results.json'))}`);
+  } finally {
+    await db.end();
+  }
+}
+
+try {
+  await main();
+  await shutdown(0);
+} catch (err) {
+  // After Ctrl-C the failure is only the stack going away under the run: nothing to report.
+  if (!stopping) process.stderr.write(`\x1b[31mbenchmark failed: ${(err as Error).stack ?? err}\x1b[0m\n`);
+  await shutdown(1);
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { percentile, summarize } from './stats.ts';
+
+describe('percentile', () => {
+  const hundred = Array.from({ length: 100 }, (_, i) => i + 1);
+
+  it('takes the nearest rank', () => {
+    expect(percentile(hundred, 50)).toBe(50);
+    expect(percentile(hundred, 95)).toBe(95);
+    expect(percentile(hundred, 99)).toBe(99);
+    expect(percentile(hundred, 100)).toBe(100);
+    expect(percentile([7, 9, 30], 50)).toBe(9);
+    expect(percentile([7, 9, 30], 95)).toBe(30);
+  });
+
+  it('is NaN without values, the value itself with one', () => {
+    expect(percentile([], 50)).toBeNaN();
+    expect(percentile([4], 1)).toBe(4);
+    expect(percentile([4], 99)).toBe(4);
+  });
+});
+
+describe('summarize', () => {
+  it('counts every answer as a request and divides by the elapsed time', () => {
+    const s = summarize({
+      latencies: [3, 1, 2, 10],
+      ok: 2,
+      conflicts: 1,
+      errors: 1,
+      elapsedMs: 2000,
+      samples: [],
+    });
+    expect(s).toMatchObject({
+      requests: 4,
+      ok: 2,
+      conflicts: 1,
+      errors: 1,
+      throughput: 2,
+      p50: 2,
+      p95: 10,
+      max: 10,
+    });
+  });
+});

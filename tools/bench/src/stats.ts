@@ -1,0 +1,52 @@
+// Latency percentiles and throughput of one measured run, computed the same way for every
+// scenario so that the figures in the final table compare.
+
+export interface Outcome {
+  /** Wall-clock milliseconds of every finished request, in completion order. */
+  latencies: readonly number[];
+  /** 2xx answers. */
+  ok: number;
+  /** HTTP 409: the typed conflict a booking may legitimately get; not an error. */
+  conflicts: number;
+  /** Anything else: other statuses, network failures. */
+  errors: number;
+  /** Measured wall-clock time of the whole run. */
+  elapsedMs: number;
+  /** A few error answers, to show what went wrong. */
+  samples: readonly string[];
+}
+
+export interface Summary {
+  requests: number;
+  ok: number;
+  conflicts: number;
+  errors: number;
+  throughput: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+/** Nearest-rank percentile (the smallest value with at least p% of values at or below it). */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
+}
+
+export function summarize(outcome: Outcome): Summary {
+  const sorted = [...outcome.latencies].sort((a, b) => a - b);
+  const requests = outcome.ok + outcome.conflicts + outcome.errors;
+  return {
+    requests,
+    ok: outcome.ok,
+    conflicts: outcome.conflicts,
+    errors: outcome.errors,
+    throughput: outcome.elapsedMs > 0 ? (requests * 1000) / outcome.elapsedMs : 0,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    max: sorted.length ? sorted[sorted.length - 1]! : NaN,
+  };
+}
