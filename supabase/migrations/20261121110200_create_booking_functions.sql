@@ -165,6 +165,29 @@ comment on function private.explain_unbookable(public.consultation_types, timest
   'The reason a start time is refused, for the error message of booking and rescheduling.';
 revoke all on function private.explain_unbookable(public.consultation_types, timestamptz, uuid) from public;
 
+-- Every change to a practitioner's calendar takes this lock first: concurrent overlapping inserts
+-- otherwise deadlock (shared/notes/booking-performance.md), and next-slot refreshes interleave.
+create function private.lock_calendar(p_practitioner_id uuid) returns void
+language sql volatile set search_path = ''
+as $$
+  select pg_advisory_xact_lock(hashtextextended('book:' || p_practitioner_id::text, 0));
+$$;
+comment on function private.lock_calendar(uuid) is 'Serialises bookings, moves and cancellations of one practitioner.';
+revoke all on function private.lock_calendar(uuid) from public;
+
+-- Expired holds give their time back in the transaction that needs it, not only through a job.
+create function private.release_expired_holds(p_practitioner_id uuid, p_keep uuid default null) returns void
+language sql volatile security definer set search_path = ''
+as $$
+  update public.appointments a
+     set status = 'cancelled', cancelled_at = now(), cancelled_by_role = 'system', cancel_reason = 'hold expired'
+   where a.practitioner_id = p_practitioner_id and a.status = 'held' and a.hold_expires_at <= now()
+     and a.id is distinct from p_keep;
+$$;
+comment on function private.release_expired_holds(uuid, uuid) is
+  'Cancels a practitioner''s expired holds (system, reason "hold expired"), except one kept for its caller.';
+revoke all on function private.release_expired_holds(uuid, uuid) from public;
+
 create function private.book(p_practitioner_id uuid, p_consultation_type_id uuid, p_starts_at timestamptz, p_idempotency_key text)
 returns public.appointments
 language plpgsql volatile security definer set search_path = ''
@@ -181,8 +204,7 @@ begin
   if caller = p_practitioner_id then
     raise exception 'Practitioners cannot book themselves' using errcode = 'PT409';
   end if;
-  -- One booking at a time per practitioner: without it, concurrent overlapping inserts deadlock.
-  perform pg_advisory_xact_lock(hashtextextended('book:' || p_practitioner_id::text, 0));
+  perform private.lock_calendar(p_practitioner_id);
 
   if p_idempotency_key is not null then
     select * into existing from public.appointments a where a.patient_id = caller and a.idempotency_key = p_idempotency_key;
@@ -202,10 +224,7 @@ begin
     raise exception 'This practitioner or consultation type cannot be booked' using errcode = 'PT404';
   end if;
 
-  -- Expired holds give their time back here, in the transaction that needs it.
-  update public.appointments a
-     set status = 'cancelled', cancelled_at = now(), cancelled_by_role = 'system', cancel_reason = 'hold expired'
-   where a.practitioner_id = p_practitioner_id and a.status = 'held' and a.hold_expires_at <= now();
+  perform private.release_expired_holds(p_practitioner_id);
 
   if not exists (select 1 from private.slots(p_practitioner_id, p_consultation_type_id, p_starts_at,
                                              p_starts_at + interval '1 microsecond') s where s.starts_at = p_starts_at) then
@@ -273,8 +292,7 @@ begin
   if not found or caller is null or caller not in (a.patient_id, a.practitioner_id) and not private.is_staff() then
     raise exception 'No such appointment' using errcode = 'PT404';
   end if;
-  -- Same lock as booking, so the cached next slot is recomputed in a consistent order.
-  perform pg_advisory_xact_lock(hashtextextended('book:' || a.practitioner_id::text, 0));
+  perform private.lock_calendar(a.practitioner_id);
   select * into a from public.appointments x where x.id = p_appointment_id for update;
   if a.status not in ('held', 'confirmed') then
     raise exception 'This appointment is already %', a.status using errcode = 'PT409';
@@ -330,7 +348,7 @@ begin
   if not found or caller is null or caller not in (a.patient_id, a.practitioner_id) then
     raise exception 'No such appointment' using errcode = 'PT404';
   end if;
-  perform pg_advisory_xact_lock(hashtextextended('book:' || a.practitioner_id::text, 0));
+  perform private.lock_calendar(a.practitioner_id);
   select * into a from public.appointments x where x.id = p_appointment_id for update;
   if a.status not in ('held', 'confirmed') then
     raise exception 'A % appointment cannot be rescheduled', a.status using errcode = 'PT409';
@@ -344,9 +362,7 @@ begin
     raise exception 'Appointments can be moved online until % hours before they start', t.cancel_cutoff_hours
       using errcode = 'PT409', hint = 'Contact the practitioner.';
   end if;
-  update public.appointments x
-     set status = 'cancelled', cancelled_at = now(), cancelled_by_role = 'system', cancel_reason = 'hold expired'
-   where x.practitioner_id = a.practitioner_id and x.status = 'held' and x.hold_expires_at <= now() and x.id <> a.id;
+  perform private.release_expired_holds(a.practitioner_id, a.id);
   -- The appointment's own time does not count as busy: moving by 15 minutes within it is fine.
   if not exists (select 1 from private.slots(a.practitioner_id, a.consultation_type_id, p_starts_at,
                                              p_starts_at + interval '1 microsecond', a.id) s where s.starts_at = p_starts_at) then
