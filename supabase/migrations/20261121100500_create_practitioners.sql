@@ -163,6 +163,9 @@ begin
       if mover = 'staff' and not (select private.is_staff()) then
         raise exception 'Only staff can move a profile from % to %', old.verification_status, new.verification_status
           using errcode = 'PT403';
+      elsif mover = 'staff' and new.id = (select auth.uid()) then
+        raise exception 'Staff cannot review their own profile' using errcode = 'PT403',
+          hint = 'Another staff member must decide.';
       elsif mover = 'owner' and new.id is distinct from (select auth.uid()) then
         raise exception 'Only the practitioner can submit their profile' using errcode = 'PT403';
       end if;

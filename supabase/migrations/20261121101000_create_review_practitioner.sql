@@ -12,7 +12,9 @@ create function private.limit_staff_edits() returns trigger
 language plpgsql set search_path = ''
 as $$
 declare
-  verification_fields text[] := array['verification_status', 'status_reason', 'submitted_at', 'verified_at', 'published', 'updated_at'];
+  -- search_text too: staff editing the specialty catalogue rewrites it through a trigger.
+  verification_fields text[] := array['verification_status', 'status_reason', 'submitted_at', 'verified_at', 'published',
+                                      'updated_at', 'search_text'];
 begin
   if (select auth.role()) = 'authenticated' and new.id is distinct from (select auth.uid())
      and (to_jsonb(new) - verification_fields) is distinct from (to_jsonb(old) - verification_fields) then

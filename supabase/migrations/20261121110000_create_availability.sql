@@ -37,7 +37,8 @@ create table public.availability_exceptions (
   id uuid primary key default gen_random_uuid(),
   practitioner_id uuid not null references public.practitioners (id) on delete cascade,
   kind text not null check (kind in ('time_off', 'extra')),
-  during tstzrange not null check (not isempty(during) and lower_inc(during) and not upper_inc(during)),
+  during tstzrange not null check (not isempty(during) and lower_inc(during) and not upper_inc(during)
+                                   and isfinite(lower(during)) and isfinite(upper(during))),
   consultation_type_ids uuid[],
   note text check (char_length(note) <= 500),
   created_at timestamptz not null default now()
@@ -51,7 +52,7 @@ create table public.external_busy_intervals (
   practitioner_id uuid not null references public.practitioners (id) on delete cascade,
   source text not null check (source in ('google')),
   source_id text not null,
-  during tstzrange not null check (not isempty(during)),
+  during tstzrange not null check (not isempty(during) and isfinite(lower(during)) and isfinite(upper(during))),
   updated_at timestamptz not null default now(),
   unique (practitioner_id, source, source_id)
 );

@@ -97,11 +97,21 @@ begin
   end if;
   open_r := private.open_ranges(p_practitioner_id, t, tz, win_from, win_to + dur);
   busy := private.busy_ranges(p_practitioner_id, win_from - before_buf, win_to + dur + after_buf, p_ignore);
-  -- Starts step from the start of each open range, so a 09:00 opening offers 09:00, 09:15, ...
+  -- Starts step from the start of each opening within each local day (09:00, 09:15, ... for a
+  -- 09:00 opening; an opening through midnight starts again at 00:00). The grid then depends only
+  -- on that day's data, which every caller reads, however wide its window; and no opening, however
+  -- long, costs more than the asked window.
   return query
     select s, s + dur
       from unnest(open_r) as o(r)
-     cross join lateral generate_series(lower(o.r), upper(o.r) - dur, make_interval(mins => t.slot_step_minutes)) as s
+     cross join lateral (
+       select d::timestamp at time zone tz as day_start, (d + interval '1 day')::timestamp at time zone tz as day_end
+         from generate_series((greatest(lower(o.r), win_from) at time zone tz)::date::timestamp,
+                              (least(upper(o.r), win_to) at time zone tz)::date::timestamp, interval '1 day') as d
+     ) as dd
+     cross join lateral generate_series(greatest(lower(o.r), dd.day_start),
+                                        least(upper(o.r) - dur, dd.day_end - interval '1 microsecond', win_to),
+                                        make_interval(mins => t.slot_step_minutes)) as s
      where s >= win_from and s < win_to
        and not (busy && tstzrange(s - before_buf, s + dur + after_buf, '[)'))
      order by s;

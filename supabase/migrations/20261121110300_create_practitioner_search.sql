@@ -86,6 +86,28 @@ end;
 $$;
 comment on function private.specialties_changed_search_text() is 'Statement-level: a practitioner''s specialties feed its search text.';
 
+-- Staff renaming a specialty or profession renames it in the search text of those concerned.
+create function private.catalogue_renamed_search_text() returns trigger
+language plpgsql security definer set search_path = ''
+as $$
+begin
+  if tg_table_name = 'specialties' then
+    perform private.refresh_search_text(array(
+      select distinct ps.practitioner_id from public.practitioner_specialties ps join new_rows n on n.id = ps.specialty_id));
+  else
+    perform private.refresh_search_text(array(
+      select p.id from public.practitioners p join new_rows n on n.code = p.profession_code));
+  end if;
+  return null;
+end;
+$$;
+comment on function private.catalogue_renamed_search_text() is 'Statement-level: catalogue names feed practitioners'' search text.';
+
+create trigger specialties_search_text_update after update on public.specialties
+  referencing new table as new_rows for each statement execute function private.catalogue_renamed_search_text();
+create trigger professions_search_text_update after update on public.professions
+  referencing new table as new_rows for each statement execute function private.catalogue_renamed_search_text();
+
 create trigger practitioner_specialties_search_insert after insert on public.practitioner_specialties
   referencing new table as new_rows for each statement execute function private.specialties_changed_search_text();
 create trigger practitioner_specialties_search_delete after delete on public.practitioner_specialties

@@ -1,7 +1,7 @@
 // An independent statement, in TypeScript, of which slots get_available_slots must return, and
 // of the properties every returned slot must have. The property suite compares the database's
 // answer with both. Instants are epoch milliseconds; intervals are half-open [start, end).
-import { addDays, isoWeekday, zonedInstant, zonedParts } from './zoned-time.ts';
+import { addDays, isoWeekday, localDate, zonedInstant, zonedParts } from './zoned-time.ts';
 
 export interface Interval {
   start: number;
@@ -132,7 +132,13 @@ export function busyTime(q: SlotQuestion): Interval[] {
   return normalize([...active.map((a) => a.blocked), ...q.busy]);
 }
 
-/** The expected answer: starts every `step` from the start of each continuous opening. */
+/** Where the slot grid starts for an instant inside an opening: the opening's start, or the
+ *  local midnight of that instant's day when the opening began on an earlier day. */
+export function gridStart(q: SlotQuestion, opening: Interval, instant: number): number {
+  return Math.max(opening.start, zonedInstant(q.timeZone, localDate(q.timeZone, instant), 0));
+}
+
+/** The expected answer: starts every `step` from the start of each opening, restarting each local day. */
 export function expectedSlots(q: SlotQuestion): Interval[] {
   const w = bookableWindow(q);
   if (w.start >= w.end) return [];
@@ -141,7 +147,14 @@ export function expectedSlots(q: SlotQuestion): Interval[] {
   const busy = busyTime(q);
   const out: Interval[] = [];
   for (const o of openHours(q)) {
-    for (let s = o.start; s + dur <= o.end; s += step) {
+    const starts: number[] = [];
+    for (let day = localDate(q.timeZone, o.start); ; day = addDays(day, 1)) {
+      const dayStart = zonedInstant(q.timeZone, day, 0);
+      if (dayStart >= o.end) break;
+      const dayEnd = zonedInstant(q.timeZone, addDays(day, 1), 0);
+      for (let s = Math.max(o.start, dayStart); s < dayEnd && s + dur <= o.end; s += step) starts.push(s);
+    }
+    for (const s of starts) {
       if (s < w.start || s >= w.end) continue;
       const needs = { start: s - q.type.bufferBefore * MINUTE, end: s + dur + q.type.bufferAfter * MINUTE };
       if (!busy.some((b) => overlaps(b, needs))) out.push({ start: s, end: s + dur });
@@ -175,9 +188,9 @@ export function slotViolations(q: SlotQuestion, slots: Interval[]): string[] {
     if (s.start >= q.now + q.type.horizonDays * DAY) problems.push(`${at}: beyond the horizon`);
     if (s.start < q.from || s.start >= q.to) problems.push(`${at}: outside the asked window`);
     const opening = open.find((o) => o.start <= s.start && s.start < o.end);
-    if (opening && (s.start - opening.start) % (q.type.step * MINUTE) !== 0) {
+    if (opening && (s.start - gridStart(q, opening, s.start)) % (q.type.step * MINUTE) !== 0) {
       problems.push(
-        `${at}: not on the ${q.type.step}-minute grid from the opening at ${new Date(opening.start).toISOString()}`,
+        `${at}: not on the ${q.type.step}-minute grid from ${new Date(gridStart(q, opening, s.start)).toISOString()}`,
       );
     }
   }
