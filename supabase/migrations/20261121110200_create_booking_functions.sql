@@ -15,10 +15,9 @@ as $$
       from bounds, generate_series(bounds.first_day, bounds.last_day, interval '1 day') d
   ), span as (
     -- Exceptions are taken over these whole local days, not just the asked window: one that ends
-    -- before the window can still move where an opening starts, and with it the slot grid. Else a
-    -- booking (whose window is one instant) would not see the grid that the listing showed.
-    -- Only an opening with no break since before the day preceding the window (round-the-clock
-    -- hours) still has its grid start at that day's midnight.
+    -- before the window can still move where an opening starts that day, and with it the slot
+    -- grid (which private.slots restarts at each local midnight). Else a booking, whose window is
+    -- one instant, would not see the grid that the listing showed.
     select tstzrange(b.first_day::timestamp at time zone p_time_zone, (b.last_day + 1)::timestamp at time zone p_time_zone) as r
       from bounds b
   ), rule_ranges as (
