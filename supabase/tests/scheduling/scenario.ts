@@ -5,9 +5,9 @@
 // the subscription and busy intervals from calendar sync. See README.md.
 import { randomUUID } from 'node:crypto';
 import type { Database } from '@carebook/data';
+import { addDays, localDate, zonedInstant } from '@carebook/domain';
 import { anon, service, validAdeli, validRpps, type TestUser } from '../helpers.ts';
 import { quickUser } from './users.ts';
-import { addDays, localDate, zonedInstant } from './zoned-time.ts';
 
 export type Mode = 'video' | 'in_person' | 'at_home';
 export type ConsultationType = Database['public']['Tables']['consultation_types']['Row'];
@@ -282,7 +282,7 @@ class ScenarioBuilder {
 
     if (spec.published !== false) await publish(practitioner);
 
-    const day = (days: number) => addDays(localDate(timeZone), days);
+    const day = (days: number) => addDays(localDate(timeZone, Date.now()), days);
     const at = (d: string | number, time: string) =>
       atLocal(timeZone, typeof d === 'number' ? day(d) : d, time);
     const typeId = (i = 0) => types[i]?.id ?? raise(`No type ${i} in this scenario`);

@@ -4,11 +4,11 @@
 // sit around a random point in the South Pacific, so other suites' practitioners (which have no
 // location) never appear in these searches.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { addDays, localDate } from '@carebook/domain';
 import { anon, sql } from '../helpers.ts';
 import { expireHold } from './db.ts';
 import { iso, scenario, type Scenario } from './scenario.ts';
 import { quickUser } from './users.ts';
-import { addDays, localDate } from './zoned-time.ts';
 
 const centre = { lat: -35 - Math.random() * 10, lng: -140 + Math.random() * 15 };
 // A point `km` kilometres north or east of the centre.
@@ -181,7 +181,7 @@ describe('search_practitioners', () => {
   it('moves next_available_at on when a booking takes the first slot', async () => {
     const s = await scenario()
       .practitioner({ displayName: 'Camille Soon', location: east(2) })
-      .weeklyHours({ ...HOURS, validFrom: addDays(localDate('Europe/Paris'), 3) })
+      .weeklyHours({ ...HOURS, validFrom: addDays(localDate('Europe/Paris', Date.now()), 3) })
       .type({ notice: 60 })
       .build();
     const before = (await search({ p_text: 'camille soon' }))[0]!;
@@ -198,7 +198,7 @@ describe('search_practitioners', () => {
   it('gives the first slot back once a hold on it expires, even if nothing else is written', async () => {
     const s = await scenario()
       .practitioner({ displayName: 'Hugo Held', location: east(4) })
-      .weeklyHours({ ...HOURS, validFrom: addDays(localDate('Europe/Paris'), 3) })
+      .weeklyHours({ ...HOURS, validFrom: addDays(localDate('Europe/Paris', Date.now()), 3) })
       .type({ notice: 60, price: 4000 })
       .build();
     const first = (await s.slots(new Date().toISOString(), s.at(10, '00:00')))[0]!.starts_at;

@@ -1,7 +1,7 @@
 // An independent statement, in TypeScript, of which slots get_available_slots must return, and
 // of the properties every returned slot must have. The property suite compares the database's
 // answer with both. Instants are epoch milliseconds; intervals are half-open [start, end).
-import { addDays, isoWeekday, localDate, zonedInstant, zonedParts } from './zoned-time.ts';
+import { addDays, isoWeekday, localDate, zonedInstant, zonedParts } from '@carebook/domain';
 
 export interface Interval {
   start: number;

@@ -3,10 +3,10 @@
 // after a time off or an extra opening, and the call's own validation. Called as anon: anyone
 // may read the slots of a published practitioner.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { addDays, localDate, nextOffsetChange, offsetMinutes, zonedParts } from '@carebook/domain';
 import { anon } from '../helpers.ts';
 import { atLocal, iso, scenario, type Scenario } from './scenario.ts';
 import { quickUser } from './users.ts';
-import { addDays, localDate, nextOffsetChange, offsetMinutes, zonedParts } from './zoned-time.ts';
 
 const MINUTE = 60_000;
 
@@ -51,7 +51,7 @@ interface ClockChangeCase {
 }
 
 // The changed hour is 02:00-03:00 local except New York's fall-back, which repeats 01:00-02:00.
-// What each rule does (Postgres' reading of local times, mirrored in zoned-time.ts):
+// What each rule does (Postgres' reading of local times, mirrored in @carebook/domain's time-zone.ts):
 // - 09:00-12:00 is 09:00-12:00 on the wall clock: ten 45-minute slots every 15 minutes.
 // - Across a skipped hour (01:00-04:00), the opening is an hour shorter and slots continue at
 //   03:00; across a repeated hour it is an hour longer (Paris) and the repeated times appear twice.
@@ -110,7 +110,7 @@ describe('slots on clock-change days', () => {
   });
 
   for (const c of CASES) {
-    const change = nextOffsetChange(c.zone, c.direction);
+    const change = nextOffsetChange(c.zone, c.direction, Date.now());
     if (change === undefined) throw new Error(`${c.zone} has no clock change ahead`);
     const day = localDate(c.zone, change);
     it(`${c.zone} on ${day} (clocks go ${c.direction}): hours stay on the wall clock`, async () => {
@@ -141,7 +141,7 @@ describe('slots on clock-change days', () => {
 
 describe('the slot grid', () => {
   it('restarts at the end of a time off, and every listed time can be booked', async () => {
-    const day = addDays(localDate('Europe/Paris'), 3);
+    const day = addDays(localDate('Europe/Paris', Date.now()), 3);
     const s = await scenario()
       .practitioner({ timeZone: 'Europe/Paris' })
       .weeklyHours({ from: '09:00', to: '12:00' })

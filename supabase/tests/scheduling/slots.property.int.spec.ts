@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, minutesToTime, nextOffsetChange, zonedInstant, zonedParts } from '@carebook/domain';
 import { config, type TestUser } from '../helpers.ts';
 import { scenario } from './scenario.ts';
 import {
@@ -19,7 +20,6 @@ import {
   type SlotQuestion,
 } from './slot-oracle.ts';
 import { quickUser } from './users.ts';
-import { addDays, minutesToTime, nextOffsetChange, zonedInstant, zonedParts } from './zoned-time.ts';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;

@@ -3,7 +3,7 @@
 // subtracting time off splits them. The seed places appointments on the pieces this gives, so
 // that their start times sit on the same grid as the slots the database offers.
 
-import { isoUtc } from './zone.ts';
+import { isoUtc } from './iso-utc.ts';
 
 export type Range = readonly [lo: number, hi: number];
 

@@ -6,6 +6,7 @@
 //
 // Volume is skewed like real practices: a heavy-tailed share of the total per practitioner,
 // capped by how much their hours can hold, so a few are nearly full and most are not.
+import { DAY_MS, isoWeekday, localDayOf, localToInstant, MINUTE_MS, timeToMinutes } from '@carebook/domain';
 import type {
   AvailabilityRuleRow,
   ConsultationTypeRow,
@@ -15,7 +16,7 @@ import type {
 } from './generate.ts';
 import { overlaps, rangeLiteral, subtract, union, type Range } from './ranges.ts';
 import type { Random } from './random.ts';
-import { DAY_MS, isoUtc, isoWeekday, localDayOf, localToUtc, MINUTE_MS, minutesOf } from './zone.ts';
+import { isoUtc } from './iso-utc.ts';
 
 export type AppointmentStatus = 'held' | 'confirmed' | 'cancelled' | 'completed' | 'no_show';
 export type CancelledByRole = 'patient' | 'practitioner' | 'staff' | 'system';
@@ -144,14 +145,14 @@ class Calendar {
 
   /** The open pieces of one local day for a type: rules and extra openings, minus time off. */
   pieces(type: ConsultationTypeRow, day: number): Range[] {
-    const dayRange: Range = [localToUtc(this.tz, day, 0), localToUtc(this.tz, day + 1, 0)];
+    const dayRange: Range = [localToInstant(this.tz, day, 0), localToInstant(this.tz, day + 1, 0)];
     const applies = (ids: readonly string[] | null) => ids === null || ids.includes(type.id);
     const opened: Range[] = [];
     for (const r of this.rules.get(isoWeekday(day)) ?? []) {
       if (r.modes && !r.modes.includes(type.mode)) continue;
       opened.push([
-        localToUtc(this.tz, day, minutesOf(r.start_time)),
-        localToUtc(this.tz, day, minutesOf(r.end_time)),
+        localToInstant(this.tz, day, timeToMinutes(r.start_time)),
+        localToInstant(this.tz, day, timeToMinutes(r.end_time)),
       ]);
     }
     const holes: Range[] = [];
@@ -169,7 +170,7 @@ class Calendar {
 
   /** End of the latest rule of a weekday, in minutes. */
   closingMinutes(weekday: number): number {
-    return Math.max(...(this.rules.get(weekday) ?? []).map((r) => minutesOf(r.end_time)));
+    return Math.max(...(this.rules.get(weekday) ?? []).map((r) => timeToMinutes(r.end_time)));
   }
 }
 
@@ -380,7 +381,7 @@ export class ScheduleGenerator {
     if (rules.length === 0) return;
     const cal = new Calendar(p.time_zone, rules, []);
     const today = this.localToday(p.time_zone);
-    const midnight = (day: number) => localToUtc(p.time_zone, day, 0);
+    const midnight = (day: number) => localToInstant(p.time_zone, day, 0);
     if (rng.chance(0.55)) {
       let day = today - HISTORY_DAYS + rng.int(0, 120);
       for (let n = rng.chance(0.3) ? 2 : 1; n > 0 && day < today + AHEAD_DAYS + 30; n--) {
@@ -392,7 +393,7 @@ export class ScheduleGenerator {
     if (rng.chance(0.3)) {
       for (let n = rng.int(1, 3); n > 0; n--) {
         const day = today + rng.int(-HISTORY_DAYS, AHEAD_DAYS);
-        const noon = localToUtc(p.time_zone, day, 12 * 60);
+        const noon = localToInstant(p.time_zone, day, 12 * 60);
         this.addException(
           rng,
           p,
@@ -417,7 +418,7 @@ export class ScheduleGenerator {
           rng,
           p,
           'extra',
-          [localToUtc(p.time_zone, day, lo), localToUtc(p.time_zone, day, hi)],
+          [localToInstant(p.time_zone, day, lo), localToInstant(p.time_zone, day, hi)],
           typeIds,
           'Ouverture exceptionnelle',
         );
@@ -428,7 +429,7 @@ export class ScheduleGenerator {
   /** The demo practitioner's fixed exceptions: a week off in a month, a Saturday morning soon. */
   demoExceptions(rng: Random, p: PractitionerRow): void {
     const today = this.localToday(p.time_zone);
-    const midnight = (day: number) => localToUtc(p.time_zone, day, 0);
+    const midnight = (day: number) => localToInstant(p.time_zone, day, 0);
     this.addException(rng, p, 'time_off', [midnight(today + 22), midnight(today + 29)], null, 'Congés');
     let saturday = today + 8;
     while (isoWeekday(saturday) !== 6) saturday++;
@@ -436,7 +437,7 @@ export class ScheduleGenerator {
       rng,
       p,
       'extra',
-      [localToUtc(p.time_zone, saturday, 9 * 60), localToUtc(p.time_zone, saturday, 12 * 60 + 30)],
+      [localToInstant(p.time_zone, saturday, 9 * 60), localToInstant(p.time_zone, saturday, 12 * 60 + 30)],
       null,
       'Ouverture exceptionnelle',
     );
@@ -679,7 +680,7 @@ export class ScheduleGenerator {
       const direction = offset < 0 ? -1 : 1;
       let start = NaN;
       for (let guard = 0; guard < 14; guard++, day += direction) {
-        const s = localToUtc(p.time_zone, day, minutesOf(time));
+        const s = localToInstant(p.time_zone, day, timeToMinutes(time));
         if (
           cal.pieces(t.row, day).some(([lo, hi]) => lo <= s && s + t.dur <= hi && (s - lo) % t.step === 0)
         ) {

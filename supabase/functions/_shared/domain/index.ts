@@ -9,3 +9,4 @@ export * from './password.ts';
 export * from './full-name.ts';
 export * from './registration.ts';
 export * from './registration-review.ts';
+export * from './time-zone.ts';
