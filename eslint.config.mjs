@@ -15,7 +15,7 @@ export default tseslint.config(
       '**/.nx/**',
       '**/test-results/**',
       '**/playwright-report/**',
-      'libs/data/src/database.types.ts',
+      'libs/domain/src/database.types.ts',
     ],
   },
   js.configs.recommended,

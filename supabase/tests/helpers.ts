@@ -5,6 +5,7 @@ import pg from 'pg';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '@carebook/data';
 import { loadConfig, type Profile } from '@carebook/local-stack';
+import type { Role } from '@carebook/domain';
 
 export const config = loadConfig((process.env.CAREBOOK_PROFILE as Profile | undefined) ?? 'test');
 const opts = { auth: { persistSession: false, autoRefreshToken: false } };
@@ -21,7 +22,7 @@ export interface TestUser {
 }
 
 export async function signedInUser(
-  role: 'patient' | 'practitioner' | 'staff',
+  role: Role,
   meta: Record<string, unknown> = {},
   options: { email?: string } = {},
 ): Promise<TestUser> {

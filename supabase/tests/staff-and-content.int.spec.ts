@@ -88,9 +88,10 @@ describe('content pages', () => {
     const readers = [anon(), patient.client];
     for (const client of readers)
       expect((await client.from('content_pages').select('locale').eq('slug', slug)).data).toEqual([]);
+    // locale is an enum: it sorts in its declared order, French first.
     expect(
       (await staff.client.from('content_pages').select('locale').eq('slug', slug).order('locale')).data,
-    ).toEqual([{ locale: 'en' }, { locale: 'fr' }]);
+    ).toEqual([{ locale: 'fr' }, { locale: 'en' }]);
 
     const published = await staff.client
       .from('content_pages')

@@ -1,7 +1,7 @@
 // The one place a Supabase client is made, so every app talks to the API with the same settings
 // and the generated Database types.
 import { createClient, type SupabaseClient, type SupabaseClientOptions } from '@supabase/supabase-js';
-import type { Database } from './database.types.ts';
+import type { Database } from '@carebook/domain';
 
 export type CarebookClient = SupabaseClient<Database>;
 export type CarebookClientOptions = SupabaseClientOptions<'public'>;

@@ -77,7 +77,20 @@ describe('mapPostgrestError', () => {
     expect(mapPostgrestError(error('PGRST116'), 406).code).toBe('not_found');
     expect(mapPostgrestError(error('PGRST301'), 401).code).toBe('session_expired');
     expect(mapPostgrestError(error('42501'), 403).code).toBe('forbidden');
-    expect(mapPostgrestError(error('23505'), 409).code).toBe('invalid_input');
+    expect(mapPostgrestError(error('23505'), 409).code).toBe('already_exists');
+    expect(mapPostgrestError(error('23514'), 400).code).toBe('invalid_input');
+    expect(mapPostgrestError(error('22P02'), 400).code).toBe('invalid_input');
+  });
+
+  it('reads the refusal code the database put in details before the SQLSTATE', () => {
+    const refused = { ...error('PT409', 'This time is already taken'), details: 'slot_taken' };
+    expect(mapPostgrestError(refused, 409).code).toBe('slot_taken');
+    // A details text that is not one of our codes is ignored.
+    expect(mapPostgrestError({ ...error('23505'), details: 'Key (slug)=(x) already exists.' }, 409).code).toBe('already_exists');
+  });
+
+  it('tells an anonymous caller refused a privilege to sign in', () => {
+    expect(mapPostgrestError(error('42501'), 401).code).toBe('not_authenticated');
   });
 
   it('reports status 0 (fetch failed) as a network problem whatever the code', () => {

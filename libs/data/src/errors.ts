@@ -8,6 +8,7 @@ import {
   isAuthWeakPasswordError,
   type PostgrestError,
 } from '@supabase/supabase-js';
+import { refusalOfPostgrestError } from '@carebook/domain';
 import type { DataError, DataErrorCode } from './result.ts';
 
 // GoTrue `error_code` values (supabase/auth internal/api/errorcodes.go) grouped by what the user can do.
@@ -47,7 +48,8 @@ function byStatus(status: number | undefined): DataErrorCode {
   if (status === 403) return 'forbidden';
   if (status === 404) return 'not_found';
   if (status === 429) return 'rate_limited';
-  if (status === 400 || status === 409 || status === 422) return 'invalid_input';
+  if (status === 400 || status === 422) return 'invalid_input';
+  if (status === 409) return 'already_exists';
   return 'unknown';
 }
 
@@ -72,24 +74,15 @@ export function mapAuthError(error: unknown): DataError {
   return { ...base, code: byStatus(error.status) };
 }
 
-// PostgREST's own codes and the Postgres SQLSTATEs that reach the API through it.
-const POSTGREST_CODES: Record<string, DataErrorCode> = {
-  PGRST116: 'not_found', // .single() matched no row
-  PGRST301: 'session_expired', // JWT expired or signature invalid
-  PGRST302: 'not_authenticated', // anonymous access refused
-  '42501': 'forbidden', // insufficient privilege, including RLS WITH CHECK failures
-  '23505': 'invalid_input', // unique violation
-  '23514': 'invalid_input', // check violation
-  '22P02': 'invalid_input', // invalid text representation (bad uuid...)
-};
-
-/** Maps a PostgREST error, with the response status postgrest-js reports beside it. */
+/**
+ * Maps a PostgREST error, with the response status postgrest-js reports beside it: the database's
+ * refusal code (in `details`) first, then the SQLSTATE, then the status.
+ */
 export function mapPostgrestError(error: PostgrestError, status: number): DataError {
   const base = { message: error.message, status };
   // postgrest-js reports a failed fetch as status 0 with an empty code.
   if (status === 0) return { ...base, code: 'network' };
-  const known = error.code ? POSTGREST_CODES[error.code] : undefined;
-  return { ...base, code: known ?? byStatus(status) };
+  return { ...base, code: refusalOfPostgrestError(error, status) ?? byStatus(status) };
 }
 
 /** Last resort for thrown values that are not supabase-js errors (a TypeError from fetch...). */

@@ -14,5 +14,5 @@ export { getMyProfile, updateMyProfile } from './profiles.ts';
 export { toProfile, type Profile, type ProfilePatch, type ProfileRow } from './profile.ts';
 export { mapAuthError, mapPostgrestError, mapUnknownError } from './errors.ts';
 export { ok, fail, type Result, type DataError, type DataErrorCode } from './result.ts';
-export type { Database, Json, Tables, TablesInsert, TablesUpdate } from './database.types.ts';
+export type { Database, Json, Tables, TablesInsert, TablesUpdate, Enums } from '@carebook/domain';
 export type { Session, User, AuthChangeEvent } from '@supabase/supabase-js';

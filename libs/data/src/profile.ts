@@ -1,7 +1,7 @@
 // The app-facing shape of a public.profiles row: camelCase, with role and locale narrowed to the
 // domain's unions so that a value the UI cannot handle is caught here, not in a template.
 import { isLocale, isRole, type Locale, type Role } from '@carebook/domain';
-import type { Tables, TablesUpdate } from './database.types.ts';
+import type { Tables, TablesUpdate } from '@carebook/domain';
 import { fail, ok, type Result } from './result.ts';
 
 export interface Profile {

@@ -3,10 +3,10 @@ import {
   checkReviewRequest,
   isReviewAction,
   isUuid,
-  REVIEW_ACTIONS,
   REVIEW_REASON_MAX_LENGTH,
   reviewNeedsReason,
 } from './registration-review.ts';
+import { REVIEW_ACTIONS } from './enums.ts';
 
 const id = '3f2b8c1e-5d4a-4c6b-9e8f-1a2b3c4d5e6f';
 

@@ -1,7 +1,8 @@
-// The caller's row of public.profiles as functions return it. No imports, so handlers that only
-// need the type stay testable without the network.
+// The caller's row of public.profiles as functions return it. Type imports only, so handlers that
+// only need the type stay testable without the network.
+import type { Role } from './domain/index.ts';
 
-export type ProfileRole = 'patient' | 'practitioner' | 'staff';
+export type ProfileRole = Role;
 
 export interface Profile {
   id: string;

@@ -8,8 +8,9 @@ import type { Database } from '@carebook/data';
 import { addDays, localDate, zonedInstant } from '@carebook/domain';
 import { anon, service, validAdeli, validRpps, type TestUser } from '../helpers.ts';
 import { quickUser } from './users.ts';
+import type { ConsultationMode } from '@carebook/domain';
 
-export type Mode = 'video' | 'in_person' | 'at_home';
+export type Mode = ConsultationMode;
 export type ConsultationType = Database['public']['Tables']['consultation_types']['Row'];
 export type Appointment = Database['public']['Functions']['book_appointment']['Returns'];
 export interface Slot {
@@ -255,8 +256,8 @@ class ScenarioBuilder {
     }
 
     const exceptions = [
-      ...this.timeOffs.map((r) => ({ kind: 'time_off', r })),
-      ...this.extras.map((r) => ({ kind: 'extra', r })),
+      ...this.timeOffs.map((r) => ({ kind: 'time_off' as const, r })),
+      ...this.extras.map((r) => ({ kind: 'extra' as const, r })),
     ].map(({ kind, r }) => ({
       practitioner_id: practitioner.id,
       kind,

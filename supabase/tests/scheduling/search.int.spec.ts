@@ -9,6 +9,7 @@ import { anon, sql } from '../helpers.ts';
 import { expireHold } from './db.ts';
 import { iso, scenario, type Scenario } from './scenario.ts';
 import { quickUser } from './users.ts';
+import type { ConsultationMode, SearchSort } from '@carebook/domain';
 
 const centre = { lat: -35 - Math.random() * 10, lng: -140 + Math.random() * 15 };
 // A point `km` kilometres north or east of the centre.
@@ -91,8 +92,8 @@ interface SearchArgs {
   p_profession?: string;
   p_text?: string;
   p_radius_km?: number;
-  p_mode?: string;
-  p_sort?: string;
+  p_mode?: ConsultationMode;
+  p_sort?: SearchSort;
   p_limit?: number;
 }
 
@@ -217,7 +218,9 @@ describe('search_practitioners', () => {
   });
 
   it('refuses unknown modes and sorts, and page sizes outside 1-100', async () => {
-    for (const args of [{ p_mode: 'telepathy' }, { p_sort: 'price' }, { p_limit: 0 }, { p_limit: 101 }]) {
+    // Values the generated types forbid, as a hand-written client could still send them.
+    const bad = [{ p_mode: 'telepathy' }, { p_sort: 'price' }, { p_limit: 0 }, { p_limit: 101 }] as SearchArgs[];
+    for (const args of bad) {
       const res = await anon().rpc('search_practitioners', args);
       expect(res.status, JSON.stringify(args)).toBe(400);
     }

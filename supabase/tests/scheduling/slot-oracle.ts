@@ -2,6 +2,7 @@
 // of the properties every returned slot must have. The property suite compares the database's
 // answer with both. Instants are epoch milliseconds; intervals are half-open [start, end).
 import { addDays, isoWeekday, localDate, zonedInstant, zonedParts } from '@carebook/domain';
+import type { AppointmentStatus } from '@carebook/domain';
 
 export interface Interval {
   start: number;
@@ -25,7 +26,7 @@ export interface Exception extends Interval {
 
 export interface ExistingAppointment {
   blocked: Interval;
-  status: 'held' | 'confirmed' | 'cancelled' | 'completed' | 'no_show';
+  status: AppointmentStatus;
   holdExpiresAt: number | null;
 }
 

@@ -176,7 +176,7 @@ async function ask(x: Input): Promise<{ q: SlotQuestion; got: Interval[]; booked
     await db.query(
       `insert into public.availability_rules (practitioner_id, weekday, start_time, end_time, consultation_type_ids, modes, valid_from, valid_until)
        select $1, x.weekday, x.start_time, x.end_time, x.consultation_type_ids, x.modes, x.valid_from, x.valid_until
-         from jsonb_to_recordset($2) as x(weekday smallint, start_time time, end_time time, consultation_type_ids uuid[], modes text[],
+         from jsonb_to_recordset($2) as x(weekday smallint, start_time time, end_time time, consultation_type_ids uuid[], modes public.consultation_mode[],
                                           valid_from date, valid_until date)`,
       [
         practitioner.id,
@@ -209,7 +209,7 @@ async function ask(x: Input): Promise<{ q: SlotQuestion; got: Interval[]; booked
       await db.query(
         `insert into public.availability_exceptions (practitioner_id, kind, during, consultation_type_ids)
          select $1, x.kind, x.during::tstzrange, x.consultation_type_ids
-           from jsonb_to_recordset($2) as x(kind text, during text, consultation_type_ids uuid[])`,
+           from jsonb_to_recordset($2) as x(kind public.availability_exception_kind, during text, consultation_type_ids uuid[])`,
         [
           practitioner.id,
           JSON.stringify(
@@ -255,7 +255,7 @@ async function ask(x: Input): Promise<{ q: SlotQuestion; got: Interval[]; booked
                                           hold_expires_at, cancelled_at, mode, price_cents, currency)
          select $1, $2, $3, x.starts_at, x.ends_at, x.blocked::tstzrange, x.status, x.hold_expires_at,
                 case when x.status = 'cancelled' then now() end, 'video', 0, 'EUR'
-           from jsonb_to_recordset($4) as x(starts_at timestamptz, ends_at timestamptz, blocked text, status text, hold_expires_at timestamptz)`,
+           from jsonb_to_recordset($4) as x(starts_at timestamptz, ends_at timestamptz, blocked text, status public.appointment_status, hold_expires_at timestamptz)`,
         [
           practitioner.id,
           patient.id,

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import bcrypt from 'bcryptjs';
 import { anon, service, type TestUser } from '../helpers.ts';
+import type { SelfSignupRole } from '@carebook/domain';
 
 const password = `pw-${randomUUID()}`;
 let hash: string | undefined;
@@ -16,7 +17,7 @@ function passwordHash(): string {
   return hash;
 }
 
-export type Role = 'patient' | 'practitioner';
+export type Role = SelfSignupRole;
 
 export async function quickUser(role: Role, meta: Record<string, unknown> = {}): Promise<TestUser> {
   const email = `${role}-${randomUUID()}@tests.carebook.test`;

@@ -11,7 +11,7 @@ import { migrate } from './migrate.ts';
 import { runToEnd } from './process.ts';
 
 const require = createRequire(import.meta.url);
-export const typesFile = path.join(repoRoot, 'libs', 'data', 'src', 'database.types.ts');
+export const typesFile = path.join(repoRoot, 'libs', 'domain', 'src', 'database.types.ts');
 
 export async function generateTypes(): Promise<string> {
   // Its own port, so it runs beside both the dev and the test stack.

@@ -1,8 +1,9 @@
 // What practitioners of each profession typically offer in France: consultation names, durations,
 // private-practice prices and the modes that make sense (nobody manipulates a spine by video).
 // Professions themselves come from the database; one missing here gets the generic profile.
+import type { ConsultationMode } from '@carebook/domain';
 
-export type Mode = 'video' | 'in_person' | 'at_home';
+export type Mode = ConsultationMode;
 
 export interface Offering {
   fr: string;

@@ -1,8 +1,9 @@
 // The accounts `npm start` prints, one per role, so a newcomer can sign in to both apps at once.
 // Same password for all; the practitioner is verified and subscribed, so it appears publicly.
+import type { Role } from '@carebook/domain';
 
 export interface DemoAccount {
-  role: 'patient' | 'practitioner' | 'staff';
+  role: Role;
   email: string;
   password: string;
   fullName: string;

@@ -19,6 +19,7 @@ import { Random } from './random.ts';
 import { luhnCheckDigit, registrationNumber, type Registry } from './registration.ts';
 import { ScheduleGenerator, type AppointmentRow, type AvailabilityExceptionRow } from './schedule.ts';
 import { bios, slugify, UniqueNames } from './text.ts';
+import type { Locale, Role, SubscriptionStatus, VerificationStatus } from '@carebook/domain';
 
 export type Scale = 'small' | 'large';
 
@@ -48,9 +49,7 @@ export interface Reference {
   }[];
 }
 
-export type Role = 'patient' | 'practitioner' | 'staff';
-export type VerificationStatus = 'draft' | 'submitted' | 'verified' | 'rejected' | 'suspended';
-export type SubscriptionStatus = 'active' | 'trialing' | 'past_due' | 'canceled';
+export type { Role, VerificationStatus, SubscriptionStatus };
 
 export interface UserRow {
   id: string;
@@ -60,7 +59,7 @@ export interface UserRow {
   /** What the profile trigger gives them at sign-up; staff are patients plus a staff_members row. */
   role: Role;
   full_name: string;
-  locale: 'fr' | 'en';
+  locale: Locale;
   created_at: string;
 }
 

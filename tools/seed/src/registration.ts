@@ -1,9 +1,10 @@
 // Registration numbers that the database accepts and that look like real ones: RPPS numbers are
 // 11 digits whose last is a Luhn check digit; ADELI numbers are 9 digits (department, profession,
 // sequence, key). Generated here only; the database function is what validates them.
+import type { Registry } from '@carebook/domain';
 import type { Random } from './random.ts';
 
-export type Registry = 'rpps' | 'adeli' | 'none';
+export type { Registry };
 
 /** The digit that makes `payload + digit` pass the Luhn check. */
 export function luhnCheckDigit(payload: string): number {

@@ -17,14 +17,15 @@ import type {
 import { overlaps, rangeLiteral, subtract, union, type Range } from './ranges.ts';
 import type { Random } from './random.ts';
 import { isoUtc } from './iso-utc.ts';
+import type { AppointmentActor, AppointmentStatus, ExceptionKind } from '@carebook/domain';
 
-export type AppointmentStatus = 'held' | 'confirmed' | 'cancelled' | 'completed' | 'no_show';
-export type CancelledByRole = 'patient' | 'practitioner' | 'staff' | 'system';
+export type { AppointmentStatus };
+export type CancelledByRole = AppointmentActor;
 
 export interface AvailabilityExceptionRow {
   id: string;
   practitioner_id: string;
-  kind: 'time_off' | 'extra';
+  kind: ExceptionKind;
   /** `[start,end)` */
   during: string;
   /** Restricts the exception to these types; null applies it to all. */
@@ -121,7 +122,7 @@ interface TypeInfo {
 }
 
 interface ExceptionSpan {
-  kind: 'time_off' | 'extra';
+  kind: ExceptionKind;
   range: Range;
   typeIds: readonly string[] | null;
 }

@@ -3,10 +3,11 @@ import { flushPromises, mount } from '@vue/test-utils';
 import AuthForm from './AuthForm.vue';
 import type { AuthMode } from './auth-form-values.ts';
 import { testPlugins } from '../testing/plugins.ts';
+import type { Locale } from '@carebook/domain';
 
 function mountForm(
   props: { mode: AuthMode; loading?: boolean; errorMessage?: string | null },
-  locale: 'fr' | 'en' = 'fr',
+  locale: Locale = 'fr',
 ) {
   return mount(AuthForm, {
     props,

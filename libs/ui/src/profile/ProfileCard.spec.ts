@@ -3,6 +3,7 @@ import { mount } from '@vue/test-utils';
 import type { Profile } from '@carebook/data';
 import ProfileCard from './ProfileCard.vue';
 import { testPlugins } from '../testing/plugins.ts';
+import type { Locale } from '@carebook/domain';
 
 const profile: Profile = {
   id: '1d2b7b0a-0000-4000-8000-000000000001',
@@ -14,7 +15,7 @@ const profile: Profile = {
   updatedAt: '2025-03-14T10:00:00Z',
 };
 
-function mountCard(p: Profile, locale: 'fr' | 'en') {
+function mountCard(p: Profile, locale: Locale) {
   return mount(ProfileCard, { props: { profile: p }, global: { plugins: testPlugins(locale).plugins } });
 }
 

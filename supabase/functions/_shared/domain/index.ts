@@ -1,6 +1,9 @@
 // GENERATED from libs/domain/src/index.ts by supabase/functions/_shared/sync-domain.ts: do not edit.
 // Change libs/domain, then run `npm exec -- node supabase/functions/_shared/sync-domain.ts`.
 // Public API of @carebook/domain: pure rules shared by the apps, the data layer and edge functions.
+export * from './enums.ts';
+export * from './refusal-codes.ts';
+export type { Database, Json, Tables, TablesInsert, TablesUpdate, Enums } from './database.types.ts';
 export * from './locale.ts';
 export * from './role.ts';
 export * from './validation.ts';

@@ -1,12 +1,12 @@
 // GENERATED from libs/domain/src/locale.ts by supabase/functions/_shared/sync-domain.ts: do not edit.
 // Change libs/domain, then run `npm exec -- node supabase/functions/_shared/sync-domain.ts`.
 // The languages the apps are written in. French first: most users and practitioners are in France.
-export const LOCALES = ['fr', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
+import { LOCALES, isOneOf, type Locale } from './enums.ts';
+
 export const DEFAULT_LOCALE: Locale = 'fr';
 
 export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+  return isOneOf(LOCALES, value);
 }
 
 /**

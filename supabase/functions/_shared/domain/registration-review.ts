@@ -5,14 +5,13 @@
 // review-practitioner function check a request with the same rules; the database decides whether
 // the move is legal from the profile's current state.
 
-export const REVIEW_ACTIONS = ['approve', 'reject', 'suspend', 'reinstate'] as const;
-export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
+import { REVIEW_ACTIONS, isOneOf, type ReviewAction } from './enums.ts';
 
 /** Same limit as practitioners.status_reason in the database, counted in characters. */
 export const REVIEW_REASON_MAX_LENGTH = 2000;
 
 export function isReviewAction(value: unknown): value is ReviewAction {
-  return typeof value === 'string' && (REVIEW_ACTIONS as readonly string[]).includes(value);
+  return isOneOf(REVIEW_ACTIONS, value);
 }
 
 /** A rejection or a suspension is explained to the practitioner; approvals need no words. */

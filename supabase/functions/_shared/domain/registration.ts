@@ -5,8 +5,7 @@
 // a registry have nothing to check. The database applies the same rule
 // (private.is_valid_registration); a test keeps both in agreement.
 
-export const REGISTRIES = ['rpps', 'adeli', 'none'] as const;
-export type Registry = (typeof REGISTRIES)[number];
+import { REGISTRIES, isOneOf, type Registry } from './enums.ts';
 
 export const RPPS_LENGTH = 11;
 export const ADELI_LENGTH = 9;
@@ -18,7 +17,7 @@ export type RegistrationCheck =
   | { ok: false; registry: Registry; issue: RegistrationIssue };
 
 export function isRegistry(value: unknown): value is Registry {
-  return typeof value === 'string' && (REGISTRIES as readonly string[]).includes(value);
+  return isOneOf(REGISTRIES, value);
 }
 
 /** Sum of the Luhn weights of `digits`, the rightmost digit counting as position 1 (not doubled). */

@@ -8,6 +8,7 @@ import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import { REGISTRIES, rppsCheckDigit, validateRegistrationNumber } from '@carebook/domain';
 import { loadConfig } from '../config.ts';
+import type { Role } from '@carebook/domain';
 
 const config = loadConfig('test');
 const noSession = { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false };
@@ -26,7 +27,7 @@ interface User {
 }
 
 /** A confirmed user made with the admin API, signed in through the API like an app would. */
-async function signedInUser(kind: 'patient' | 'practitioner' | 'staff'): Promise<User> {
+async function signedInUser(kind: Role): Promise<User> {
   const email = `review-${kind}-${randomUUID()}@example.test`;
   const password = `pw-${randomUUID()}`;
   const { data, error } = await admin.auth.admin.createUser({

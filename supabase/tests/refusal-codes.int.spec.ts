@@ -1,0 +1,232 @@
+// Walks the refusal catalogue (libs/domain/src/refusal-codes.ts): every server code is produced by
+// at least one real request through the gateway, with the catalogue's HTTP status, and libs/data
+// turns the answer into that code. A code nobody can produce, or a refusal without its code,
+// fails here.
+import { describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { SERVER_REFUSALS, SERVER_REFUSAL_CODES, type ServerRefusalCode } from '@carebook/domain';
+import { mapPostgrestError } from '@carebook/data';
+import {
+  advance,
+  anon,
+  config,
+  createPractitionerProfile,
+  invalidRpps,
+  service,
+  signedInUser,
+  uniqueSlug,
+  type TestUser,
+} from './helpers.ts';
+import { expireHold } from './scheduling/db.ts';
+import { practitionerOpen, scenario } from './scheduling/scenario.ts';
+import { quickUser } from './scheduling/users.ts';
+
+/** What one attempt answered: the HTTP status and the code the client reads from it. */
+interface Answer {
+  status: number;
+  code: string;
+}
+
+type PostgrestAnswer = PromiseLike<{ error: { code: string; message: string; details: string; hint: string } | null; status: number }>;
+
+async function viaData(request: PostgrestAnswer): Promise<Answer> {
+  const res = await request;
+  if (!res.error) return { status: res.status, code: 'no error' };
+  return { status: res.status, code: mapPostgrestError(res.error, res.status).code };
+}
+
+/** Edge functions answer `{ error: { code } }`. */
+async function viaFunction(path: string, init: RequestInit, user?: TestUser): Promise<Answer> {
+  const token = user ? (await user.client.auth.getSession()).data.session?.access_token : config.anonKey;
+  const res = await fetch(`${config.apiUrl}/functions/v1/${path}`, {
+    ...init,
+    headers: { apikey: config.anonKey, authorization: `Bearer ${token}`, 'content-type': 'application/json', ...init.headers },
+  });
+  const body = (await res.json()) as { error?: { code?: string } };
+  return { status: res.status, code: body.error?.code ?? 'no code' };
+}
+
+const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString();
+
+async function practitionerDraft(fields: Parameters<typeof createPractitionerProfile>[1] = {}): Promise<TestUser> {
+  const user = await signedInUser('practitioner');
+  await createPractitionerProfile(user, fields);
+  return user;
+}
+
+// One way to provoke each code. Kept as a table so that a new code without a row fails the
+// coverage test below.
+const producers: Record<ServerRefusalCode, () => Promise<Answer>> = {
+  invalid_input: async () => {
+    const patient = await signedInUser('patient');
+    return viaData(patient.client.from('profiles').update({ full_name: 'x'.repeat(201) }).eq('id', patient.id));
+  },
+  text_too_long: () => viaData(anon().rpc('search_practitioners', { p_text: 'kiné '.repeat(100) })),
+  out_of_range: () => viaData(anon().rpc('search_practitioners', { p_limit: 0 })),
+  not_authenticated: () =>
+    viaData(anon().rpc('book_appointment', { p_practitioner_id: randomUUID(), p_consultation_type_id: randomUUID(), p_starts_at: inDays(1) })),
+  forbidden: async () => {
+    const patient = await signedInUser('patient');
+    return viaData(patient.client.from('professions').insert({ code: 'hacker', name_fr: 'Pirate', name_en: 'Hacker', registry: 'none' }));
+  },
+  not_found: async () => {
+    const patient = await signedInUser('patient');
+    return viaData(patient.client.rpc('cancel_appointment', { p_appointment_id: randomUUID() }));
+  },
+  already_exists: async () => {
+    const staff = await signedInUser('staff');
+    const page = { slug: uniqueSlug('page'), locale: 'fr' as const, title: 'Page' };
+    await staff.client.from('content_pages').insert(page);
+    return viaData(staff.client.from('content_pages').insert(page));
+  },
+  invalid_window: () =>
+    viaData(anon().rpc('get_available_slots', { p_practitioner_id: randomUUID(), p_consultation_type_id: randomUUID(), p_from: inDays(2), p_to: inDays(1) })),
+  window_too_wide: () =>
+    viaData(anon().rpc('get_available_slots', { p_practitioner_id: randomUUID(), p_consultation_type_id: randomUUID(), p_from: inDays(1), p_to: inDays(64) })),
+  not_bookable: async () => {
+    const s = await practitionerOpen();
+    const patient = await quickUser('patient');
+    return viaData(patient.client.rpc('book_appointment', { p_practitioner_id: s.practitioner.id, p_consultation_type_id: randomUUID(), p_starts_at: s.at(1, '09:00') }));
+  },
+  self_booking: async () => {
+    const s = await practitionerOpen();
+    return viaData(s.book(s.practitioner, s.at(1, '09:00')));
+  },
+  inside_notice: async () => {
+    const s = await scenario().weeklyHours({ from: '00:00', to: '23:59' }).type({ notice: 3 * 24 * 60 }).practitioner().build();
+    return viaData(s.book(await quickUser('patient'), s.at(1, '09:00')));
+  },
+  beyond_horizon: async () => {
+    const s = await practitionerOpen({ horizonDays: 5 });
+    return viaData(s.book(await quickUser('patient'), s.at(10, '09:00')));
+  },
+  outside_hours: async () => {
+    const s = await practitionerOpen();
+    return viaData(s.book(await quickUser('patient'), s.at(1, '15:00')));
+  },
+  slot_taken: async () => {
+    const s = await practitionerOpen();
+    await s.book(await quickUser('patient'), s.at(1, '09:00'));
+    return viaData(s.book(await quickUser('patient'), s.at(1, '09:00')));
+  },
+  off_grid: async () => {
+    const s = await practitionerOpen();
+    return viaData(s.book(await quickUser('patient'), s.at(1, '09:07')));
+  },
+  active_limit_reached: async () => {
+    const s = await practitionerOpen();
+    const patient = await quickUser('patient');
+    for (const day of [1, 2, 3]) await s.book(patient, s.at(day, '09:00'));
+    return viaData(s.book(patient, s.at(4, '09:00')));
+  },
+  idempotency_conflict: async () => {
+    const s = await practitionerOpen();
+    const patient = await quickUser('patient');
+    await s.book(patient, s.at(1, '09:00'), { key: 'same-key' });
+    return viaData(s.book(patient, s.at(1, '10:00'), { key: 'same-key' }));
+  },
+  appointment_closed: async () => {
+    const s = await practitionerOpen();
+    const patient = await quickUser('patient');
+    const booked = await s.book(patient, s.at(5, '09:00'));
+    await patient.client.rpc('cancel_appointment', { p_appointment_id: booked.data!.id });
+    return viaData(patient.client.rpc('cancel_appointment', { p_appointment_id: booked.data!.id }));
+  },
+  cutoff_passed: async () => {
+    const s = await scenario().weeklyHours({ from: '00:00', to: '23:59' }).type({ cutoffHours: 48 }).practitioner().build();
+    const patient = await quickUser('patient');
+    const booked = await s.book(patient, s.at(1, '12:00'));
+    return viaData(patient.client.rpc('cancel_appointment', { p_appointment_id: booked.data!.id }));
+  },
+  hold_expired: async () => {
+    const s = await practitionerOpen({ price: 5000 });
+    const patient = await quickUser('patient');
+    const held = await s.book(patient, s.at(3, '09:00'));
+    await expireHold(held.data!.id);
+    return viaData(patient.client.rpc('reschedule_appointment', { p_appointment_id: held.data!.id, p_starts_at: s.at(3, '10:00') }));
+  },
+  reason_required: async () => {
+    const s = await practitionerOpen();
+    const booked = await s.book(await quickUser('patient'), s.at(2, '09:00'));
+    return viaData(s.practitioner.client.rpc('cancel_appointment', { p_appointment_id: booked.data!.id }));
+  },
+  location_incomplete: () => viaData(anon().rpc('search_practitioners', { p_lat: 48.85 })),
+  invalid_time_zone: async () => {
+    const user = await practitionerDraft();
+    return viaData(user.client.from('practitioners').update({ time_zone: 'Mars/Olympus_Mons' }).eq('id', user.id));
+  },
+  registration_invalid: async () => {
+    const user = await signedInUser('practitioner');
+    return viaData(
+      user.client.from('practitioners').insert({
+        id: user.id, slug: uniqueSlug('dr'), display_name: 'Dr Test', profession_code: 'general_practitioner', registration_number: invalidRpps(),
+      }),
+    );
+  },
+  registration_required: async () => {
+    const user = await practitionerDraft({ profession_code: 'general_practitioner', registration_number: null });
+    return viaData(user.client.from('practitioners').update({ verification_status: 'submitted' }).eq('id', user.id));
+  },
+  registration_locked: async () => {
+    const user = await practitionerDraft();
+    await user.client.from('practitioners').update({ verification_status: 'submitted' }).eq('id', user.id);
+    return viaData(user.client.from('practitioners').update({ registration_number: '123456789' }).eq('id', user.id));
+  },
+  specialty_mismatch: async () => {
+    const user = await practitionerDraft({ profession_code: 'psychologist' });
+    const { data } = await anon().from('specialties').select('id').neq('profession_code', 'psychologist').limit(1).single();
+    return viaData(user.client.from('practitioner_specialties').insert({ practitioner_id: user.id, specialty_id: data!.id }));
+  },
+  illegal_transition: async () => {
+    const user = await practitionerDraft();
+    return viaData(user.client.from('practitioners').update({ verification_status: 'verified' }).eq('id', user.id));
+  },
+  staff_only: async () => {
+    const patient = await signedInUser('patient');
+    return viaData(patient.client.rpc('review_practitioner', { p_practitioner_id: randomUUID(), p_action: 'approve' }));
+  },
+  self_review: async () => {
+    const user = await practitionerDraft();
+    await advance(user.id, 'submitted');
+    await service().from('staff_members').insert({ user_id: user.id });
+    return viaData(user.client.rpc('review_practitioner', { p_practitioner_id: user.id, p_action: 'approve' }));
+  },
+  owner_only: async () => {
+    const user = await practitionerDraft();
+    const staff = await signedInUser('staff');
+    return viaData(staff.client.from('practitioners').update({ verification_status: 'submitted' }).eq('id', user.id));
+  },
+  staff_edit_limited: async () => {
+    const user = await practitionerDraft();
+    await advance(user.id, 'submitted');
+    const staff = await signedInUser('staff');
+    return viaData(staff.client.from('practitioners').update({ display_name: 'Renamed by staff' }).eq('id', user.id));
+  },
+  staff_role_locked: async () => {
+    const patient = await signedInUser('patient');
+    return viaData(service().from('profiles').update({ role: 'staff' }).eq('id', patient.id));
+  },
+  invalid_json: async () => viaFunction('review-practitioner', { method: 'POST', body: '{not json' }, await signedInUser('staff')),
+  document_file_missing: async () => {
+    const user = await practitionerDraft();
+    const { data } = await service()
+      .from('verification_documents')
+      .insert({ practitioner_id: user.id, kind: 'diploma', object_path: `${user.id}/missing.pdf`, mime_type: 'application/pdf', size_bytes: 10, file_name: 'missing.pdf' })
+      .select('id')
+      .single();
+    return viaFunction(`review-practitioner/documents/${data!.id}`, { method: 'GET' }, await signedInUser('staff'));
+  },
+};
+
+describe('refusal codes', () => {
+  it('has a producer for every code of the catalogue', () => {
+    expect(Object.keys(producers).sort()).toEqual([...SERVER_REFUSAL_CODES].sort());
+  });
+
+  for (const code of SERVER_REFUSAL_CODES) {
+    it(`${code}: answered ${SERVER_REFUSALS[code].status} with its code`, async () => {
+      const answer = await producers[code]();
+      expect(answer).toEqual({ status: SERVER_REFUSALS[code].status, code });
+    });
+  }
+});
