@@ -43,9 +43,21 @@ describe('readSquawkSettings', () => {
     expect(() => readSquawkSettings(write('bad.toml', '[carebook]\nbaseline = 2026\n'))).toThrow(/14-digit/);
   });
 
-  it('reads the committed .squawk.toml', () => {
+  it('reads the committed .squawk.toml: every migration dated after 20261206000000 is linted', () => {
+    // Decision 0007: the migrations up to this version are the frozen history. Moving the baseline
+    // later would exempt migrations that may run against tables full of data.
     const committed = readSquawkSettings(path.resolve(import.meta.dirname, '../../../.squawk.toml'));
-    expect(committed.baseline).toMatch(/^\d{14}$/);
+    expect(committed.baseline).toBe('20261206000000');
+    expect(
+      migrationsAfterBaseline(
+        [
+          '/m/20261121110400_create_practitioner_patients.sql',
+          '/m/20261206000000_x.sql',
+          '/m/20261206010000_alter_status_to_enum.sql',
+        ],
+        committed.baseline,
+      ),
+    ).toEqual(['/m/20261206010000_alter_status_to_enum.sql']);
   });
 });
 
