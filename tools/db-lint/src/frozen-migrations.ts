@@ -128,8 +128,8 @@ export function checkFrozen(lock: readonly LockEntry[], files: ReadonlyMap<strin
         kind: 'unlisted',
         file,
         message:
-          `migration ${file} is not in the lock: once it is final (it lands on main), run ` +
-          `\`${LOCK_COMMAND}\`; from then on it never changes`,
+          `migration ${file} is not in the lock: once it is final, run \`${LOCK_COMMAND}\` and commit ` +
+          'the lock with it; from then on it never changes',
       });
     }
   }
