@@ -99,6 +99,19 @@ describe('parseSquawkReport', () => {
     expect(findings[1]!.hint).toMatch(/^see the rule \(https:\/\/squawkhq\.com\/docs\/ban-drop-column/);
   });
 
+  it('says what squawk leaves out about running inside a migration transaction', () => {
+    const one = (rule: string) =>
+      parseSquawkReport(
+        JSON.stringify([
+          { file: 'a.sql', line: 0, column: 0, level: 'Warning', message: 'm', help: 'h', rule_name: rule },
+        ]),
+        '/repo',
+      )[0]!.hint;
+    expect(one('require-concurrent-index-deletion')).toContain('cannot run in the transaction');
+    expect(one('identifier-too-long')).toContain('63 bytes');
+    expect(one('changing-column-type')).toContain('directly above the line squawk names');
+  });
+
   it('reads an empty report as no finding', () => {
     expect(parseSquawkReport('[]', '/repo')).toEqual([]);
   });

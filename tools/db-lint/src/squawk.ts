@@ -66,6 +66,12 @@ const CAREBOOK_ADVICE: Record<string, string> = {
   'changing-column-type':
     'the table is rewritten under an ACCESS EXCLUSIVE lock: for a small table, add `-- squawk-ignore changing-column-type` ' +
     'directly above the line squawk names, with a comment saying how small; for a large one, add a new column, backfill, switch readers, drop the old one',
+  'require-concurrent-index-deletion':
+    'DROP INDEX CONCURRENTLY cannot run in the transaction a migration file runs in either: for a table that stays small, ' +
+    'add `-- squawk-ignore require-concurrent-index-deletion` with the reason; for a large one, see docs/decisions/0003-database-lint.md',
+  'identifier-too-long':
+    'Postgres cuts names at 63 bytes (with only a NOTICE), so two long names can collide: shorten the name; when the object ' +
+    'already carries the cut name from a landed migration, refer to it by the cut name',
   'unused-ignore':
     'squawk reads every word after `squawk-ignore` as a rule name and then ignores nothing: spell the rule as squawk reports it, ' +
     'and put the reason on the line above or after " -- "',
