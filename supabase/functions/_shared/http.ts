@@ -1,5 +1,5 @@
-// JSON responses with the CORS headers every function answer needs, and the one error shape of
-// every function: `{ error: { code, message } }` (api-error.ts adds hint and fields).
+// JSON responses with the CORS headers every function answer needs. Error answers are built by
+// api-error.ts only, so that every function speaks the same error shape.
 import { corsHeaders } from './cors.ts';
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
@@ -7,10 +7,6 @@ export function json(body: unknown, status = 200, headers: Record<string, string
     status,
     headers: { ...corsHeaders, 'Content-Type': 'application/json', ...headers },
   });
-}
-
-export function errorResponse(status: number, code: string, message: string): Response {
-  return json({ error: { code, message } }, status);
 }
 
 /** The caller's `Authorization: Bearer <jwt>` token, or null when there is none. */

@@ -18,6 +18,11 @@ export function userClient(jwt: string): SupabaseClient {
   });
 }
 
+/** The anon role: what anyone on the internet may do; for work that needs no caller. */
+export function anonClient(): SupabaseClient {
+  return createClient(requireEnv('SUPABASE_URL'), requireEnv('SUPABASE_ANON_KEY'), { auth: serverAuth });
+}
+
 /** Bypasses RLS: only for work no user could do, and never with data a caller chose unchecked. */
 export function serviceClient(): SupabaseClient {
   return createClient(requireEnv('SUPABASE_URL'), requireEnv('SUPABASE_SERVICE_ROLE_KEY'), {

@@ -60,9 +60,14 @@ function fake(
   };
 }
 
-const dbError = (code: string, message: string, hint: string | null = null): DbResult<never> => ({
+const dbError = (
+  code: string,
+  message: string,
+  hint: string | null = null,
+  details: string | null = null,
+): DbResult<never> => ({
   data: null,
-  error: { code, message, hint, details: null } satisfies DbError,
+  error: { code, message, hint, details } satisfies DbError,
 });
 
 function post(body: unknown, path = '/review-practitioner'): Request {
@@ -199,6 +204,16 @@ Deno.test('answers 400 with the database message when it refuses the request its
   assert.equal(res.status, 400);
   assert.deepEqual(await res.json(), {
     error: { code: 'invalid_request', message: 'A reason is required to reject' },
+  });
+});
+
+Deno.test("answers the database's refusal code when it sends one in details", async () => {
+  const res = await handler(
+    fake({ review: dbError('PT400', 'A reason is required to reject', null, 'reason_required') }),
+  )(post({ practitioner_id: practitionerId, action: 'reject', reason: 'r' }));
+  assert.equal(res.status, 400);
+  assert.deepEqual(await res.json(), {
+    error: { code: 'reason_required', message: 'A reason is required to reject' },
   });
 });
 

@@ -4,7 +4,14 @@
 // and record everything in one transaction.
 //   POST /review-practitioner                    {practitioner_id, action, reason?} -> {practitioner}
 //   GET  /review-practitioner/documents/<id>     -> {url, expires_in} (a signed URL to the file)
-import { apiError, type DbError, dbErrorResponse } from '../_shared/api-error.ts';
+import {
+  apiError,
+  type DbError,
+  fromDbError,
+  internalError,
+  methodNotAllowed,
+  notAuthenticated,
+} from '../_shared/api-error.ts';
 import { preflight } from '../_shared/cors.ts';
 import { checkReviewRequest, isUuid, type ReviewRequest } from '../_shared/domain/index.ts';
 import { bearerToken, json } from '../_shared/http.ts';
@@ -52,12 +59,8 @@ export function handler(deps: ReviewPractitionerDeps): (req: Request) => Promise
   const log = deps.log ?? console.error;
 
   /** The database's clear answer for PTxyz errors; anything else is ours to log, not to show. */
-  function fromDb(error: DbError, codes: Record<number, string>): Response {
-    const answer = dbErrorResponse(error, codes);
-    if (answer) return answer;
-    log(`review-practitioner: ${error.code} ${error.message}`);
-    return apiError(500, { code: 'internal_error', message: 'Something went wrong; try again.' });
-  }
+  const fromDb = (error: DbError, codes: Record<number, string>) =>
+    fromDbError(error, { fn: 'review-practitioner', log, codes });
 
   async function review(req: Request, jwt: string): Promise<Response> {
     let body: unknown;
@@ -96,30 +99,27 @@ export function handler(deps: ReviewPractitionerDeps): (req: Request) => Promise
     const early = preflight(req);
     if (early) return early;
     const jwt = bearerToken(req);
-    if (!jwt) return apiError(401, { code: 'not_authenticated', message: 'Sign in first.' });
+    if (!jwt) return notAuthenticated();
     try {
       // Staff first: nobody else learns anything, not even which routes or fields exist.
       const caller = await deps.lookUpStaff(jwt);
-      if (caller.status === 'no-user')
-        return apiError(401, { code: 'not_authenticated', message: 'Sign in first.' });
+      if (caller.status === 'no-user') return notAuthenticated();
       if (!caller.staff)
         return apiError(403, { code: 'not_staff', message: 'Only staff can review practitioners.' });
 
       const target = route(req);
       switch (target.kind) {
         case 'review':
-          if (req.method !== 'POST')
-            return apiError(405, { code: 'method_not_allowed', message: 'Use POST.' });
+          if (req.method !== 'POST') return methodNotAllowed(['POST']);
           return await review(req, jwt);
         case 'document':
-          if (req.method !== 'GET') return apiError(405, { code: 'method_not_allowed', message: 'Use GET.' });
+          if (req.method !== 'GET') return methodNotAllowed(['GET']);
           return await openDocument(target.id, jwt);
         case 'unknown':
           return apiError(404, { code: 'not_found', message: 'No such route.' });
       }
     } catch (error) {
-      log(`review-practitioner: ${error instanceof Error ? error.message : String(error)}`);
-      return apiError(500, { code: 'internal_error', message: 'Something went wrong; try again.' });
+      return internalError(log, 'review-practitioner', error);
     }
   };
 }

@@ -4,3 +4,5 @@ export type { LintOptions, LintResult } from './lint.ts';
 export { checkCatalog } from './checks.ts';
 export type { Catalog } from './checks.ts';
 export type { Finding, Level } from './finding.ts';
+export { checkFrozen, checkMigrationsFolder, lockMigrations, parseLock } from './frozen-migrations.ts';
+export type { FrozenProblem, LockEntry } from './frozen-migrations.ts';

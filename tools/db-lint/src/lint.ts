@@ -9,6 +9,7 @@ import { readCatalog } from './catalog.ts';
 import { checkCatalog } from './checks.ts';
 import type { Finding } from './finding.ts';
 import { displayPath, migrationsAfterBaseline, readSquawkSettings, runSquawk } from './squawk.ts';
+import { checkIgnoreComments } from './squawk-ignores.ts';
 
 export interface LintOptions {
   /** Folder of `<version>_<name>.sql` files; supabase/migrations by default. */
@@ -81,7 +82,11 @@ export async function lintMigrations(options: LintOptions = {}): Promise<LintRes
   if (schemaRun.status === 'rejected') throw schemaRun.reason;
   if (squawkRun.status === 'rejected') throw squawkRun.reason;
   const schema = schemaRun.value;
-  const squawk = squawkRun.value;
+  // squawk honours its ignore comments itself; db:lint also wants each to name its rules and say why.
+  const squawk = [
+    ...squawkRun.value,
+    ...files.flatMap((f) => checkIgnoreComments(displayPath(f, repoRoot), readFileSync(f, 'utf8'))),
+  ];
   return {
     // Errors first, schema before squawk, each in its checks' order (sort is stable).
     findings: [...schema.findings, ...squawk].sort(

@@ -43,9 +43,21 @@ describe('readSquawkSettings', () => {
     expect(() => readSquawkSettings(write('bad.toml', '[carebook]\nbaseline = 2026\n'))).toThrow(/14-digit/);
   });
 
-  it('reads the committed .squawk.toml', () => {
+  it('reads the committed .squawk.toml: every migration dated after 20261206000000 is linted', () => {
+    // Decision 0007: the migrations up to this version are the frozen history. Moving the baseline
+    // later would exempt migrations that may run against tables full of data.
     const committed = readSquawkSettings(path.resolve(import.meta.dirname, '../../../.squawk.toml'));
-    expect(committed.baseline).toMatch(/^\d{14}$/);
+    expect(committed.baseline).toBe('20261206000000');
+    expect(
+      migrationsAfterBaseline(
+        [
+          '/m/20261121110400_create_practitioner_patients.sql',
+          '/m/20261206000000_x.sql',
+          '/m/20261206010000_alter_status_to_enum.sql',
+        ],
+        committed.baseline,
+      ),
+    ).toEqual(['/m/20261206010000_alter_status_to_enum.sql']);
   });
 });
 
@@ -85,6 +97,19 @@ describe('parseSquawkReport', () => {
     ]);
     expect(findings[0]!.hint).toContain('squawk-ignore require-concurrent-index-creation');
     expect(findings[1]!.hint).toMatch(/^see the rule \(https:\/\/squawkhq\.com\/docs\/ban-drop-column/);
+  });
+
+  it('says what squawk leaves out about running inside a migration transaction', () => {
+    const one = (rule: string) =>
+      parseSquawkReport(
+        JSON.stringify([
+          { file: 'a.sql', line: 0, column: 0, level: 'Warning', message: 'm', help: 'h', rule_name: rule },
+        ]),
+        '/repo',
+      )[0]!.hint;
+    expect(one('require-concurrent-index-deletion')).toContain('cannot run in the transaction');
+    expect(one('identifier-too-long')).toContain('63 bytes');
+    expect(one('changing-column-type')).toContain('directly above the line squawk names');
   });
 
   it('reads an empty report as no finding', () => {

@@ -1,11 +1,12 @@
 // Locking checks on migration files, by squawk (the `squawk-cli` npm package) with the repo's
-// `.squawk.toml`. Only migrations after the baseline in that file are checked: the ones before it
-// landed before this lint existed and are never edited.
+// `.squawk.toml`. Only migrations after the baseline in that file are checked: the ones up to it
+// are the frozen history (docs/decisions/0007-frozen-migrations.md); every later one is linted.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'smol-toml';
 import type { Finding } from './finding.ts';
+import { misplacedIgnoreHint } from './squawk-ignores.ts';
 
 export interface SquawkSettings {
   /** Version (14-digit UTC timestamp) of the last migration exempt from squawk. */
@@ -62,19 +63,46 @@ const CAREBOOK_ADVICE: Record<string, string> = {
     'add `-- squawk-ignore require-concurrent-index-creation` with the reason; for a large one, see docs/decisions/0003-database-lint.md',
   'adding-required-field':
     'add the column nullable or with a constant default, backfill, then set not null in a later migration',
+  'changing-column-type':
+    'the table is rewritten under an ACCESS EXCLUSIVE lock: for a small table, add `-- squawk-ignore changing-column-type` ' +
+    'directly above the line squawk names, with a comment saying how small; for a large one, add a new column, backfill, switch readers, drop the old one',
+  'require-concurrent-index-deletion':
+    'DROP INDEX CONCURRENTLY cannot run in the transaction a migration file runs in either: for a table that stays small, ' +
+    'add `-- squawk-ignore require-concurrent-index-deletion` with the reason; for a large one, see docs/decisions/0003-database-lint.md',
+  'identifier-too-long':
+    'Postgres cuts names at 63 bytes (with only a NOTICE), so two long names can collide: shorten the name; when the object ' +
+    'already carries the cut name from a landed migration, refer to it by the cut name',
+  'unused-ignore':
+    'squawk reads every word after `squawk-ignore` as a rule name and then ignores nothing: spell the rule as squawk reports it, ' +
+    'and put the reason on the line above or after " -- "',
 };
 
-export function parseSquawkReport(json: string, relativeTo: string): Finding[] {
+/**
+ * squawk's JSON report as findings. `sources` (file text by absolute path) lets a finding say when a
+ * `squawk-ignore` for its rule sits in the same statement but too high to apply.
+ */
+export function parseSquawkReport(
+  json: string,
+  relativeTo: string,
+  sources: ReadonlyMap<string, string> = new Map(),
+): Finding[] {
   const violations = JSON.parse(json) as SquawkViolation[];
-  return violations.map((v) => ({
-    check: `squawk/${v.rule_name}`,
-    level: 'error' as const,
-    object: `${displayPath(v.file, relativeTo)}:${v.line + 1}`,
-    message: v.message,
-    hint:
-      `${CAREBOOK_ADVICE[v.rule_name] ?? v.help ?? 'see the rule'} ` +
-      `(https://squawkhq.com/docs/${v.rule_name}; a deliberate exception: "-- squawk-ignore ${v.rule_name}" and a comment saying why)`,
-  }));
+  return violations.map((v) => {
+    const line = v.line + 1;
+    const source = sources.get(path.resolve(relativeTo, v.file));
+    const misplaced = source === undefined ? null : misplacedIgnoreHint(source, v.rule_name, line);
+    return {
+      check: `squawk/${v.rule_name}`,
+      level: 'error' as const,
+      object: `${displayPath(v.file, relativeTo)}:${line}`,
+      message: v.message,
+      hint:
+        misplaced ??
+        `${CAREBOOK_ADVICE[v.rule_name] ?? v.help ?? 'see the rule'} ` +
+          `(https://squawkhq.com/docs/${v.rule_name}; a deliberate exception: "-- squawk-ignore ${v.rule_name}" ` +
+          'directly above the reported line, and a comment saying why)',
+    };
+  });
 }
 
 /** Runs squawk over `files`; resolves with its findings, rejects when squawk itself fails. */
@@ -108,7 +136,13 @@ export function runSquawk(options: {
       }
       let findings: Finding[];
       try {
-        findings = parseSquawkReport(stdout.trim() || '[]', options.cwd);
+        const sources = new Map(
+          options.files.map((f) => [
+            path.resolve(options.cwd, f),
+            readFileSync(path.resolve(options.cwd, f), 'utf8'),
+          ]),
+        );
+        findings = parseSquawkReport(stdout.trim() || '[]', options.cwd, sources);
       } catch (err) {
         reject(
           new Error(`could not read squawk's report: ${(err as Error).message}\n${stdout}${stderr}`, {

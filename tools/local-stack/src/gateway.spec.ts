@@ -68,7 +68,7 @@ describe('gateway', () => {
 
   it('leaves storage and functions to check their own JWTs', async () => {
     expect(await (await get('/storage/v1/object/public/avatars/a.png')).json()).toMatchObject({ name: 'storage' });
-    expect(await (await get('/functions/v1/hello')).json()).toMatchObject({ name: 'functions', url: '/hello' });
+    expect(await (await get('/functions/v1/health')).json()).toMatchObject({ name: 'functions', url: '/health' });
   });
 
   it('answers CORS preflights itself, echoing the requested headers', async () => {

@@ -24,8 +24,8 @@ function project(files: Record<string, string>): { functionsDir: string; configT
 describe('discoverFunctions', () => {
   it('finds <slug>/index.ts for valid slugs only, with verify_jwt from config.toml (default on)', () => {
     const { functionsDir, configToml } = project({
-      'config.toml': '[functions.webhook]\nverify_jwt = false\n[functions.hello]\nverify_jwt = true\n',
-      'functions/hello/index.ts': '',
+      'config.toml': '[functions.webhook]\nverify_jwt = false\n[functions.health]\nverify_jwt = true\n',
+      'functions/health/index.ts': '',
       'functions/webhook/index.ts': '',
       'functions/plain/index.ts': '',
       'functions/_shared/index.ts': '',
@@ -34,16 +34,16 @@ describe('discoverFunctions', () => {
     });
     const found = discoverFunctions(functionsDir, configToml);
     expect(found.map((f) => [f.slug, f.verifyJwt])).toEqual([
-      ['hello', true],
+      ['health', true],
       ['plain', true],
       ['webhook', false],
     ]);
-    expect(found[0]?.entrypoint).toBe(`file://${functionsDir}/hello/index.ts`);
+    expect(found[0]?.entrypoint).toBe(`file://${functionsDir}/health/index.ts`);
   });
 
   it('defaults every function to verify_jwt when there is no config.toml', () => {
-    const { functionsDir, configToml } = project({ 'functions/hello/index.ts': '' });
-    expect(discoverFunctions(functionsDir, configToml)).toMatchObject([{ slug: 'hello', verifyJwt: true }]);
+    const { functionsDir, configToml } = project({ 'functions/health/index.ts': '' });
+    expect(discoverFunctions(functionsDir, configToml)).toMatchObject([{ slug: 'health', verifyJwt: true }]);
   });
 });
 

@@ -1,39 +1,14 @@
-// Edge functions through the whole stack: gateway -> runtime (verify_jwt) -> hello -> PostgREST
-// with the caller's JWT, so RLS decides which profile comes back.
+// Edge functions through the whole stack: gateway -> runtime (verify_jwt) -> health -> PostgREST
+// -> Postgres. Forwarding a caller's JWT so that RLS decides is covered by
+// review-practitioner.int.spec.ts (staff are told apart by RLS on staff_members).
 import { randomUUID } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
-import { createClient, FunctionsHttpError, type SupabaseClient } from '@supabase/supabase-js';
+import { describe, expect, it } from 'vitest';
+import { createClient, FunctionsHttpError } from '@supabase/supabase-js';
 import { SignJWT } from 'jose';
 import { loadConfig } from '../config.ts';
 
 const config = loadConfig('test');
 const noSession = { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false };
-const admin = createClient(config.apiUrl, config.serviceRoleKey, { auth: noSession });
-const created: string[] = [];
-
-afterAll(async () => {
-  for (const id of created) await admin.auth.admin.deleteUser(id);
-});
-
-/** A confirmed user made with the admin API, then signed in through the API like an app would. */
-async function signedInUser(
-  metadata: Record<string, string>,
-): Promise<{ id: string; email: string; client: SupabaseClient }> {
-  const email = `functions-${randomUUID()}@example.test`;
-  const password = `pw-${randomUUID()}`;
-  const { data, error } = await admin.auth.admin.createUser({
-    email,
-    password,
-    email_confirm: true,
-    user_metadata: metadata,
-  });
-  if (error || !data.user) throw error ?? new Error('createUser returned no user');
-  created.push(data.user.id);
-  const client = createClient(config.apiUrl, config.anonKey, { auth: noSession });
-  const signIn = await client.auth.signInWithPassword({ email, password });
-  if (signIn.error) throw signIn.error;
-  return { id: data.user.id, email, client };
-}
 
 async function status(error: unknown): Promise<{ status: number; body: unknown }> {
   expect(error).toBeInstanceOf(FunctionsHttpError);
@@ -43,39 +18,35 @@ async function status(error: unknown): Promise<{ status: number; body: unknown }
 
 const functionsUrl = `${config.apiUrl}/functions/v1`;
 
-describe('hello through the stack', () => {
-  it('answers each signed-in user with their own profile, read under RLS with their JWT', async () => {
-    const alice = await signedInUser({ full_name: 'Alice Hello', role: 'practitioner', locale: 'en' });
-    const bob = await signedInUser({ full_name: 'Bob Hello' });
-
-    const forAlice = await alice.client.functions.invoke('hello');
-    expect(forAlice.error).toBeNull();
-    expect(forAlice.data.profile).toMatchObject({
-      id: alice.id,
-      email: alice.email,
-      full_name: 'Alice Hello',
-      role: 'practitioner',
-      locale: 'en',
-    });
-    const forBob = await bob.client.functions.invoke('hello', { method: 'GET' });
-    expect(forBob.data.profile).toMatchObject({ id: bob.id, role: 'patient' });
-  });
-
-  it('answers 404 when the user has no profile', async () => {
-    const user = await signedInUser({});
-    const { error: deleteError } = await admin.from('profiles').delete().eq('id', user.id);
-    expect(deleteError).toBeNull();
-    const { error } = await user.client.functions.invoke('hello');
-    expect(await status(error)).toEqual({
-      status: 404,
-      body: { error: { code: 'profile_not_found', message: 'This account has no profile.' } },
-    });
-  });
-
-  it('answers 401 from the function itself to the anon key (a valid JWT that names no user)', async () => {
+describe('health through the stack', () => {
+  it('answers the anon key with ok, the time and a database that answered', async () => {
     const anon = createClient(config.apiUrl, config.anonKey, { auth: noSession });
-    const { error } = await anon.functions.invoke('hello');
-    expect(await status(error)).toMatchObject({ status: 401, body: { error: { code: 'not_authenticated' } } });
+    const before = Date.now();
+    const { data, error } = await anon.functions.invoke('health', { method: 'GET' });
+    expect(error).toBeNull();
+    expect(data).toMatchObject({ ok: true, database: 'ok' });
+    const time = Date.parse((data as { time: string }).time);
+    expect(time).toBeGreaterThanOrEqual(before - 1000);
+    expect(time).toBeLessThanOrEqual(Date.now() + 1000);
+  });
+
+  it('is never cached, and answers HEAD for monitors', async () => {
+    const headers = { apikey: config.anonKey, Authorization: `Bearer ${config.anonKey}` };
+    const get = await fetch(`${functionsUrl}/health`, { headers });
+    expect(get.status).toBe(200);
+    expect(get.headers.get('cache-control')).toBe('no-store');
+    await get.body?.cancel();
+    const head = await fetch(`${functionsUrl}/health`, { method: 'HEAD', headers });
+    expect(head.status).toBe(200);
+  });
+
+  it('answers 405 in the one error shape to POST, which functions.invoke sends by default', async () => {
+    const anon = createClient(config.apiUrl, config.anonKey, { auth: noSession });
+    const { error } = await anon.functions.invoke('health');
+    expect(await status(error)).toEqual({
+      status: 405,
+      body: { error: { code: 'method_not_allowed', message: 'Use GET or HEAD.' } },
+    });
   });
 });
 
@@ -90,7 +61,7 @@ describe('the runtime in front of functions', () => {
       .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
       .sign(new TextEncoder().encode(config.jwtSecret));
     for (const token of [forged, expired, 'not-a-jwt']) {
-      const res = await fetch(`${functionsUrl}/hello`, {
+      const res = await fetch(`${functionsUrl}/health`, {
         method: 'POST',
         headers: { apikey: config.anonKey, Authorization: `Bearer ${token}` },
       });
@@ -106,7 +77,7 @@ describe('the runtime in front of functions', () => {
   });
 
   it('answers a browser CORS preflight without credentials', async () => {
-    const res = await fetch(`${functionsUrl}/hello`, {
+    const res = await fetch(`${functionsUrl}/health`, {
       method: 'OPTIONS',
       headers: {
         Origin: `http://127.0.0.1:${config.ports.booking}`,

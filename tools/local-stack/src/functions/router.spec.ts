@@ -20,21 +20,21 @@ const bearer = (token: string) => ({ headers: { Authorization: `Bearer ${token}`
 
 describe('routing', () => {
   it('passes the request on with its /<slug>/... path', async () => {
-    const res = await router([{ slug: 'hello', verifyJwt: false, handler: echo }])(
-      req('/hello/sub/route?x=1'),
+    const res = await router([{ slug: 'health', verifyJwt: false, handler: echo }])(
+      req('/health/sub/route?x=1'),
     );
-    expect(await res.json()).toEqual({ path: '/hello/sub/route', method: 'GET' });
+    expect(await res.json()).toEqual({ path: '/health/sub/route', method: 'GET' });
   });
 
   it('answers 404 as hosted Supabase does for an unknown function', async () => {
-    const res = await router([{ slug: 'hello', verifyJwt: false, handler: echo }])(req('/nope'));
+    const res = await router([{ slug: 'health', verifyJwt: false, handler: echo }])(req('/nope'));
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({ code: 'NOT_FOUND', message: 'Requested function was not found' });
   });
 
   it('answers its health route with the functions it serves', async () => {
-    const res = await router([{ slug: 'hello', verifyJwt: true, handler: echo }])(req('/_internal/health'));
-    expect(await res.json()).toEqual({ message: 'ok', functions: ['hello'] });
+    const res = await router([{ slug: 'health', verifyJwt: true, handler: echo }])(req('/_internal/health'));
+    expect(await res.json()).toEqual({ message: 'ok', functions: ['health'] });
   });
 });
 
