@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { SERVER_REFUSALS, SERVER_REFUSAL_CODES, type ServerRefusalCode } from '@carebook/domain';
 import { mapPostgrestError } from '@carebook/data';
+import type { PostgrestError } from '@supabase/supabase-js';
 import {
   advance,
   anon,
@@ -27,7 +28,7 @@ interface Answer {
   code: string;
 }
 
-type PostgrestAnswer = PromiseLike<{ error: { code: string; message: string; details: string; hint: string } | null; status: number }>;
+type PostgrestAnswer = PromiseLike<{ error: PostgrestError | null; status: number }>;
 
 async function viaData(request: PostgrestAnswer): Promise<Answer> {
   const res = await request;
@@ -67,7 +68,7 @@ const producers: Record<ServerRefusalCode, () => Promise<Answer>> = {
     viaData(anon().rpc('book_appointment', { p_practitioner_id: randomUUID(), p_consultation_type_id: randomUUID(), p_starts_at: inDays(1) })),
   forbidden: async () => {
     const patient = await signedInUser('patient');
-    return viaData(patient.client.from('professions').insert({ code: 'hacker', name_fr: 'Pirate', name_en: 'Hacker', registry: 'none' }));
+    return viaData(patient.client.from('professions').insert({ code: 'hacker', name_fr: 'Pirate', name_en: 'Hacker', registry: 'none', regulated: false }));
   },
   not_found: async () => {
     const patient = await signedInUser('patient');

@@ -9,8 +9,8 @@ import {
   internalError,
   methodNotAllowed,
   notAuthenticated,
-  REFUSAL_CODE,
 } from './api-error.ts';
+import { isServerRefusalCode } from './domain/index.ts';
 
 const db = (code: string, message: string, more: Partial<DbError> = {}): DbError => ({
   code,
@@ -23,7 +23,7 @@ const db = (code: string, message: string, more: Partial<DbError> = {}): DbError
 Deno.test('apiError answers { error } with CORS, JSON and the headers and fields given', async () => {
   const res = apiError(
     409,
-    { code: 'conflict', message: 'Taken.', hint: 'Pick another time.' },
+    { code: 'slot_taken', message: 'Taken.', hint: 'Pick another time.' },
     { headers: { 'Cache-Control': 'no-store' }, extra: { ok: false } },
   );
   assert.equal(res.status, 409);
@@ -32,13 +32,13 @@ Deno.test('apiError answers { error } with CORS, JSON and the headers and fields
   assert.equal(res.headers.get('Cache-Control'), 'no-store');
   assert.deepEqual(await res.json(), {
     ok: false,
-    error: { code: 'conflict', message: 'Taken.', hint: 'Pick another time.' },
+    error: { code: 'slot_taken', message: 'Taken.', hint: 'Pick another time.' },
   });
 });
 
 Deno.test('extra fields cannot replace error', async () => {
-  const res = apiError(400, { code: 'invalid_request', message: 'm' }, { extra: { error: 'spoofed' } });
-  assert.deepEqual(await res.json(), { error: { code: 'invalid_request', message: 'm' } });
+  const res = apiError(400, { code: 'invalid_input', message: 'm' }, { extra: { error: 'spoofed' } });
+  assert.deepEqual(await res.json(), { error: { code: 'invalid_input', message: 'm' } });
 });
 
 Deno.test('the shared answers: 401, 405 with Allow, 500 logged without details', async () => {
@@ -69,7 +69,7 @@ Deno.test(
   async () => {
     const res = dbErrorResponse(
       db('PT409', 'This time is already taken', { details: 'slot_taken', hint: 'Pick another time.' }),
-      { 409: 'conflict_of_this_function' },
+      { 409: 'illegal_transition' },
     );
     assert.ok(res);
     assert.equal(res.status, 409);
@@ -99,12 +99,13 @@ Deno.test('details that are not a refusal code fall back to the mapping by statu
     'Key (id)=(1) already exists.',
     'Slot_taken',
     'slot-taken',
+    'no_such_code',
     '_x',
     'slot taken',
     '',
     'x1',
   ]) {
-    assert.equal(REFUSAL_CODE.test(details), false, details);
+    assert.equal(isServerRefusalCode(details), false, details);
     const res = dbErrorResponse(db('PT409', 'Taken', { details }), { 409: 'illegal_transition' });
     assert.deepEqual(await res!.json(), { error: { code: 'illegal_transition', message: 'Taken' } }, details);
   }
@@ -112,7 +113,7 @@ Deno.test('details that are not a refusal code fall back to the mapping by statu
   assert.deepEqual(await generic!.json(), { error: { code: 'not_found', message: 'No such appointment' } });
   const unmapped = dbErrorResponse(db('PT422', 'Key reused'));
   assert.equal(unmapped!.status, 422);
-  assert.equal((await unmapped!.json()).error.code, 'request_failed');
+  assert.equal((await unmapped!.json()).error.code, 'invalid_input');
 });
 
 Deno.test('errors that are not PTxyz are not for the caller, even with a code-like details', async () => {
@@ -142,7 +143,7 @@ Deno.test('fromDbError answers a PTxyz error like dbErrorResponse and logs nothi
   const res = fromDbError(db('PT400', 'A reason is required to reject', { details: 'reason_required' }), {
     fn: 'review-practitioner',
     log: (line) => logged.push(line),
-    codes: { 400: 'invalid_request' },
+    codes: { 400: 'invalid_input' },
   });
   assert.equal(res.status, 400);
   assert.deepEqual(await res.json(), {

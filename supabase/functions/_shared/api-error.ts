@@ -3,10 +3,15 @@
 // for "answer HTTP xyz" (PostgREST's convention), with a message written for people and a
 // machine-readable refusal code in DETAIL (`slot_taken`), which PostgREST sends as `details`.
 import { json } from './http.ts';
+import { isServerRefusalCode, type ServerRefusalCode } from './domain/index.ts';
+
+/** Failures that are no refusal (the request was fine): the apps say "try again". */
+export type FailureCode = 'method_not_allowed' | 'internal_error' | 'database_unreachable';
+export type ApiErrorCode = ServerRefusalCode | FailureCode;
 
 export interface ApiError {
-  /** Stable, for programs: the apps map it to a translated sentence. */
-  code: string;
+  /** Stable, for programs: a code of the catalogue in libs/domain, translated by the apps. */
+  code: ApiErrorCode;
   /** For people. */
   message: string;
   hint?: string;
@@ -51,16 +56,14 @@ export interface DbError {
   details?: string | null;
 }
 
-const CODE_BY_STATUS: Record<number, string> = {
-  400: 'invalid_request',
+const CODE_BY_STATUS: Record<number, ServerRefusalCode> = {
+  400: 'invalid_input',
   401: 'not_authenticated',
   403: 'forbidden',
   404: 'not_found',
-  409: 'conflict',
+  409: 'already_exists',
+  422: 'invalid_input',
 };
-
-/** A refusal code as our SQL writes it in DETAIL; any other `details` is prose, not a code. */
-export const REFUSAL_CODE = /^[a-z][a-z_]*$/;
 
 /** The HTTP status a PTxyz error asks for, or null for any other error (a bug or an outage). */
 export function statusOfDbError(error: DbError): number | null {
@@ -73,12 +76,13 @@ export function statusOfDbError(error: DbError): number | null {
  * the database's refusal code when `details` carries one, else `codes[status]` (what this
  * function calls that status), else a generic code for the status.
  */
-export function dbErrorResponse(error: DbError, codes: Record<number, string> = {}): Response | null {
+export function dbErrorResponse(error: DbError, codes: Record<number, ServerRefusalCode> = {}): Response | null {
   const status = statusOfDbError(error);
   if (status === null) return null;
-  const refusal = error.details && REFUSAL_CODE.test(error.details) ? error.details : null;
+  // Our SQL writes a catalogue code in DETAIL; any other `details` is prose, not a code.
+  const refusal = isServerRefusalCode(error.details) ? error.details : null;
   const body: ApiError = {
-    code: refusal ?? codes[status] ?? CODE_BY_STATUS[status] ?? 'request_failed',
+    code: refusal ?? codes[status] ?? CODE_BY_STATUS[status] ?? 'invalid_input',
     message: error.message,
   };
   if (error.hint) body.hint = error.hint;
@@ -88,7 +92,7 @@ export function dbErrorResponse(error: DbError, codes: Record<number, string> = 
 /** dbErrorResponse, or a logged 500 for an error the caller should not see. */
 export function fromDbError(
   error: DbError,
-  options: { fn: string; log: (line: string) => void; codes?: Record<number, string> },
+  options: { fn: string; log: (line: string) => void; codes?: Record<number, ServerRefusalCode> },
 ): Response {
   return (
     dbErrorResponse(error, options.codes) ??

@@ -107,7 +107,7 @@ Deno.test('answers 400 with field errors and never calls the database', async ()
   assert.equal(res.status, 400);
   assert.deepEqual(await res.json(), {
     error: {
-      code: 'invalid_request',
+      code: 'invalid_input',
       message: 'Invalid request: practitioner_id is invalid, reason is required.',
       fields: { practitioner_id: 'invalid', reason: 'required' },
     },
@@ -146,7 +146,7 @@ Deno.test('answers 403 to a signed-in non-staff caller before reading the body o
     const res = await handler(deps)(req);
     assert.equal(res.status, 403);
     assert.deepEqual(await res.json(), {
-      error: { code: 'not_staff', message: 'Only staff can review practitioners.' },
+      error: { code: 'staff_only', message: 'Only staff can review practitioners.' },
     });
   }
   assert.ok(deps.calls.every((call) => call.startsWith('lookUpStaff')));
@@ -188,7 +188,7 @@ Deno.test('answers 404 for a practitioner the database does not know, and 403 wh
   );
   assert.equal(missing.status, 404);
   assert.deepEqual(await missing.json(), {
-    error: { code: 'practitioner_not_found', message: `No practitioner ${practitionerId}` },
+    error: { code: 'not_found', message: `No practitioner ${practitionerId}` },
   });
   const refused = await handler(fake({ review: dbError('PT403', 'Only staff can review practitioners') }))(
     post({ practitioner_id: practitionerId, action: 'approve' }),
@@ -203,7 +203,7 @@ Deno.test('answers 400 with the database message when it refuses the request its
   );
   assert.equal(res.status, 400);
   assert.deepEqual(await res.json(), {
-    error: { code: 'invalid_request', message: 'A reason is required to reject' },
+    error: { code: 'invalid_input', message: 'A reason is required to reject' },
   });
 });
 
@@ -256,7 +256,7 @@ Deno.test('answers 404 for an unknown document, or one whose file is gone; 400 f
   const unknown = fake({ open: dbError('PT404', `No verification document ${documentId}`) });
   const res = await handler(unknown)(get(`/review-practitioner/documents/${documentId}`));
   assert.equal(res.status, 404);
-  assert.equal((await res.json()).error.code, 'document_not_found');
+  assert.equal((await res.json()).error.code, 'not_found');
   assert.ok(!unknown.calls.some((call) => call.startsWith('signDocument')));
 
   const gone = await handler(fake({ signed: null }))(get(`/review-practitioner/documents/${documentId}`));

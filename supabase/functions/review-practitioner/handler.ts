@@ -12,6 +12,7 @@ import {
   methodNotAllowed,
   notAuthenticated,
 } from '../_shared/api-error.ts';
+import type { ServerRefusalCode } from '../_shared/domain/index.ts';
 import { preflight } from '../_shared/cors.ts';
 import { checkReviewRequest, isUuid, type ReviewRequest } from '../_shared/domain/index.ts';
 import { bearerToken, json } from '../_shared/http.ts';
@@ -52,14 +53,14 @@ function describeIssues(issues: Record<string, string>): string {
 }
 
 function invalid(fields: Record<string, string>): Response {
-  return apiError(400, { code: 'invalid_request', message: describeIssues(fields), fields });
+  return apiError(400, { code: 'invalid_input', message: describeIssues(fields), fields });
 }
 
 export function handler(deps: ReviewPractitionerDeps): (req: Request) => Promise<Response> {
   const log = deps.log ?? console.error;
 
   /** The database's clear answer for PTxyz errors; anything else is ours to log, not to show. */
-  const fromDb = (error: DbError, codes: Record<number, string>) =>
+  const fromDb = (error: DbError, codes: Record<number, ServerRefusalCode> = {}) =>
     fromDbError(error, { fn: 'review-practitioner', log, codes });
 
   async function review(req: Request, jwt: string): Promise<Response> {
@@ -76,14 +77,14 @@ export function handler(deps: ReviewPractitionerDeps): (req: Request) => Promise
     if (!checked.ok) return invalid(checked.issues);
 
     const { data, error } = await deps.review(jwt, checked.value);
-    if (error) return fromDb(error, { 404: 'practitioner_not_found', 409: 'illegal_transition' });
+    if (error) return fromDb(error, { 409: 'illegal_transition' });
     return json({ practitioner: data });
   }
 
   async function openDocument(id: string, jwt: string): Promise<Response> {
     if (!isUuid(id)) return invalid({ document_id: 'invalid' });
     const { data: objectPath, error } = await deps.openDocument(jwt, id.toLowerCase());
-    if (error) return fromDb(error, { 404: 'document_not_found' });
+    if (error) return fromDb(error);
     const url = await deps.signDocument(objectPath, DOCUMENT_URL_SECONDS);
     if (url === null) {
       return apiError(404, {
@@ -105,7 +106,7 @@ export function handler(deps: ReviewPractitionerDeps): (req: Request) => Promise
       const caller = await deps.lookUpStaff(jwt);
       if (caller.status === 'no-user') return notAuthenticated();
       if (!caller.staff)
-        return apiError(403, { code: 'not_staff', message: 'Only staff can review practitioners.' });
+        return apiError(403, { code: 'staff_only', message: 'Only staff can review practitioners.' });
 
       const target = route(req);
       switch (target.kind) {

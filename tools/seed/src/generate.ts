@@ -50,6 +50,8 @@ export interface Reference {
 }
 
 export type { Role, VerificationStatus, SubscriptionStatus };
+/** The statuses the seed gives subscriptions (Stripe's others are rare transitions). */
+type SeededSubscriptionStatus = Extract<SubscriptionStatus, 'active' | 'trialing' | 'past_due' | 'canceled'>;
 
 export interface UserRow {
   id: string;
@@ -149,7 +151,7 @@ export interface GenerateOptions {
   now: Date;
 }
 
-type Scenario = readonly [VerificationStatus, SubscriptionStatus | null, number];
+type Scenario = readonly [VerificationStatus, SeededSubscriptionStatus | null, number];
 
 // Verification state and subscription pairs with their share of practitioners: most are verified
 // and paying (published), the others cover every way of not being public.
@@ -504,7 +506,7 @@ class Generator {
     }
   }
 
-  private subscription(rng: Random, practitionerId: string, status: SubscriptionStatus): void {
+  private subscription(rng: Random, practitionerId: string, status: SeededSubscriptionStatus): void {
     const days = {
       active: rng.int(1, 30),
       trialing: rng.int(1, 14),

@@ -196,7 +196,7 @@ describe('review-practitioner decisions', () => {
       const res = await call(caller.token, 'POST', '', { practitioner_id: pro.id, action: 'approve' });
       expect(res).toEqual({
         status: 403,
-        body: { error: { code: 'not_staff', message: 'Only staff can review practitioners.' } },
+        body: { error: { code: 'staff_only', message: 'Only staff can review practitioners.' } },
       });
     }
     expect(await row(pro.id)).toMatchObject({ verification_status: 'submitted' });
@@ -250,7 +250,7 @@ describe('review-practitioner decisions', () => {
       status: 400,
       body: {
         error: {
-          code: 'invalid_request',
+          code: 'invalid_input',
           message: 'Invalid request: reason is required.',
           fields: { reason: 'required' },
         },
@@ -262,7 +262,7 @@ describe('review-practitioner decisions', () => {
     const missing = await call(staff.token, 'POST', '', { practitioner_id: ghost, action: 'approve' });
     expect(missing).toEqual({
       status: 404,
-      body: { error: { code: 'practitioner_not_found', message: `No practitioner ${ghost}` } },
+      body: { error: { code: 'not_found', message: `No practitioner ${ghost}` } },
     });
   });
 });
@@ -333,13 +333,13 @@ describe('review-practitioner documents', () => {
     for (const caller of [pro, other]) {
       const res = await call(caller.token, 'GET', `/documents/${documentId}`);
       expect(res.status).toBe(403);
-      expect(res.body).toMatchObject({ error: { code: 'not_staff' } });
+      expect(res.body).toMatchObject({ error: { code: 'staff_only' } });
     }
     expect(await reads(documentId)).toHaveLength(0);
 
     const missing = await call(staff.token, 'GET', `/documents/${randomUUID()}`);
     expect(missing.status).toBe(404);
-    expect(missing.body).toMatchObject({ error: { code: 'document_not_found' } });
+    expect(missing.body).toMatchObject({ error: { code: 'not_found' } });
   });
 });
 
