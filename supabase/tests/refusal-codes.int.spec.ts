@@ -41,7 +41,12 @@ async function viaFunction(path: string, init: RequestInit, user?: TestUser): Pr
   const token = user ? (await user.client.auth.getSession()).data.session?.access_token : config.anonKey;
   const res = await fetch(`${config.apiUrl}/functions/v1/${path}`, {
     ...init,
-    headers: { apikey: config.anonKey, authorization: `Bearer ${token}`, 'content-type': 'application/json', ...init.headers },
+    headers: {
+      apikey: config.anonKey,
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      ...init.headers,
+    },
   });
   const body = (await res.json()) as { error?: { code?: string } };
   return { status: res.status, code: body.error?.code ?? 'no code' };
@@ -49,7 +54,9 @@ async function viaFunction(path: string, init: RequestInit, user?: TestUser): Pr
 
 const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString();
 
-async function practitionerDraft(fields: Parameters<typeof createPractitionerProfile>[1] = {}): Promise<TestUser> {
+async function practitionerDraft(
+  fields: Parameters<typeof createPractitionerProfile>[1] = {},
+): Promise<TestUser> {
   const user = await signedInUser('practitioner');
   await createPractitionerProfile(user, fields);
   return user;
@@ -60,15 +67,30 @@ async function practitionerDraft(fields: Parameters<typeof createPractitionerPro
 const producers: Record<ServerRefusalCode, () => Promise<Answer>> = {
   invalid_input: async () => {
     const patient = await signedInUser('patient');
-    return viaData(patient.client.from('profiles').update({ full_name: 'x'.repeat(201) }).eq('id', patient.id));
+    return viaData(
+      patient.client
+        .from('profiles')
+        .update({ full_name: 'x'.repeat(201) })
+        .eq('id', patient.id),
+    );
   },
   text_too_long: () => viaData(anon().rpc('search_practitioners', { p_text: 'kiné '.repeat(100) })),
   out_of_range: () => viaData(anon().rpc('search_practitioners', { p_limit: 0 })),
   not_authenticated: () =>
-    viaData(anon().rpc('book_appointment', { p_practitioner_id: randomUUID(), p_consultation_type_id: randomUUID(), p_starts_at: inDays(1) })),
+    viaData(
+      anon().rpc('book_appointment', {
+        p_practitioner_id: randomUUID(),
+        p_consultation_type_id: randomUUID(),
+        p_starts_at: inDays(1),
+      }),
+    ),
   forbidden: async () => {
     const patient = await signedInUser('patient');
-    return viaData(patient.client.from('professions').insert({ code: 'hacker', name_fr: 'Pirate', name_en: 'Hacker', registry: 'none', regulated: false }));
+    return viaData(
+      patient.client
+        .from('professions')
+        .insert({ code: 'hacker', name_fr: 'Pirate', name_en: 'Hacker', registry: 'none', regulated: false }),
+    );
   },
   not_found: async () => {
     const patient = await signedInUser('patient');
@@ -81,20 +103,44 @@ const producers: Record<ServerRefusalCode, () => Promise<Answer>> = {
     return viaData(staff.client.from('content_pages').insert(page));
   },
   invalid_window: () =>
-    viaData(anon().rpc('get_available_slots', { p_practitioner_id: randomUUID(), p_consultation_type_id: randomUUID(), p_from: inDays(2), p_to: inDays(1) })),
+    viaData(
+      anon().rpc('get_available_slots', {
+        p_practitioner_id: randomUUID(),
+        p_consultation_type_id: randomUUID(),
+        p_from: inDays(2),
+        p_to: inDays(1),
+      }),
+    ),
   window_too_wide: () =>
-    viaData(anon().rpc('get_available_slots', { p_practitioner_id: randomUUID(), p_consultation_type_id: randomUUID(), p_from: inDays(1), p_to: inDays(64) })),
+    viaData(
+      anon().rpc('get_available_slots', {
+        p_practitioner_id: randomUUID(),
+        p_consultation_type_id: randomUUID(),
+        p_from: inDays(1),
+        p_to: inDays(64),
+      }),
+    ),
   not_bookable: async () => {
     const s = await practitionerOpen();
     const patient = await quickUser('patient');
-    return viaData(patient.client.rpc('book_appointment', { p_practitioner_id: s.practitioner.id, p_consultation_type_id: randomUUID(), p_starts_at: s.at(1, '09:00') }));
+    return viaData(
+      patient.client.rpc('book_appointment', {
+        p_practitioner_id: s.practitioner.id,
+        p_consultation_type_id: randomUUID(),
+        p_starts_at: s.at(1, '09:00'),
+      }),
+    );
   },
   self_booking: async () => {
     const s = await practitionerOpen();
     return viaData(s.book(s.practitioner, s.at(1, '09:00')));
   },
   inside_notice: async () => {
-    const s = await scenario().weeklyHours({ from: '00:00', to: '23:59' }).type({ notice: 3 * 24 * 60 }).practitioner().build();
+    const s = await scenario()
+      .weeklyHours({ from: '00:00', to: '23:59' })
+      .type({ notice: 3 * 24 * 60 })
+      .practitioner()
+      .build();
     return viaData(s.book(await quickUser('patient'), s.at(1, '09:00')));
   },
   beyond_horizon: async () => {
@@ -134,7 +180,11 @@ const producers: Record<ServerRefusalCode, () => Promise<Answer>> = {
     return viaData(patient.client.rpc('cancel_appointment', { p_appointment_id: booked.data!.id }));
   },
   cutoff_passed: async () => {
-    const s = await scenario().weeklyHours({ from: '00:00', to: '23:59' }).type({ cutoffHours: 48 }).practitioner().build();
+    const s = await scenario()
+      .weeklyHours({ from: '00:00', to: '23:59' })
+      .type({ cutoffHours: 48 })
+      .practitioner()
+      .build();
     const patient = await quickUser('patient');
     const booked = await s.book(patient, s.at(1, '12:00'));
     return viaData(patient.client.rpc('cancel_appointment', { p_appointment_id: booked.data!.id }));
@@ -144,7 +194,12 @@ const producers: Record<ServerRefusalCode, () => Promise<Answer>> = {
     const patient = await quickUser('patient');
     const held = await s.book(patient, s.at(3, '09:00'));
     await expireHold(held.data!.id);
-    return viaData(patient.client.rpc('reschedule_appointment', { p_appointment_id: held.data!.id, p_starts_at: s.at(3, '10:00') }));
+    return viaData(
+      patient.client.rpc('reschedule_appointment', {
+        p_appointment_id: held.data!.id,
+        p_starts_at: s.at(3, '10:00'),
+      }),
+    );
   },
   reason_required: async () => {
     const s = await practitionerOpen();
@@ -154,68 +209,112 @@ const producers: Record<ServerRefusalCode, () => Promise<Answer>> = {
   location_incomplete: () => viaData(anon().rpc('search_practitioners', { p_lat: 48.85 })),
   invalid_time_zone: async () => {
     const user = await practitionerDraft();
-    return viaData(user.client.from('practitioners').update({ time_zone: 'Mars/Olympus_Mons' }).eq('id', user.id));
+    return viaData(
+      user.client.from('practitioners').update({ time_zone: 'Mars/Olympus_Mons' }).eq('id', user.id),
+    );
   },
   registration_invalid: async () => {
     const user = await signedInUser('practitioner');
     return viaData(
       user.client.from('practitioners').insert({
-        id: user.id, slug: uniqueSlug('dr'), display_name: 'Dr Test', profession_code: 'general_practitioner', registration_number: invalidRpps(),
+        id: user.id,
+        slug: uniqueSlug('dr'),
+        display_name: 'Dr Test',
+        profession_code: 'general_practitioner',
+        registration_number: invalidRpps(),
       }),
     );
   },
   registration_required: async () => {
-    const user = await practitionerDraft({ profession_code: 'general_practitioner', registration_number: null });
-    return viaData(user.client.from('practitioners').update({ verification_status: 'submitted' }).eq('id', user.id));
+    const user = await practitionerDraft({
+      profession_code: 'general_practitioner',
+      registration_number: null,
+    });
+    return viaData(
+      user.client.from('practitioners').update({ verification_status: 'submitted' }).eq('id', user.id),
+    );
   },
   registration_locked: async () => {
     const user = await practitionerDraft();
     await user.client.from('practitioners').update({ verification_status: 'submitted' }).eq('id', user.id);
-    return viaData(user.client.from('practitioners').update({ registration_number: '123456789' }).eq('id', user.id));
+    return viaData(
+      user.client.from('practitioners').update({ registration_number: '123456789' }).eq('id', user.id),
+    );
   },
   specialty_mismatch: async () => {
     const user = await practitionerDraft({ profession_code: 'psychologist' });
-    const { data } = await anon().from('specialties').select('id').neq('profession_code', 'psychologist').limit(1).single();
-    return viaData(user.client.from('practitioner_specialties').insert({ practitioner_id: user.id, specialty_id: data!.id }));
+    const { data } = await anon()
+      .from('specialties')
+      .select('id')
+      .neq('profession_code', 'psychologist')
+      .limit(1)
+      .single();
+    return viaData(
+      user.client
+        .from('practitioner_specialties')
+        .insert({ practitioner_id: user.id, specialty_id: data!.id }),
+    );
   },
   illegal_transition: async () => {
     const user = await practitionerDraft();
-    return viaData(user.client.from('practitioners').update({ verification_status: 'verified' }).eq('id', user.id));
+    return viaData(
+      user.client.from('practitioners').update({ verification_status: 'verified' }).eq('id', user.id),
+    );
   },
   staff_only: async () => {
     const patient = await signedInUser('patient');
-    return viaData(patient.client.rpc('review_practitioner', { p_practitioner_id: randomUUID(), p_action: 'approve' }));
+    return viaData(
+      patient.client.rpc('review_practitioner', { p_practitioner_id: randomUUID(), p_action: 'approve' }),
+    );
   },
   self_review: async () => {
     const user = await practitionerDraft();
     await advance(user.id, 'submitted');
     await service().from('staff_members').insert({ user_id: user.id });
-    return viaData(user.client.rpc('review_practitioner', { p_practitioner_id: user.id, p_action: 'approve' }));
+    return viaData(
+      user.client.rpc('review_practitioner', { p_practitioner_id: user.id, p_action: 'approve' }),
+    );
   },
   owner_only: async () => {
     const user = await practitionerDraft();
     const staff = await signedInUser('staff');
-    return viaData(staff.client.from('practitioners').update({ verification_status: 'submitted' }).eq('id', user.id));
+    return viaData(
+      staff.client.from('practitioners').update({ verification_status: 'submitted' }).eq('id', user.id),
+    );
   },
   staff_edit_limited: async () => {
     const user = await practitionerDraft();
     await advance(user.id, 'submitted');
     const staff = await signedInUser('staff');
-    return viaData(staff.client.from('practitioners').update({ display_name: 'Renamed by staff' }).eq('id', user.id));
+    return viaData(
+      staff.client.from('practitioners').update({ display_name: 'Renamed by staff' }).eq('id', user.id),
+    );
   },
   staff_role_locked: async () => {
     const patient = await signedInUser('patient');
     return viaData(service().from('profiles').update({ role: 'staff' }).eq('id', patient.id));
   },
-  invalid_json: async () => viaFunction('review-practitioner', { method: 'POST', body: '{not json' }, await signedInUser('staff')),
+  invalid_json: async () =>
+    viaFunction('review-practitioner', { method: 'POST', body: '{not json' }, await signedInUser('staff')),
   document_file_missing: async () => {
     const user = await practitionerDraft();
     const { data } = await service()
       .from('verification_documents')
-      .insert({ practitioner_id: user.id, kind: 'diploma', object_path: `${user.id}/missing.pdf`, mime_type: 'application/pdf', size_bytes: 10, file_name: 'missing.pdf' })
+      .insert({
+        practitioner_id: user.id,
+        kind: 'diploma',
+        object_path: `${user.id}/missing.pdf`,
+        mime_type: 'application/pdf',
+        size_bytes: 10,
+        file_name: 'missing.pdf',
+      })
       .select('id')
       .single();
-    return viaFunction(`review-practitioner/documents/${data!.id}`, { method: 'GET' }, await signedInUser('staff'));
+    return viaFunction(
+      `review-practitioner/documents/${data!.id}`,
+      { method: 'GET' },
+      await signedInUser('staff'),
+    );
   },
 };
 

@@ -71,7 +71,8 @@ describe('mapAuthError', () => {
 });
 
 describe('mapPostgrestError', () => {
-  const error = (code: string, message = 'm', details = '') => new PostgrestError({ code, message, details, hint: '' });
+  const error = (code: string, message = 'm', details = '') =>
+    new PostgrestError({ code, message, details, hint: '' });
 
   it('maps PostgREST and Postgres codes', () => {
     expect(mapPostgrestError(error('PGRST116'), 406).code).toBe('not_found');
@@ -86,7 +87,9 @@ describe('mapPostgrestError', () => {
     const refused = error('PT409', 'This time is already taken', 'slot_taken');
     expect(mapPostgrestError(refused, 409).code).toBe('slot_taken');
     // A details text that is not one of our codes is ignored.
-    expect(mapPostgrestError(error('23505', 'm', 'Key (slug)=(x) already exists.'), 409).code).toBe('already_exists');
+    expect(mapPostgrestError(error('23505', 'm', 'Key (slug)=(x) already exists.'), 409).code).toBe(
+      'already_exists',
+    );
   });
 
   it('tells an anonymous caller refused a privilege to sign in', () => {

@@ -16,3 +16,47 @@ export { mapAuthError, mapPostgrestError, mapUnknownError } from './errors.ts';
 export { ok, fail, type Result, type DataError, type DataErrorCode } from './result.ts';
 export type { Database, Json, Tables, TablesInsert, TablesUpdate, Enums } from '@carebook/domain';
 export type { Session, User, AuthChangeEvent } from '@supabase/supabase-js';
+export { searchPractitioners, type SearchQuery, type SearchHit } from './search.ts';
+export {
+  getPractitionerBySlug,
+  getMyPractitionerProfile,
+  saveMyPractitionerProfile,
+  submitForVerification,
+  type PractitionerPage,
+  type MyPractitionerProfile,
+  type PractitionerProfileInput,
+  type Specialty,
+} from './practitioners.ts';
+export {
+  listConsultationTypes,
+  createConsultationType,
+  updateConsultationType,
+  type ConsultationType,
+  type ConsultationTypeInput,
+} from './consultation-types.ts';
+export { getAvailableSlots, type Slot, type SlotQuery } from './slots.ts';
+export {
+  bookAppointment,
+  cancelAppointment,
+  rescheduleAppointment,
+  listMyAppointments,
+  listPractitionerAppointments,
+  type Appointment,
+  type BookingRequest,
+  type PatientAppointment,
+  type CalendarAppointment,
+} from './appointments.ts';
+export { listMyPatients, type PatientSummary } from './patients.ts';
+export {
+  listAvailabilityRules,
+  addAvailabilityRule,
+  updateAvailabilityRule,
+  deleteAvailabilityRule,
+  listAvailabilityExceptions,
+  addAvailabilityException,
+  deleteAvailabilityException,
+  type AvailabilityRule,
+  type AvailabilityRuleInput,
+  type AvailabilityException,
+  type AvailabilityExceptionInput,
+} from './availability.ts';

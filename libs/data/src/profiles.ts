@@ -1,20 +1,12 @@
 // Queries on public.profiles. Row level security decides what the caller may see; these
 // functions only pick the caller's own row.
 import type { CarebookClient } from './client.ts';
-import { mapAuthError, mapPostgrestError } from './errors.ts';
+import { mapPostgrestError } from './errors.ts';
+import { currentUserId } from './query.ts';
 import { toProfile, toProfileUpdate, type Profile, type ProfilePatch } from './profile.ts';
-import { fail, ok, type Result } from './result.ts';
+import { fail, type Result } from './result.ts';
 
 const PROFILE_COLUMNS = 'id, email, full_name, role, locale, created_at, updated_at';
-
-async function currentUserId(client: CarebookClient): Promise<Result<string>> {
-  // getSession reads the stored session (refreshing it if due) without a round trip to /user;
-  // PostgREST verifies the JWT on the query anyway.
-  const { data, error } = await client.auth.getSession();
-  if (error) return fail(mapAuthError(error));
-  if (!data.session) return fail({ code: 'not_authenticated', message: 'no session' });
-  return ok(data.session.user.id);
-}
 
 export async function getMyProfile(client: CarebookClient): Promise<Result<Profile>> {
   const userId = await currentUserId(client);

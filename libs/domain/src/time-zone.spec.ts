@@ -103,7 +103,9 @@ describe('offsets', () => {
 describe('local dates and parts', () => {
   it('gives the local calendar day, which may differ from the UTC one', () => {
     expect(localDayOf('Europe/Paris', Date.parse('2026-11-20T23:30:00Z'))).toBe(dayOfDate('2026-11-21'));
-    expect(localDayOf('America/Martinique', Date.parse('2026-11-21T02:00:00Z'))).toBe(dayOfDate('2026-11-20'));
+    expect(localDayOf('America/Martinique', Date.parse('2026-11-21T02:00:00Z'))).toBe(
+      dayOfDate('2026-11-20'),
+    );
     expect(localDate('Europe/Paris', Date.parse('2026-11-20T23:30:00Z'))).toBe('2026-11-21');
   });
 
