@@ -1,6 +1,6 @@
 // Component and composable specs run in happy-dom with the same Vue and Quasar plugins as the apps.
 import { defineConfig } from 'vitest/config';
-import { carebookVitePlugins, VUE_I18N_FLAGS } from './vite/app-config.ts';
+import { carebookVitePlugins, VUE_I18N_FLAGS } from './vite/plugins.ts';
 
 export default defineConfig({
   plugins: carebookVitePlugins(),
