@@ -6,6 +6,9 @@ import tseslint from 'typescript-eslint';
 import vue from 'eslint-plugin-vue';
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
+import importX from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import checkFile from 'eslint-plugin-check-file';
 
 // What each kind of project may import (Nx tags). `type:test` projects (supabase/tests, a future
 // libs/testing) hold fakes and builders: tests may import them, shipped code never does, so they
@@ -25,6 +28,10 @@ const TESTS = Object.fromEntries(
   Object.entries(SHIPPED).map(([tag, allowed]) => [tag, [...new Set([...allowed, 'type:test'])]]),
 );
 const TEST_FILES = ['**/*.spec.ts', '**/src/testing/**/*.ts', '**/vitest.config.ts', '**/vitest.*.config.ts'];
+
+// eslint-plugin-check-file's KEBAB_CASE and PASCAL_CASE globs, to accept either for specs.
+const KEBAB = '+([a-z])*([a-z0-9])*(-+([a-z0-9]))';
+const PASCAL = '*([A-Z]*([a-z0-9]))';
 
 function boundaries(allowedByTag) {
   return {
@@ -73,6 +80,48 @@ export default tseslint.config(
       '@nx/enforce-module-boundaries': ['error', boundaries(SHIPPED)],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'vue/multi-word-component-names': 'off',
+    },
+  },
+  {
+    // A circular import fails lint (cross-project cycles are Nx's check above). Imports resolve as
+    // TypeScript does, through tsconfig.base.json's paths, so a cycle through a library's own
+    // index is caught too. The resolver reads .vue files with vue-eslint-parser, which hands their
+    // <script> to the TypeScript parser named here; .ts files ignore that option.
+    files: ['**/*.{ts,vue,js,mjs}'],
+    plugins: { 'import-x': importX },
+    languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'] } },
+    settings: {
+      'import-x/extensions': ['.ts', '.vue', '.js', '.mjs'],
+      'import-x/parsers': { 'vue-eslint-parser': ['.vue'] },
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({
+          project: 'tsconfig.base.json',
+          extensions: ['.ts', '.vue', '.js', '.mjs', '.json'],
+        }),
+      ],
+    },
+    rules: { 'import-x/no-cycle': 'error' },
+  },
+  {
+    // One naming rule per kind of file: TypeScript kebab-case (composables `use-x.ts`), Vue
+    // components PascalCase, a spec named after what it tests. Folders under src/ kebab-case.
+    files: ['**/*.{ts,vue}'],
+    plugins: { 'check-file': checkFile },
+    rules: {
+      'check-file/filename-naming-convention': [
+        'error',
+        {
+          '**/!(*.spec).ts': 'KEBAB_CASE',
+          '**/*.spec.ts': `@(${KEBAB}|${PASCAL})`,
+          '**/*.vue': 'PASCAL_CASE',
+        },
+        { ignoreMiddleExtensions: true },
+      ],
+      'check-file/folder-naming-convention': [
+        'error',
+        { '{apps,libs,tools}/*/src/**/': 'KEBAB_CASE', 'supabase/**/': 'KEBAB_CASE' },
+        { ignoreWords: ['_shared'] },
+      ],
     },
   },
   {
