@@ -146,7 +146,7 @@ export default tseslint.config(
   {
     // Presentational components: props in, events out. What fetches data or holds the session
     // is the shell's or a feature's (decision 0008).
-    files: ['libs/ui/**/*.{ts,vue}'],
+    files: ['libs/ui/src/**/*.{ts,vue}'],
     rules: {
       'no-restricted-imports': [
         'error',
