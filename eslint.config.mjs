@@ -161,5 +161,23 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The apps never import each other. Nx reports a path into the other app, but not its bare
+    // package name (`@carebook/practitioner`: the apps export nothing), hence this rule too.
+    files: ['apps/booking/**/*.{ts,vue}', 'apps/practitioner/**/*.{ts,vue}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@carebook/booking', '@carebook/booking/*', '@carebook/practitioner', '@carebook/practitioner/*'],
+              message: 'The apps never import each other: what both need goes in libs/shell or libs/ui.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   prettier,
 );
