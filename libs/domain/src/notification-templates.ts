@@ -1,7 +1,7 @@
 // The e-mails Carebook sends, in French and English: one small renderer, the texts beside it.
 // Dates are written in the appointment's time zone, and the zone is named, so nobody has to guess
 // which 09:00 is meant. Pure: the notify function and tests call it with the message's context.
-import type { Locale } from './enums.ts';
+import type { Locale, Role } from './enums.ts';
 
 /** What claim_deliveries returns beside the outbox payload (names, instants, zone...). */
 export interface MessageContext {
@@ -22,7 +22,8 @@ export interface MessageContext {
   by?: string;
 }
 
-export type Audience = 'patient' | 'practitioner';
+/** Which side of an appointment (or practitioner account) a message speaks to. */
+export type Audience = Extract<Role, 'patient' | 'practitioner'>;
 
 export interface RenderedEmail {
   subject: string;
