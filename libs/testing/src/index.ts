@@ -6,6 +6,7 @@ export {
   practitioner,
   signIn,
   staff,
+  TEST_PASSWORD,
   user,
   users,
   type Account,
@@ -17,6 +18,7 @@ export {
   createPractitionerProfile,
   publish,
   publishedPractitioner,
+  submit,
   subscribe,
   type VerificationStep,
 } from './practitioners.ts';

@@ -92,13 +92,18 @@ export async function publishedPractitioner(
   return { ...user, profile: data };
 }
 
-/** Submitted by the practitioner, approved and subscribed by the service role: published. */
-export async function publish(user: TestUser): Promise<void> {
-  const submitted = await user.client
+/** The practitioner submits their own draft for verification, as the app's button does. */
+export async function submit(user: TestUser): Promise<void> {
+  const { error } = await user.client
     .from('practitioners')
     .update({ verification_status: 'submitted' })
     .eq('id', user.id);
-  if (submitted.error) throw new Error(`submit: ${submitted.error.message}`);
+  if (error) throw new Error(`submit: ${error.message}`);
+}
+
+/** Submitted by the practitioner, approved and subscribed by the service role: published. */
+export async function publish(user: TestUser): Promise<void> {
+  await submit(user);
   const admin = service();
   const verified = await admin
     .from('practitioners')

@@ -22,6 +22,8 @@ export interface Account {
 /** A confirmed account with a client signed in as it. */
 export interface TestUser extends Account {
   client: Client;
+  /** The session's JWT, for calls made without supabase-js (fetch to a function, a raw route). */
+  accessToken: string;
 }
 
 export interface UserOptions {
@@ -36,6 +38,9 @@ export interface UserOptions {
   /** A password of the test's own, hashed by the auth server as at sign-up; else the kit's. */
   password?: string;
 }
+
+/** A password every sign-up form and the auth server accept, for tests that sign up by themselves. */
+export const TEST_PASSWORD = 'kit-correct-horse';
 
 const sharedPassword = `pw-${randomUUID()}`;
 let sharedHash: string | undefined;
@@ -73,12 +78,12 @@ export async function confirmedUser(role: UserRole, options: UserOptions = {}): 
 /** Signs an account in through the auth API, as an app would. */
 export async function signIn(account: Account): Promise<TestUser> {
   const client = anon();
-  const { error } = await client.auth.signInWithPassword({
+  const { data, error } = await client.auth.signInWithPassword({
     email: account.email,
     password: account.password,
   });
   if (error) throw new Error(`signing in ${account.email}: ${error.message}`);
-  return { ...account, client };
+  return { ...account, client, accessToken: data.session.access_token };
 }
 
 /** A signed-in user of this role (see UserOptions). */
