@@ -44,7 +44,11 @@ describe('scenario()', () => {
 
   it('keeps a draft out of sight', async () => {
     const s = await scenario().practitioner().draft().weeklyHours('daily', '09:00-12:00').type().build();
-    const seen = await service().from('practitioners').select('published').eq('id', s.practitioner.id).single();
+    const seen = await service()
+      .from('practitioners')
+      .select('published')
+      .eq('id', s.practitioner.id)
+      .single();
     expect(seen.data).toEqual({ published: false });
   });
 });

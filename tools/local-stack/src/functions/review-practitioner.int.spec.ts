@@ -37,8 +37,8 @@ async function practitioner(submitIt = true): Promise<TestUser> {
   return pro;
 }
 
-/** Staff or anybody else, removed again after the file. */
-async function signedInUser(role: UserRole): Promise<TestUser> {
+/** A signed-in user made by the test kit, deleted again after this file. */
+async function throwaway(role: UserRole): Promise<TestUser> {
   const made = await user(role);
   created.push(made.id);
   return made;
@@ -88,7 +88,7 @@ async function outboxRows(practitionerId: string): Promise<Record<string, unknow
 describe('review-practitioner decisions', () => {
   let staff: TestUser;
   beforeAll(async () => {
-    staff = await signedInUser('staff');
+    staff = await throwaway('staff');
   });
 
   it('approves a submitted practitioner: the row, one audit row and one outbox row, in the database', async () => {
@@ -163,7 +163,7 @@ describe('review-practitioner decisions', () => {
   });
 
   it('answers 403 to signed-in people who are not staff, before anything changes', async () => {
-    const [pro, patient] = await Promise.all([practitioner(), signedInUser('patient')]);
+    const [pro, patient] = await Promise.all([practitioner(), throwaway('patient')]);
     for (const caller of [pro, patient]) {
       const res = await call(caller.accessToken, 'POST', '', { practitioner_id: pro.id, action: 'approve' });
       expect(res).toEqual({
@@ -273,7 +273,7 @@ describe('review-practitioner documents', () => {
 
   it('gives staff a 60 s signed URL that serves the file, and audits the read', async () => {
     const [staff, { pro, documentId, objectPath }] = await Promise.all([
-      signedInUser('staff'),
+      throwaway('staff'),
       uploadedDocument(),
     ]);
 
@@ -298,9 +298,9 @@ describe('review-practitioner documents', () => {
 
   it('answers 403 to non-staff without auditing a read, and 404 to an unknown document', async () => {
     const [staff, { pro, documentId }, other] = await Promise.all([
-      signedInUser('staff'),
+      throwaway('staff'),
       uploadedDocument(),
-      signedInUser('practitioner'),
+      throwaway('practitioner'),
     ]);
     for (const caller of [pro, other]) {
       const res = await call(caller.accessToken, 'GET', `/documents/${documentId}`);
