@@ -2,7 +2,16 @@
 // is linked to it; an unconfirmed address links nobody. Companies are managed by staff only.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { anon, patient, service, sql, uniqueLetters, user } from '@carebook/testing';
+import {
+  anon,
+  confirmedUser,
+  patient,
+  service,
+  sql,
+  unconfirmedUser,
+  uniqueLetters,
+  user,
+} from '@carebook/testing';
 
 async function company(active = true): Promise<{ id: string; domain: string }> {
   const domain = `${uniqueLetters(10)}.example.com`;
@@ -21,16 +30,8 @@ async function memberships(userId: string): Promise<string[]> {
   return data.map((m) => m.company_id);
 }
 
-const createUser = async (email: string, confirmed: boolean) => {
-  const { data, error } = await service().auth.admin.createUser({
-    email,
-    password: `pw-${randomUUID()}`,
-    email_confirm: confirmed,
-    user_metadata: { role: 'patient' },
-  });
-  if (error) throw error;
-  return data.user.id;
-};
+const createUser = async (email: string, confirmed: boolean) =>
+  (await (confirmed ? confirmedUser : unconfirmedUser)('patient', { email })).id;
 
 describe('company linking', () => {
   it('links a user created with a confirmed address on the company domain', async () => {

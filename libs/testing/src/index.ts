@@ -11,6 +11,7 @@ export {
   users,
   type Account,
   type TestUser,
+  unconfirmedUser,
   type UserOptions,
 } from './users.ts';
 export {

@@ -293,8 +293,8 @@ export class ScenarioBuilder {
     }
 
     const exceptions = [
-      ...this.timeOffs.map((r) => ({ kind: 'time_off', r })),
-      ...this.extras.map((r) => ({ kind: 'extra', r })),
+      ...this.timeOffs.map((r) => ({ kind: 'time_off' as const, r })),
+      ...this.extras.map((r) => ({ kind: 'extra' as const, r })),
     ].map(({ kind, r }) => ({
       practitioner_id: practitioner.id,
       kind,

@@ -1,35 +1,12 @@
-// Column types the kit speaks in, taken from the generated Database types. Where a column is still
-// `text` with a check constraint (so `string` in the generated types), the one alias below names
-// its values until the lead's enum migration lands; then each becomes a one-line swap.
-import type { Database, Tables } from '@carebook/data';
-import type { Role } from '@carebook/domain';
+// Column types the kit speaks in, read from the generated Database types (the columns are
+// Postgres enums), so a value added in a migration reaches the kit with `npm run types`.
+import type { Database, Enums, Tables } from '@carebook/data';
 
-// becomes Enums<'user_role'> with the enum migration (profiles.role)
-export type UserRole = Tables<'profiles'>['role'] & Role;
-
-// becomes Enums<'consultation_mode'> with the enum migration (consultation_types.mode, appointments.mode)
-export type Mode = Tables<'consultation_types'>['mode'] & ('video' | 'in_person' | 'at_home');
-
-// becomes Enums<'verification_status'> with the enum migration (practitioners.verification_status)
-export type VerificationStatus = Tables<'practitioners'>['verification_status'] &
-  ('draft' | 'submitted' | 'verified' | 'rejected' | 'suspended');
-
-// becomes Enums<'subscription_status'> with the enum migration (subscriptions.status)
-export type SubscriptionStatus = Tables<'subscriptions'>['status'] &
-  (
-    | 'trialing'
-    | 'active'
-    | 'past_due'
-    | 'canceled'
-    | 'incomplete'
-    | 'incomplete_expired'
-    | 'unpaid'
-    | 'paused'
-  );
-
-// becomes Enums<'appointment_status'> with the enum migration (appointments.status)
-export type AppointmentStatus = Tables<'appointments'>['status'] &
-  ('held' | 'confirmed' | 'cancelled' | 'completed' | 'no_show');
+export type UserRole = Tables<'profiles'>['role'];
+export type Mode = Enums<'consultation_mode'>;
+export type VerificationStatus = Tables<'practitioners'>['verification_status'];
+export type SubscriptionStatus = Tables<'subscriptions'>['status'];
+export type AppointmentStatus = Tables<'appointments'>['status'];
 
 export type PractitionerInsert = Database['public']['Tables']['practitioners']['Insert'];
 export type PractitionerRow = Tables<'practitioners'>;

@@ -51,14 +51,23 @@ function sharedPasswordHash(): string {
 }
 
 /** A confirmed account; staff also get their staff_members row (only the service role may write it). */
-export async function confirmedUser(role: UserRole, options: UserOptions = {}): Promise<Account> {
+export function confirmedUser(role: UserRole, options: UserOptions = {}): Promise<Account> {
+  return createAccount(role, options, true);
+}
+
+/** An account whose address is not confirmed yet (as after sign-up, before the e-mail link). */
+export function unconfirmedUser(role: UserRole, options: UserOptions = {}): Promise<Account> {
+  return createAccount(role, options, false);
+}
+
+async function createAccount(role: UserRole, options: UserOptions, confirmed: boolean): Promise<Account> {
   const email = options.email ?? uniqueEmail(options.tag ?? role);
   const password = options.password ?? sharedPassword;
   const admin = service();
   const created = await admin.auth.admin.createUser({
     email,
     ...(options.password ? { password } : { password_hash: sharedPasswordHash() }),
-    email_confirm: true,
+    email_confirm: confirmed,
     // Staff sign up like anybody else; the staff_members row is what makes them staff.
     user_metadata: {
       role: role === 'staff' ? 'patient' : role,
