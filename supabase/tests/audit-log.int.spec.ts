@@ -1,7 +1,15 @@
 // The audit log is append-only for everybody: the API roles have no write privilege on it, and a
 // trigger refuses changes even from its owner, so a row once written stays as written.
 import { describe, expect, it } from 'vitest';
-import { advance, createPractitionerProfile, service, signedInUser, sql, type TestUser } from './helpers.ts';
+import {
+  advance,
+  createPractitionerProfile,
+  practitioner,
+  service,
+  sql,
+  type TestUser,
+  user,
+} from '@carebook/testing';
 
 async function auditRowOfNewVerification(): Promise<{
   id: number;
@@ -9,7 +17,7 @@ async function auditRowOfNewVerification(): Promise<{
   practitionerId: string;
   owner: TestUser;
 }> {
-  const owner = await signedInUser('practitioner');
+  const owner = await practitioner();
   await createPractitionerProfile(owner);
   await advance(owner.id, 'submitted');
   const { data, error } = await service()
@@ -26,7 +34,7 @@ describe('audit_log', () => {
   it('cannot be changed or deleted through the API, even by the service role', async () => {
     const row = await auditRowOfNewVerification();
     const admin = service();
-    const staff = await signedInUser('staff');
+    const staff = await user('staff');
     for (const client of [admin, staff.client]) {
       const upd = await client.from('audit_log').update({ action: 'nothing_happened' }).eq('id', row.id);
       expect(upd.error?.code).toBe('42501');
@@ -75,7 +83,7 @@ describe('audit_log', () => {
 
   it('is read by staff only, not even by the person a row is about', async () => {
     const row = await auditRowOfNewVerification();
-    const staff = await signedInUser('staff');
+    const staff = await user('staff');
     expect((await staff.client.from('audit_log').select('id').eq('id', row.id)).data).toEqual([
       { id: row.id },
     ]);

@@ -2,7 +2,16 @@
 // is linked to it; an unconfirmed address links nobody. Companies are managed by staff only.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { anon, service, signedInUser, sql, uniqueLetters } from './helpers.ts';
+import {
+  anon,
+  confirmedUser,
+  patient,
+  service,
+  sql,
+  unconfirmedUser,
+  uniqueLetters,
+  user,
+} from '@carebook/testing';
 
 async function company(active = true): Promise<{ id: string; domain: string }> {
   const domain = `${uniqueLetters(10)}.example.com`;
@@ -21,16 +30,8 @@ async function memberships(userId: string): Promise<string[]> {
   return data.map((m) => m.company_id);
 }
 
-const createUser = async (email: string, confirmed: boolean) => {
-  const { data, error } = await service().auth.admin.createUser({
-    email,
-    password: `pw-${randomUUID()}`,
-    email_confirm: confirmed,
-    user_metadata: { role: 'patient' },
-  });
-  if (error) throw error;
-  return data.user.id;
-};
+const createUser = async (email: string, confirmed: boolean) =>
+  (await (confirmed ? confirmedUser : unconfirmedUser)('patient', { email })).id;
 
 describe('company linking', () => {
   it('links a user created with a confirmed address on the company domain', async () => {
@@ -76,7 +77,7 @@ describe('company linking', () => {
 
   it('lets members read their company and membership, and nobody else', async () => {
     const c = await company();
-    const outsider = await signedInUser('patient');
+    const outsider = await patient();
     const email = `fay.${randomUUID().slice(0, 8)}@${c.domain}`;
     const password = `pw-${randomUUID()}`;
     const created = await service().auth.admin.createUser({
@@ -99,8 +100,8 @@ describe('company linking', () => {
   });
 
   it('are managed by staff only', async () => {
-    const staff = await signedInUser('staff');
-    const patient = await signedInUser('patient');
+    const staff = await user('staff');
+    const patient = await user('patient');
     const domain = `${uniqueLetters(10)}.example.org`;
     const denied = await patient.client.from('companies').insert({ name: 'Sneaky', email_domains: [domain] });
     expect(denied.error?.code).toBe('42501');

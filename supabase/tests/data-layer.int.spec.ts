@@ -25,9 +25,7 @@ import {
   submitForVerification,
   updateConsultationType,
 } from '@carebook/data';
-import { anon, signedInUser, uniqueSlug, validAdeli } from './helpers.ts';
-import { scenario } from './scheduling/scenario.ts';
-import { quickUser } from './scheduling/users.ts';
+import { anon, practitioner, scenario, uniqueSlug, user, validAdeli } from '@carebook/testing';
 
 const DAY = 86_400_000;
 
@@ -39,8 +37,8 @@ async function openPractitioner(name: string) {
       modes: ['video', 'in_person'],
     })
     .weeklyHours({ from: '09:00', to: '12:00' })
-    .type({ duration: 30, step: 30, price: 0, cutoffHours: 1, name: 'Première consultation' })
-    .type({ duration: 60, step: 30, price: 7000, name: 'Suivi long' })
+    .type({ minutes: 30, step: 30, price: 0, cutoffHours: 1, name: 'Première consultation' })
+    .type({ minutes: 60, step: 30, price: 7000, name: 'Suivi long' })
     .build();
 }
 
@@ -105,7 +103,7 @@ describe('libs/data', () => {
 
   it('books, moves and cancels, and both sides list the appointment', async () => {
     const s = await openPractitioner('Dr Lists');
-    const patient = await quickUser('patient', { full_name: 'Paula Patient' });
+    const patient = await user('patient', { fullName: 'Paula Patient' });
     const at = s.at(2, '09:00');
     const booked = await bookAppointment(patient.client, {
       practitionerId: s.practitioner.id,
@@ -126,7 +124,7 @@ describe('libs/data', () => {
     });
     expect(again.ok && booked.ok && again.data.id).toBe(booked.ok && booked.data.id);
 
-    const other = await quickUser('patient');
+    const other = await user('patient');
     const taken = await bookAppointment(other.client, {
       practitionerId: s.practitioner.id,
       consultationTypeId: s.type.id,
@@ -170,7 +168,7 @@ describe('libs/data', () => {
   });
 
   it('lets a practitioner build a profile, types and availability, and submit it', async () => {
-    const me = await signedInUser('practitioner');
+    const me = await practitioner();
     expect(await getMyPractitionerProfile(me.client)).toEqual({ ok: true, data: null });
     const created = await saveMyPractitionerProfile(me.client, {
       slug: uniqueSlug('dr'),
@@ -208,7 +206,7 @@ describe('libs/data', () => {
       priceCents: 6500,
     });
     expect(renamed.ok && renamed.data.priceCents).toBe(6500);
-    const other = await signedInUser('practitioner');
+    const other = await practitioner();
     expect(
       await updateConsultationType(other.client, type.ok ? type.data.id : '', { priceCents: 1 }),
     ).toMatchObject({ ok: false, error: { code: 'not_found' } });

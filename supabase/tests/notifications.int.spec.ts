@@ -5,9 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InboxMessage } from '@carebook/fakes';
 import { runJob } from '@carebook/local-stack';
-import { config, service, sql } from './helpers.ts';
-import { practitionerOpen } from './scheduling/scenario.ts';
-import { quickUser } from './scheduling/users.ts';
+import { config, practitionerOpen, service, sql, user } from '@carebook/testing';
 
 async function inbox(email: string): Promise<InboxMessage[]> {
   const res = await fetch(`${config.inboxUrl}/api/messages?to=${encodeURIComponent(email)}`);
@@ -28,7 +26,7 @@ async function emailOf(userId: string): Promise<string> {
 describe('notify', () => {
   it('sends a booking confirmation once to each side, in their language, and one in-app notice each', async () => {
     const s = await practitionerOpen({ name: 'Bilan' }, { displayName: 'Dr Notify' });
-    const patient = await quickUser('patient', { locale: 'en', full_name: 'Ann English' });
+    const patient = await user('patient', { fullName: 'Ann English', meta: { locale: 'en' } });
     const booked = await s.book(patient, s.at(3, '09:00'));
     expect(booked.error).toBeNull();
 
@@ -82,7 +80,7 @@ describe('notify', () => {
 
   it('writes the time the appointment has when the e-mail leaves, after a reschedule', async () => {
     const s = await practitionerOpen({}, { displayName: 'Dr Moved' });
-    const patient = await quickUser('patient', { locale: 'fr' });
+    const patient = await user('patient', { meta: { locale: 'fr' } });
     const booked = await s.book(patient, s.at(4, '09:00'));
     const moved = await patient.client.rpc('reschedule_appointment', {
       p_appointment_id: booked.data!.id,
@@ -99,9 +97,9 @@ describe('notify', () => {
 
   it('sends nothing for a change that rolled back', async () => {
     const s = await practitionerOpen();
-    const patient = await quickUser('patient');
+    const patient = await user('patient');
     const first = await s.book(patient, s.at(5, '09:00'));
-    const other = await quickUser('patient');
+    const other = await user('patient');
     const refused = await s.book(other, s.at(5, '09:00'));
     expect(refused.error?.details).toBe('slot_taken');
     await tick();
@@ -111,7 +109,7 @@ describe('notify', () => {
   });
 
   it('is the service role only', async () => {
-    const patient = await quickUser('patient');
+    const patient = await user('patient');
     const { data: session } = await patient.client.auth.getSession();
     const res = await fetch(`${config.apiUrl}/functions/v1/notify`, {
       method: 'POST',

@@ -1,11 +1,11 @@
 // public.profiles through the gateway with real JWTs: who reads and changes which row.
 import { describe, expect, it } from 'vitest';
-import { anon, service, signedInUser } from './helpers.ts';
+import { anon, patient, service, user } from '@carebook/testing';
 
 describe('profiles', () => {
   it('are created at sign-up with the role chosen there', async () => {
-    const patient = await signedInUser('patient', { locale: 'en' });
-    const practitioner = await signedInUser('practitioner');
+    const patient = await user('patient', { meta: { locale: 'en' } });
+    const practitioner = await user('practitioner');
     const p = await patient.client.from('profiles').select('*').single();
     expect(p.error).toBeNull();
     expect(p.data).toMatchObject({ id: patient.id, email: patient.email, role: 'patient', locale: 'en', full_name: 'Test patient' });
@@ -14,15 +14,15 @@ describe('profiles', () => {
   });
 
   it('never become staff from sign-up metadata', async () => {
-    const user = await signedInUser('patient', { role: 'staff' });
+    const user = await patient({ meta: { role: 'staff' } });
     const { data } = await user.client.from('profiles').select('role').single();
     expect(data?.role).toBe('patient');
   });
 
   it('are readable by their owner only, and by staff', async () => {
-    const a = await signedInUser('patient');
-    const b = await signedInUser('patient');
-    const staff = await signedInUser('staff');
+    const a = await patient();
+    const b = await patient();
+    const staff = await user('staff');
     const mine = await a.client.from('profiles').select('id');
     expect(mine.data).toEqual([{ id: a.id }]);
     const other = await a.client.from('profiles').select('id').eq('id', b.id);
@@ -32,15 +32,15 @@ describe('profiles', () => {
   });
 
   it('are invisible to anonymous callers', async () => {
-    await signedInUser('patient');
+    await patient();
     const res = await anon().from('profiles').select('id');
     expect(res.error).toBeNull();
     expect(res.data).toEqual([]);
   });
 
   it('let their owner change name and language, and nobody else', async () => {
-    const a = await signedInUser('patient');
-    const b = await signedInUser('patient');
+    const a = await patient();
+    const b = await patient();
     const ok = await a.client.from('profiles').update({ full_name: 'Élodie Durand', locale: 'en' }).eq('id', a.id).select().single();
     expect(ok.error).toBeNull();
     expect(ok.data).toMatchObject({ full_name: 'Élodie Durand', locale: 'en' });
@@ -51,7 +51,7 @@ describe('profiles', () => {
   });
 
   it('refuse a change of role by the user, even their own', async () => {
-    const a = await signedInUser('patient');
+    const a = await patient();
     const res = await a.client.from('profiles').update({ role: 'staff' }).eq('id', a.id);
     expect(res.error?.code).toBe('42501');
     expect(res.status).toBe(403);
@@ -60,7 +60,7 @@ describe('profiles', () => {
   });
 
   it('cannot be inserted or deleted by users', async () => {
-    const a = await signedInUser('patient');
+    const a = await patient();
     const ins = await a.client.from('profiles').insert({ id: crypto.randomUUID(), role: 'patient' });
     expect(ins.error?.code).toBe('42501');
     const del = await a.client.from('profiles').delete().eq('id', a.id);
@@ -70,7 +70,7 @@ describe('profiles', () => {
   });
 
   it('follow the user’s e-mail and disappear with the user', async () => {
-    const a = await signedInUser('patient');
+    const a = await patient();
     const admin = service();
     const newEmail = `renamed-${a.id}@tests.carebook.test`;
     const upd = await admin.auth.admin.updateUserById(a.id, { email: newEmail, email_confirm: true });

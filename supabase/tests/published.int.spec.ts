@@ -8,17 +8,18 @@ import {
   advance,
   anon,
   createPractitionerProfile,
+  practitioner,
   service,
-  signedInUser,
   subscribe,
   type SubscriptionStatus,
   type TestUser,
-} from './helpers.ts';
+  user,
+} from '@carebook/testing';
 
 type Client = SupabaseClient<Database>;
 
 async function practitionerWithCatalog(): Promise<TestUser> {
-  const user = await signedInUser('practitioner');
+  const user = await practitioner();
   await createPractitionerProfile(user);
   const specialty = await service()
     .from('specialties')
@@ -73,8 +74,8 @@ const HIDDEN = { practitioners: 0, consultation_types: 0, practitioner_specialti
 const SHOWN = { practitioners: 1, consultation_types: 1, practitioner_specialties: 1 };
 
 async function publicReaders(): Promise<Array<[string, Client]>> {
-  const patient = await signedInUser('patient');
-  const otherPractitioner = await signedInUser('practitioner');
+  const patient = await user('patient');
+  const otherPractitioner = await practitioner();
   return [
     ['anon', anon()],
     ['a patient', patient.client],
@@ -148,7 +149,7 @@ describe('published practitioners', () => {
         consultation_types: 2,
         practitioner_specialties: 1,
       });
-      const staff = await signedInUser('staff');
+      const staff = await user('staff');
       expect(await visible(staff.client, owner.id)).toEqual({
         practitioners: 1,
         consultation_types: 2,
@@ -196,7 +197,7 @@ describe('published practitioners', () => {
     const owner = await practitionerWithCatalog();
     await advance(owner.id, 'submitted', 'verified');
     await subscribe(owner.id, 'active');
-    const staff = await signedInUser('staff');
+    const staff = await user('staff');
     for (const [action, reason, expected] of [
       ['suspend', 'Contrôle', HIDDEN],
       ['reinstate', undefined, SHOWN],
@@ -214,7 +215,7 @@ describe('published practitioners', () => {
 
   it('cannot be forced by the owner or staff', async () => {
     const owner = await practitionerWithCatalog();
-    const staff = await signedInUser('staff');
+    const staff = await user('staff');
     for (const client of [owner.client, staff.client]) {
       const res = await client.from('practitioners').update({ published: true }).eq('id', owner.id);
       expect(res.error?.code).toBe('42501');

@@ -12,15 +12,18 @@ import {
   anon,
   config,
   createPractitionerProfile,
+  expireHold,
   invalidRpps,
+  patient,
+  practitioner,
+  practitionerOpen,
+  scenario,
   service,
-  signedInUser,
-  uniqueSlug,
+  staff,
   type TestUser,
-} from './helpers.ts';
-import { expireHold } from './scheduling/db.ts';
-import { practitionerOpen, scenario } from './scheduling/scenario.ts';
-import { quickUser } from './scheduling/users.ts';
+  uniqueSlug,
+  user,
+} from '@carebook/testing';
 
 /** What one attempt answered: the HTTP status and the code the client reads from it. */
 interface Answer {
@@ -57,7 +60,7 @@ const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString(
 async function practitionerDraft(
   fields: Parameters<typeof createPractitionerProfile>[1] = {},
 ): Promise<TestUser> {
-  const user = await signedInUser('practitioner');
+  const user = await practitioner();
   await createPractitionerProfile(user, fields);
   return user;
 }
@@ -66,7 +69,7 @@ async function practitionerDraft(
 // coverage test below.
 const producers: Record<ServerRefusalCode, () => Promise<Answer>> = {
   invalid_input: async () => {
-    const patient = await signedInUser('patient');
+    const patient = await user('patient');
     return viaData(
       patient.client
         .from('profiles')
@@ -85,7 +88,7 @@ const producers: Record<ServerRefusalCode, () => Promise<Answer>> = {
       }),
     ),
   forbidden: async () => {
-    const patient = await signedInUser('patient');
+    const patient = await user('patient');
     return viaData(
       patient.client
         .from('professions')
@@ -93,11 +96,11 @@ const producers: Record<ServerRefusalCode, () => Promise<Answer>> = {
     );
   },
   not_found: async () => {
-    const patient = await signedInUser('patient');
+    const patient = await user('patient');
     return viaData(patient.client.rpc('cancel_appointment', { p_appointment_id: randomUUID() }));
   },
   already_exists: async () => {
-    const staff = await signedInUser('staff');
+    const staff = await user('staff');
     const page = { slug: uniqueSlug('page'), locale: 'fr' as const, title: 'Page' };
     await staff.client.from('content_pages').insert(page);
     return viaData(staff.client.from('content_pages').insert(page));
@@ -122,7 +125,7 @@ const producers: Record<ServerRefusalCode, () => Promise<Answer>> = {
     ),
   not_bookable: async () => {
     const s = await practitionerOpen();
-    const patient = await quickUser('patient');
+    const patient = await user('patient');
     return viaData(
       patient.client.rpc('book_appointment', {
         p_practitioner_id: s.practitioner.id,
@@ -141,40 +144,40 @@ const producers: Record<ServerRefusalCode, () => Promise<Answer>> = {
       .type({ notice: 3 * 24 * 60 })
       .practitioner()
       .build();
-    return viaData(s.book(await quickUser('patient'), s.at(1, '09:00')));
+    return viaData(s.book(await patient(), s.at(1, '09:00')));
   },
   beyond_horizon: async () => {
     const s = await practitionerOpen({ horizonDays: 5 });
-    return viaData(s.book(await quickUser('patient'), s.at(10, '09:00')));
+    return viaData(s.book(await patient(), s.at(10, '09:00')));
   },
   outside_hours: async () => {
     const s = await practitionerOpen();
-    return viaData(s.book(await quickUser('patient'), s.at(1, '15:00')));
+    return viaData(s.book(await patient(), s.at(1, '15:00')));
   },
   slot_taken: async () => {
     const s = await practitionerOpen();
-    await s.book(await quickUser('patient'), s.at(1, '09:00'));
-    return viaData(s.book(await quickUser('patient'), s.at(1, '09:00')));
+    await s.book(await patient(), s.at(1, '09:00'));
+    return viaData(s.book(await patient(), s.at(1, '09:00')));
   },
   off_grid: async () => {
     const s = await practitionerOpen();
-    return viaData(s.book(await quickUser('patient'), s.at(1, '09:07')));
+    return viaData(s.book(await patient(), s.at(1, '09:07')));
   },
   active_limit_reached: async () => {
     const s = await practitionerOpen();
-    const patient = await quickUser('patient');
+    const patient = await user('patient');
     for (const day of [1, 2, 3]) await s.book(patient, s.at(day, '09:00'));
     return viaData(s.book(patient, s.at(4, '09:00')));
   },
   idempotency_conflict: async () => {
     const s = await practitionerOpen();
-    const patient = await quickUser('patient');
+    const patient = await user('patient');
     await s.book(patient, s.at(1, '09:00'), { key: 'same-key' });
     return viaData(s.book(patient, s.at(1, '10:00'), { key: 'same-key' }));
   },
   appointment_closed: async () => {
     const s = await practitionerOpen();
-    const patient = await quickUser('patient');
+    const patient = await user('patient');
     const booked = await s.book(patient, s.at(5, '09:00'));
     await patient.client.rpc('cancel_appointment', { p_appointment_id: booked.data!.id });
     return viaData(patient.client.rpc('cancel_appointment', { p_appointment_id: booked.data!.id }));
@@ -185,13 +188,13 @@ const producers: Record<ServerRefusalCode, () => Promise<Answer>> = {
       .type({ cutoffHours: 48 })
       .practitioner()
       .build();
-    const patient = await quickUser('patient');
+    const patient = await user('patient');
     const booked = await s.book(patient, s.at(1, '12:00'));
     return viaData(patient.client.rpc('cancel_appointment', { p_appointment_id: booked.data!.id }));
   },
   hold_expired: async () => {
     const s = await practitionerOpen({ price: 5000 });
-    const patient = await quickUser('patient');
+    const patient = await user('patient');
     const held = await s.book(patient, s.at(3, '09:00'));
     await expireHold(held.data!.id);
     return viaData(
@@ -203,7 +206,7 @@ const producers: Record<ServerRefusalCode, () => Promise<Answer>> = {
   },
   reason_required: async () => {
     const s = await practitionerOpen();
-    const booked = await s.book(await quickUser('patient'), s.at(2, '09:00'));
+    const booked = await s.book(await patient(), s.at(2, '09:00'));
     return viaData(s.practitioner.client.rpc('cancel_appointment', { p_appointment_id: booked.data!.id }));
   },
   location_incomplete: () => viaData(anon().rpc('search_practitioners', { p_lat: 48.85 })),
@@ -214,7 +217,7 @@ const producers: Record<ServerRefusalCode, () => Promise<Answer>> = {
     );
   },
   registration_invalid: async () => {
-    const user = await signedInUser('practitioner');
+    const user = await practitioner();
     return viaData(
       user.client.from('practitioners').insert({
         id: user.id,
@@ -262,7 +265,7 @@ const producers: Record<ServerRefusalCode, () => Promise<Answer>> = {
     );
   },
   staff_only: async () => {
-    const patient = await signedInUser('patient');
+    const patient = await user('patient');
     return viaData(
       patient.client.rpc('review_practitioner', { p_practitioner_id: randomUUID(), p_action: 'approve' }),
     );
@@ -276,26 +279,26 @@ const producers: Record<ServerRefusalCode, () => Promise<Answer>> = {
     );
   },
   owner_only: async () => {
-    const user = await practitionerDraft();
-    const staff = await signedInUser('staff');
+    const owner = await practitionerDraft();
+    const staff = await user('staff');
     return viaData(
-      staff.client.from('practitioners').update({ verification_status: 'submitted' }).eq('id', user.id),
+      staff.client.from('practitioners').update({ verification_status: 'submitted' }).eq('id', owner.id),
     );
   },
   staff_edit_limited: async () => {
-    const user = await practitionerDraft();
-    await advance(user.id, 'submitted');
-    const staff = await signedInUser('staff');
+    const owner = await practitionerDraft();
+    await advance(owner.id, 'submitted');
+    const staff = await user('staff');
     return viaData(
-      staff.client.from('practitioners').update({ display_name: 'Renamed by staff' }).eq('id', user.id),
+      staff.client.from('practitioners').update({ display_name: 'Renamed by staff' }).eq('id', owner.id),
     );
   },
   staff_role_locked: async () => {
-    const patient = await signedInUser('patient');
+    const patient = await user('patient');
     return viaData(service().from('profiles').update({ role: 'staff' }).eq('id', patient.id));
   },
   invalid_json: async () =>
-    viaFunction('review-practitioner', { method: 'POST', body: '{not json' }, await signedInUser('staff')),
+    viaFunction('review-practitioner', { method: 'POST', body: '{not json' }, await staff()),
   document_file_missing: async () => {
     const user = await practitionerDraft();
     const { data } = await service()
@@ -313,7 +316,7 @@ const producers: Record<ServerRefusalCode, () => Promise<Answer>> = {
     return viaFunction(
       `review-practitioner/documents/${data!.id}`,
       { method: 'GET' },
-      await signedInUser('staff'),
+      await staff(),
     );
   },
 };

@@ -5,16 +5,17 @@ import { describe, expect, it } from 'vitest';
 import {
   createPractitionerProfile,
   invalidRpps,
+  practitioner,
   service,
-  signedInUser,
   sql,
   uniqueLetters,
+  user,
   validAdeli,
   validRpps,
-} from './helpers.ts';
+} from '@carebook/testing';
 
 const draftFor = async (profession: string) => {
-  const user = await signedInUser('practitioner');
+  const user = await practitioner();
   const row = await createPractitionerProfile(user, {
     profession_code: profession,
     registration_number: null,
@@ -122,7 +123,7 @@ describe('registration numbers', () => {
   });
 
   it('are checked again at submission, in case staff changed the profession’s registry since', async () => {
-    const staff = await signedInUser('staff');
+    const staff = await user('staff');
     const code = `reg_${uniqueLetters()}`;
     const made = await staff.client.from('professions').insert({
       code,
@@ -132,26 +133,26 @@ describe('registration numbers', () => {
       regulated: true,
     });
     expect(made.error).toBeNull();
-    const { user } = await draftFor(code);
+    const { user: owner } = await draftFor(code);
     const adeli = validAdeli();
     expect(
-      (await user.client.from('practitioners').update({ registration_number: adeli }).eq('id', user.id))
+      (await owner.client.from('practitioners').update({ registration_number: adeli }).eq('id', owner.id))
         .error,
     ).toBeNull();
     expect(
       (await staff.client.from('professions').update({ registry: 'rpps' }).eq('code', code)).error,
     ).toBeNull();
 
-    const res = await user.client
+    const res = await owner.client
       .from('practitioners')
       .update({ verification_status: 'submitted' })
-      .eq('id', user.id);
+      .eq('id', owner.id);
     expect(res.error).toMatchObject({
       code: 'PT400',
       message: `Invalid RPPS registration number "${adeli}"`,
     });
     expect(
-      (await service().from('practitioners').select('verification_status').eq('id', user.id).single()).data,
+      (await service().from('practitioners').select('verification_status').eq('id', owner.id).single()).data,
     ).toEqual({
       verification_status: 'draft',
     });
@@ -235,7 +236,7 @@ describe('time zones', () => {
   });
 
   it('are checked when the profile is created', async () => {
-    const user = await signedInUser('practitioner');
+    const user = await practitioner();
     await expect(createPractitionerProfile(user, { time_zone: 'Paris' })).rejects.toMatchObject({
       code: 'PT400',
       message: 'Unknown time zone "Paris"',

@@ -7,10 +7,11 @@ import {
   anon,
   config,
   createPractitionerProfile,
-  signedInUser,
+  uniqueEmail,
   uniqueLetters,
   uniqueSlug,
-} from './helpers.ts';
+  user,
+} from '@carebook/testing';
 import { ROLES, type BucketName, type RelationName, type Role } from './rls-matrix.ts';
 
 const ROLES_WITH_ACCOUNTS = ROLES.filter((role) => role !== 'anon');
@@ -62,11 +63,11 @@ export async function buildFixture(): Promise<Fixture> {
 
   // patient's address is on the company's domain, so the confirmation trigger makes them a member.
   const [patient, otherPatient, practitioner, otherPractitioner, staff] = await Promise.all([
-    signedInUser('patient', {}, { email: `patient-${randomUUID()}@${domain}` }),
-    signedInUser('patient'),
-    signedInUser('practitioner'),
-    signedInUser('practitioner'),
-    signedInUser('staff'),
+    user('patient', { email: uniqueEmail('patient', domain) }),
+    user('patient'),
+    user('practitioner'),
+    user('practitioner'),
+    user('staff'),
   ]);
   const raw = (u: { client: unknown }): SupabaseClient => u.client as SupabaseClient;
   const actors: Record<Role, Actor> = {
@@ -513,14 +514,14 @@ export async function buildFixture(): Promise<Fixture> {
       // "other" the caller creating one for a practitioner who has none yet.
       insert: async (actor, target) => {
         if (target === 'other') {
-          const victim = await signedInUser('practitioner');
+          const victim = await user('practitioner');
           return tryInsert(actor, 'practitioners', practitionerProfile(victim.id), { id: victim.id });
         }
         if (!actor.id) return null;
         if (!PRACTITIONERS.includes(actor.role)) {
           return tryInsert(actor, 'practitioners', practitionerProfile(actor.id), { id: actor.id });
         }
-        const fresh = await signedInUser('practitioner');
+        const fresh = await user('practitioner');
         const newcomer = { ...actor, id: fresh.id, client: raw(fresh) };
         return tryInsert(newcomer, 'practitioners', practitionerProfile(fresh.id), { id: fresh.id });
       },

@@ -2,7 +2,7 @@
 // and view the API exposes and every storage bucket, for anon, two patients, two practitioners and
 // staff, for select, insert, update and delete. A relation or bucket without a row fails.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from './helpers.ts';
+import { sql } from '@carebook/testing';
 import { buildFixture, type Adapter, type Fixture, type Probe } from './rls-fixture.ts';
 import {
   BUCKETS,

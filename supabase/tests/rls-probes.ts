@@ -3,7 +3,7 @@
 // write probe works on a row made for it alone, so cells never depend on each other.
 import { randomUUID } from 'node:crypto';
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { service } from './helpers.ts';
+import { service } from '@carebook/testing';
 import type { Role } from './rls-matrix.ts';
 
 /** A caller of the API: `id` is null for anon. Clients are untyped: the harness names tables at run time. */

@@ -1,7 +1,7 @@
 // Who is staff is written by the service role only (profiles.role follows, and both are audited);
 // content pages are edited by staff and read by everybody once published.
 import { describe, expect, it } from 'vitest';
-import { anon, service, signedInUser, uniqueSlug } from './helpers.ts';
+import { anon, patient, practitioner, service, uniqueSlug, user } from '@carebook/testing';
 
 async function role(id: string): Promise<string | undefined> {
   return (await service().from('profiles').select('role').eq('id', id).single()).data?.role;
@@ -9,8 +9,8 @@ async function role(id: string): Promise<string | undefined> {
 
 describe('staff_members', () => {
   it('cannot be written by users, staff included', async () => {
-    const patient = await signedInUser('patient');
-    const staff = await signedInUser('staff');
+    const patient = await user('patient');
+    const staff = await user('staff');
     const self = await patient.client.from('staff_members').insert({ user_id: patient.id });
     expect(self.error?.code).toBe('42501');
     const byStaff = await staff.client.from('staff_members').insert({ user_id: patient.id });
@@ -22,8 +22,8 @@ describe('staff_members', () => {
   });
 
   it('is read by staff only', async () => {
-    const staff = await signedInUser('staff');
-    const practitioner = await signedInUser('practitioner');
+    const staff = await user('staff');
+    const practitioner = await user('practitioner');
     expect((await staff.client.from('staff_members').select('user_id').eq('user_id', staff.id)).data).toEqual(
       [{ user_id: staff.id }],
     );
@@ -32,7 +32,7 @@ describe('staff_members', () => {
   });
 
   it('is granted and revoked by the service role; profiles.role follows and both are audited', async () => {
-    const user = await signedInUser('practitioner');
+    const user = await practitioner();
     const admin = service();
     expect((await admin.from('staff_members').insert({ user_id: user.id })).error).toBeNull();
     expect(await role(user.id)).toBe('staff');
@@ -59,7 +59,7 @@ describe('staff_members', () => {
   });
 
   it('decides profiles.role: setting staff there directly is refused, even for the service role', async () => {
-    const user = await signedInUser('patient');
+    const user = await patient();
     const res = await service().from('profiles').update({ role: 'staff' }).eq('id', user.id);
     expect(res.status).toBe(409);
     expect(res.error).toMatchObject({
@@ -72,8 +72,8 @@ describe('staff_members', () => {
 
 describe('content pages', () => {
   it('are read by everybody once published, drafts by staff only', async () => {
-    const staff = await signedInUser('staff');
-    const patient = await signedInUser('patient');
+    const staff = await user('staff');
+    const patient = await user('patient');
     const slug = uniqueSlug('cgu');
     const made = await staff.client
       .from('content_pages')
@@ -109,9 +109,9 @@ describe('content pages', () => {
   });
 
   it('are edited by staff only, one page per slug and locale', async () => {
-    const staff = await signedInUser('staff');
-    const otherStaff = await signedInUser('staff');
-    const practitioner = await signedInUser('practitioner');
+    const staff = await user('staff');
+    const otherStaff = await user('staff');
+    const practitioner = await user('practitioner');
     const slug = uniqueSlug('aide');
     const page = await staff.client
       .from('content_pages')

@@ -4,12 +4,14 @@ import { describe, expect, it } from 'vitest';
 import {
   advance,
   createPractitionerProfile,
+  practitioner,
   publishedPractitioner,
   service,
-  signedInUser,
   sql,
+  staff,
   uniqueLetters,
-} from './helpers.ts';
+  user,
+} from '@carebook/testing';
 
 async function specialtyFor(profession: string): Promise<{ id: string; code: string }> {
   const code = `edge_${uniqueLetters(12)}`;
@@ -29,7 +31,7 @@ const searchTextOf = async (id: string) =>
 describe('staff editing the catalogue', () => {
   it('can remove a specialty that practitioners offer, and their search text follows', async () => {
     const practitioner = await publishedPractitioner();
-    const staff = await signedInUser('staff');
+    const staff = await user('staff');
     const specialty = await specialtyFor('psychologist');
     const add = await practitioner.client
       .from('practitioner_specialties')
@@ -44,7 +46,7 @@ describe('staff editing the catalogue', () => {
 
   it('renaming a specialty renames it in the search text of those who offer it', async () => {
     const practitioner = await publishedPractitioner();
-    const staff = await signedInUser('staff');
+    const staff = await user('staff');
     const specialty = await specialtyFor('psychologist');
     await practitioner.client
       .from('practitioner_specialties')
@@ -62,7 +64,7 @@ describe('staff editing the catalogue', () => {
 
 describe('a staff member who is also a practitioner', () => {
   it('cannot approve their own profile; another staff member can', async () => {
-    const both = await signedInUser('practitioner');
+    const both = await practitioner();
     await createPractitionerProfile(both);
     await advance(both.id, 'submitted');
     const { error: grant } = await service().from('staff_members').insert({ user_id: both.id });
@@ -80,7 +82,7 @@ describe('a staff member who is also a practitioner', () => {
     );
     expect(row!.verification_status).toBe('submitted');
 
-    const other = await signedInUser('staff');
+    const other = await staff();
     const approved = await other.client.rpc('review_practitioner', {
       p_practitioner_id: both.id,
       p_action: 'approve',

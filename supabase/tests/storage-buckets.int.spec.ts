@@ -2,7 +2,15 @@
 // their owner (staff go through review-practitioner), change only while the profile is editable,
 // and are PDF/JPEG/PNG up to 10 MB; avatars are public to read, written only in one's own folder.
 import { describe, expect, it } from 'vitest';
-import { advance, anon, config, createPractitionerProfile, signedInUser } from './helpers.ts';
+import {
+  advance,
+  anon,
+  config,
+  createPractitionerProfile,
+  patient,
+  practitioner,
+  user,
+} from '@carebook/testing';
 
 const DOCS = 'verification-documents';
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
@@ -13,7 +21,7 @@ const png = Buffer.from(
 );
 
 async function draftPractitioner() {
-  const user = await signedInUser('practitioner');
+  const user = await practitioner();
   await createPractitionerProfile(user);
   return user;
 }
@@ -24,8 +32,8 @@ describe('verification-documents bucket', () => {
   it('keeps a document readable by its owner only', async () => {
     const owner = await draftPractitioner();
     const other = await draftPractitioner();
-    const staff = await signedInUser('staff');
-    const patient = await signedInUser('patient');
+    const staff = await user('staff');
+    const patient = await user('patient');
     const path = `${owner.id}/diploma.pdf`;
 
     const up = await owner.client.storage.from(DOCS).upload(path, pdf, { contentType: 'application/pdf' });
@@ -81,8 +89,8 @@ describe('verification-documents bucket', () => {
   it('refuses uploads into somebody else’s folder and uploads by non-practitioners', async () => {
     const owner = await draftPractitioner();
     const other = await draftPractitioner();
-    const patient = await signedInUser('patient');
-    const staff = await signedInUser('staff');
+    const patient = await user('patient');
+    const staff = await user('staff');
     expect(
       (
         await other.client.storage
@@ -152,7 +160,7 @@ describe('verification-documents bucket', () => {
 
 describe('avatars bucket', () => {
   it('serves avatars to anybody through the public URL', async () => {
-    const owner = await signedInUser('practitioner');
+    const owner = await practitioner();
     const path = `${owner.id}/avatar.png`;
     expect(
       (await owner.client.storage.from('avatars').upload(path, png, { contentType: 'image/png' })).error,
@@ -165,9 +173,9 @@ describe('avatars bucket', () => {
   });
 
   it('lets users write, replace and remove only their own folder', async () => {
-    const owner = await signedInUser('patient');
-    const other = await signedInUser('practitioner');
-    const staff = await signedInUser('staff');
+    const owner = await patient();
+    const other = await practitioner();
+    const staff = await user('staff');
     const path = `${owner.id}/avatar.png`;
     expect(
       (await owner.client.storage.from('avatars').upload(path, png, { contentType: 'image/png' })).error,
@@ -217,7 +225,7 @@ describe('avatars bucket', () => {
   });
 
   it('accepts JPEG, PNG and WebP up to 2 MB', async () => {
-    const owner = await signedInUser('patient');
+    const owner = await patient();
     const put = (name: string, body: Buffer, contentType: string) =>
       owner.client.storage.from('avatars').upload(`${owner.id}/${name}`, body, { contentType });
     expect((await put('a.webp', Buffer.from('RIFF\0\0\0\0WEBP'), 'image/webp')).error).toBeNull();

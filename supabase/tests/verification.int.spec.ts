@@ -3,13 +3,21 @@
 // decide (review_practitioner), every decision writes one audit row and one outbox message in the
 // same transaction, and an illegal move is refused with a clear message while nothing changes.
 import { describe, expect, it } from 'vitest';
-import { advance, anon, createPractitionerProfile, service, signedInUser, type TestUser } from './helpers.ts';
+import {
+  advance,
+  anon,
+  createPractitionerProfile,
+  practitioner,
+  service,
+  type TestUser,
+  user,
+} from '@carebook/testing';
 import type { ReviewAction, VerificationStatus } from '@carebook/domain';
 
 type Status = VerificationStatus;
 
 async function practitionerIn(status: Status): Promise<TestUser> {
-  const user = await signedInUser('practitioner');
+  const user = await practitioner();
   await createPractitionerProfile(user);
   const path: Record<Status, Parameters<typeof advance>[1][]> = {
     draft: [],
@@ -63,7 +71,7 @@ const review = (staff: TestUser, id: string, action: ReviewAction, reason?: stri
 describe('verification', () => {
   it('goes draft -> submitted by the owner, then verified by staff, each step audited and announced once', async () => {
     const owner = await practitionerIn('draft');
-    const staff = await signedInUser('staff');
+    const staff = await user('staff');
     const before = await lastAuditId();
 
     const submitted = await owner.client
@@ -120,7 +128,7 @@ describe('verification', () => {
 
   it('rejects with a reason, lets the owner fix and resubmit, and clears the reason', async () => {
     const owner = await practitionerIn('submitted');
-    const staff = await signedInUser('staff');
+    const staff = await user('staff');
     const rejected = await review(staff, owner.id, 'reject', '  Numéro ADELI introuvable  ');
     expect(rejected.error).toBeNull();
     expect(rejected.data).toMatchObject({
@@ -162,7 +170,7 @@ describe('verification', () => {
 
   it('suspends with a reason and reinstates, keeping the first verification date', async () => {
     const owner = await practitionerIn('verified');
-    const staff = await signedInUser('staff');
+    const staff = await user('staff');
     const verifiedAt = (await snapshot(owner.id)).row?.verified_at;
     const before = await lastAuditId();
 
@@ -194,7 +202,7 @@ describe('verification', () => {
   });
 
   it('writes exactly one audit row and one outbox message per decision', async () => {
-    const staff = await signedInUser('staff');
+    const staff = await user('staff');
     const cases: Array<[Status, ReviewAction, string | undefined]> = [
       ['submitted', 'approve', undefined],
       ['submitted', 'reject', 'Pièce manquante'],
@@ -250,7 +258,7 @@ describe('verification', () => {
     for (const [what, from, attempt, status, code, message] of cases) {
       it.concurrent(`${what}: ${status}`, async ({ expect }) => {
         const owner = await practitionerIn(from);
-        const staff = await signedInUser('staff');
+        const staff = await user('staff');
         const before = await snapshot(owner.id);
         const res = await attempt(owner, staff);
         expect(res.error?.message).toMatch(message);
@@ -262,8 +270,8 @@ describe('verification', () => {
 
     it('a patient reviewing: 403; anon: 401; an unknown practitioner: 404', async () => {
       const owner = await practitionerIn('submitted');
-      const patient = await signedInUser('patient');
-      const staff = await signedInUser('staff');
+      const patient = await user('patient');
+      const staff = await user('staff');
       const before = await snapshot(owner.id);
       const byPatient = await review(patient, owner.id, 'approve');
       expect([byPatient.status, byPatient.error?.code, byPatient.error?.message]).toEqual([
@@ -283,7 +291,7 @@ describe('verification', () => {
 
     it('another practitioner cannot submit someone else’s profile (no row is theirs)', async () => {
       const owner = await practitionerIn('draft');
-      const intruder = await signedInUser('practitioner');
+      const intruder = await practitioner();
       const before = await snapshot(owner.id);
       const res = await intruder.client
         .from('practitioners')
@@ -296,7 +304,7 @@ describe('verification', () => {
     });
 
     it('a regulated profession cannot be submitted without its registration number', async () => {
-      const owner = await signedInUser('practitioner');
+      const owner = await practitioner();
       await createPractitionerProfile(owner, { registration_number: null });
       const before = await snapshot(owner.id);
       const res = await owner.client
@@ -312,7 +320,7 @@ describe('verification', () => {
     });
 
     it('a new profile cannot start verified', async () => {
-      const owner = await signedInUser('practitioner');
+      const owner = await practitioner();
       const res = await owner.client.from('practitioners').insert({
         id: owner.id,
         slug: `dr-${owner.id.slice(0, 8)}`,
@@ -328,7 +336,7 @@ describe('verification', () => {
 
 describe('verification documents opened by staff', () => {
   it('are audited when staff open them; others are refused', async () => {
-    const owner = await signedInUser('practitioner');
+    const owner = await practitioner();
     await createPractitionerProfile(owner);
     const path = `${owner.id}/diploma.pdf`;
     expect(
@@ -352,7 +360,7 @@ describe('verification documents opened by staff', () => {
       .single();
     expect(doc.error).toBeNull();
     const id = doc.data?.id as string;
-    const staff = await signedInUser('staff');
+    const staff = await user('staff');
 
     const byOwner = await owner.client.rpc('open_verification_document', { p_document_id: id });
     expect([byOwner.status, byOwner.error?.code]).toEqual([403, 'PT403']);

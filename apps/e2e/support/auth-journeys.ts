@@ -1,8 +1,8 @@
 // The sign-up / sign-in journeys both apps must pass, registered once per app's spec file.
 import { expect, test, type Page } from '@playwright/test';
 import type { SelfSignupRole } from '@carebook/domain';
+import { confirmedUser, TEST_PASSWORD, uniqueEmail } from '@carebook/testing';
 import { waitForEmailLink } from './inbox.ts';
-import { createConfirmedUser, TEST_PASSWORD, uniqueEmail } from './users.ts';
 
 export interface AppUnderTest {
   /** The role this app signs people up as. */
@@ -60,7 +60,7 @@ export function registerAuthJourneys(app: AppUnderTest): void {
   });
 
   test('a wrong password is refused with a clear message', async ({ page }) => {
-    const user = await createConfirmedUser(app.role, 'Sam Petit');
+    const user = await confirmedUser(app.role, { fullName: 'Sam Petit', meta: { locale: 'fr' } });
     await page.goto('/auth');
     await signInThroughForm(page, user.email, 'not-the-password');
     await expect(page.getByRole('alert')).toHaveText(/E-mail ou mot de passe incorrect\./);

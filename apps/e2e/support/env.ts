@@ -10,5 +10,4 @@ export const e2eEnv = {
   practitionerUrl: process.env.E2E_PRACTITIONER_URL ?? `http://${stack.host}:${stack.ports.practitioner}`,
   apiUrl: process.env.E2E_API_URL ?? stack.apiUrl,
   inboxUrl: process.env.E2E_INBOX_URL ?? stack.inboxUrl,
-  serviceRoleKey: process.env.E2E_SERVICE_ROLE_KEY ?? stack.serviceRoleKey,
 };

@@ -3,15 +3,24 @@
 // not offer, each with a message a patient can act on and HTTP 409 (never a 500).
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { anon, service, sql } from '../helpers.ts';
-import { expireHold, outboxOf } from './db.ts';
-import { iso, practitionerOpen, scenario } from './scenario.ts';
-import { quickUser, quickUsers } from './users.ts';
+import {
+  anon,
+  expireHold,
+  iso,
+  outboxOf,
+  patient,
+  practitionerOpen,
+  scenario,
+  service,
+  sql,
+  user,
+  users,
+} from '@carebook/testing';
 
 describe('[start, end)', () => {
   it('lets back-to-back appointments both be booked', async () => {
-    const s = await practitionerOpen({ duration: 45, step: 15 });
-    const [a, b] = await quickUsers(2);
+    const s = await practitionerOpen({ minutes: 45, step: 15 });
+    const [a, b] = await users(2);
     const first = await s.book(a!, s.at(3, '09:00'));
     const second = await s.book(b!, s.at(3, '09:45'));
     expect(first.error).toBeNull();
@@ -20,8 +29,8 @@ describe('[start, end)', () => {
   });
 
   it('refuses the next one when a buffer separates them, and explains why', async () => {
-    const s = await practitionerOpen({ duration: 45, step: 15, bufferAfter: 15 });
-    const [a, b, c] = await quickUsers(3);
+    const s = await practitionerOpen({ minutes: 45, step: 15, bufferAfter: 15 });
+    const [a, b, c] = await users(3);
     expect((await s.book(a!, s.at(3, '09:00'))).error).toBeNull();
     const refused = await s.book(b!, s.at(3, '09:45'));
     expect(refused.status).toBe(409);
@@ -34,7 +43,7 @@ describe('[start, end)', () => {
 describe('holds', () => {
   it('a paid type holds the slot until payment, and refuses others while the hold lasts', async () => {
     const s = await practitionerOpen({ price: 6000, holdMinutes: 15 });
-    const [a, b] = await quickUsers(2);
+    const [a, b] = await users(2);
     const at = s.at(3, '09:00');
     const held = await s.book(a!, at);
     expect(held.error).toBeNull();
@@ -50,7 +59,7 @@ describe('holds', () => {
 
   it('an expired hold is released by the next booking that needs its time: exactly one of many gets it', async () => {
     const s = await practitionerOpen({ price: 6000 });
-    const holder = await quickUser('patient');
+    const holder = await patient();
     const at = s.at(3, '10:00');
     const held = await s.book(holder, at);
     expect(held.error).toBeNull();
@@ -58,7 +67,7 @@ describe('holds', () => {
     // Listed again as soon as the hold has run out, before any job has cleaned it up.
     expect((await s.slots(s.at(3, '00:00'), s.at(3, '23:00'))).map((x) => x.starts_at)).toContain(at);
 
-    const racers = await quickUsers(20);
+    const racers = await users(20);
     const results = await Promise.all(racers.map((p) => s.book(p, at)));
     expect(results.filter((r) => r.error === null)).toHaveLength(1);
     for (const r of results.filter((x) => x.error)) {
@@ -79,7 +88,7 @@ describe('holds', () => {
 
   it('a free type is confirmed at once, with no hold', async () => {
     const s = await practitionerOpen({ price: 0 });
-    const res = await s.book(await quickUser('patient'), s.at(3, '09:00'));
+    const res = await s.book(await patient(), s.at(3, '09:00'));
     expect(res.data).toMatchObject({ status: 'confirmed', hold_expires_at: null, price_cents: 0 });
     expect((await outboxOf(res.data!.id)).map((o) => o.topic)).toEqual(['appointment.confirmed']);
   });
@@ -88,7 +97,7 @@ describe('holds', () => {
 describe('idempotency keys', () => {
   it('give one appointment and the same answer however often, and however concurrently, they are sent', async () => {
     const s = await practitionerOpen({ price: 6000 });
-    const patient = await quickUser('patient');
+    const patient = await user('patient');
     const key = randomUUID();
     const at = s.at(3, '09:30');
     const answers = await Promise.all(Array.from({ length: 10 }, () => s.book(patient, at, { key })));
@@ -106,7 +115,7 @@ describe('idempotency keys', () => {
 
   it('refuse the same key with other arguments (HTTP 422)', async () => {
     const s = await practitionerOpen();
-    const patient = await quickUser('patient');
+    const patient = await user('patient');
     const key = randomUUID();
     expect((await s.book(patient, s.at(3, '09:00'), { key })).error).toBeNull();
     const other = await s.book(patient, s.at(3, '10:00'), { key });
@@ -119,7 +128,7 @@ describe('idempotency keys', () => {
 
   it('sent at once for two practitioners give one booking and a clear 422, never a 500', async () => {
     const [s1, s2] = await Promise.all([practitionerOpen(), practitionerOpen()]);
-    const patient = await quickUser('patient');
+    const patient = await user('patient');
     const key = randomUUID();
     const [r1, r2] = await Promise.all([
       s1!.book(patient, s1!.at(3, '09:00'), { key }),
@@ -133,7 +142,7 @@ describe('idempotency keys', () => {
 
   it('belong to one patient: another patient may use the same key', async () => {
     const s = await practitionerOpen();
-    const [a, b] = await quickUsers(2);
+    const [a, b] = await users(2);
     const key = randomUUID();
     const first = await s.book(a!, s.at(3, '09:00'), { key });
     const second = await s.book(b!, s.at(3, '10:00'), { key });
@@ -145,9 +154,9 @@ describe('idempotency keys', () => {
 
 describe('the per-patient limit', () => {
   it('allows 3 upcoming active appointments with one practitioner, not 4, and counts only active ones', async () => {
-    const s = await practitionerOpen({ duration: 30, step: 30 });
-    const elsewhere = await practitionerOpen({ duration: 30, step: 30 });
-    const patient = await quickUser('patient');
+    const s = await practitionerOpen({ minutes: 30, step: 30 });
+    const elsewhere = await practitionerOpen({ minutes: 30, step: 30 });
+    const patient = await user('patient');
     const booked = [];
     for (const time of ['09:00', '09:30', '10:00']) {
       const res = await s.book(patient, s.at(3, time));
@@ -172,7 +181,7 @@ describe('refusals of what the slot list does not offer', () => {
     const s = await scenario()
       .practitioner()
       .weeklyHours({ from: '00:00', to: '23:45' })
-      .type({ duration: 45, step: 15, bufferBefore: 30, notice: 36 * 60, horizonDays: 20 })
+      .type({ minutes: 45, step: 15, bufferBefore: 30, notice: 36 * 60, horizonDays: 20 })
       .booked({ day: 5, at: '10:00' })
       .build();
     const busyDay = s.day(6);
@@ -184,7 +193,7 @@ describe('refusals of what the slot list does not offer', () => {
         source_id: randomUUID(),
         during: `[${s.at(busyDay, '14:00')},${s.at(busyDay, '15:00')})`,
       });
-    const patient = await quickUser('patient');
+    const patient = await user('patient');
     const nextHour = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 3_600_000).toISOString();
     const cases: [string, string, string][] = [
       ['outside the weekly hours', s.at(5, '23:30'), "This time is outside the practitioner's opening hours"],
@@ -218,12 +227,13 @@ describe('refusals of what the slot list does not offer', () => {
 
   it('answers 404 for a practitioner who is not published, or a type that is not theirs', async () => {
     const draft = await scenario()
-      .practitioner({ published: false })
+      .practitioner()
+      .draft()
       .weeklyHours({ from: '09:00', to: '12:00' })
       .type()
       .build();
     const other = await practitionerOpen();
-    const patient = await quickUser('patient');
+    const patient = await user('patient');
     const res = await draft.book(patient, draft.at(3, '09:00'));
     expect(res.status).toBe(404);
     expect(res.error?.message).toBe('This practitioner or consultation type cannot be booked');

@@ -2,23 +2,30 @@
 // practitioner's reason, the legal status moves (enforced in the database whoever writes), the
 // same id and an atomic move when rescheduling, and the outbox row of every change.
 import { describe, expect, it } from 'vitest';
-import { service, sql } from '../helpers.ts';
-import { expireHold, outboxOf } from './db.ts';
-import { iso, practitionerOpen } from './scenario.ts';
-import { quickUser, quickUsers } from './users.ts';
+import {
+  expireHold,
+  iso,
+  outboxOf,
+  practitionerOpen,
+  service,
+  sql,
+  type TestUser,
+  user,
+  users,
+} from '@carebook/testing';
 
-const cancel = (client: Awaited<ReturnType<typeof quickUser>>['client'], id: string, reason?: string) =>
+const cancel = (client: TestUser['client'], id: string, reason?: string) =>
   client.rpc('cancel_appointment', {
     p_appointment_id: id,
     ...(reason === undefined ? {} : { p_reason: reason }),
   });
-const reschedule = (client: Awaited<ReturnType<typeof quickUser>>['client'], id: string, at: string) =>
+const reschedule = (client: TestUser['client'], id: string, at: string) =>
   client.rpc('reschedule_appointment', { p_appointment_id: id, p_starts_at: at });
 
 describe('cancelling', () => {
   it('is free for the patient until the cut-off, and enqueues the message', async () => {
     const s = await practitionerOpen({ cutoffHours: 24 });
-    const patient = await quickUser('patient');
+    const patient = await user('patient');
     const booked = await s.book(patient, s.at(3, '09:00'));
     const res = await cancel(patient.client, booked.data!.id);
     expect(res.error).toBeNull();
@@ -37,13 +44,13 @@ describe('cancelling', () => {
       reason: null,
     });
     // The time is free again.
-    expect((await s.book(await quickUser('patient'), s.at(3, '09:00'))).error).toBeNull();
+    expect((await s.book(await user('patient'), s.at(3, '09:00'))).error).toBeNull();
   });
 
   it('is refused to the patient after the cut-off (409), but not to the practitioner, who must give a reason', async () => {
     // A 30-day cut-off puts an appointment three days away past it.
     const s = await practitionerOpen({ cutoffHours: 720 });
-    const patient = await quickUser('patient');
+    const patient = await user('patient');
     const booked = await s.book(patient, s.at(3, '09:00'));
     const late = await cancel(patient.client, booked.data!.id, 'cannot come');
     expect(late.status).toBe(409);
@@ -76,7 +83,7 @@ describe('cancelling', () => {
   it('is not possible for anyone else', async () => {
     const s = await practitionerOpen();
     const other = await practitionerOpen();
-    const [patient, stranger] = await quickUsers(2);
+    const [patient, stranger] = await users(2);
     const booked = await s.book(patient!, s.at(3, '09:00'));
     for (const client of [stranger!.client, other.practitioner.client]) {
       const res = await cancel(client, booked.data!.id, 'not mine');
@@ -91,7 +98,7 @@ describe('cancelling', () => {
 describe('status moves', () => {
   it('are enforced in the database, whoever writes', async () => {
     const s = await practitionerOpen({ price: 5000 });
-    const patient = await quickUser('patient');
+    const patient = await user('patient');
     const admin = service();
     const held = await s.book(patient, s.at(3, '09:00'));
     // held -> completed skips payment.
@@ -116,7 +123,7 @@ describe('status moves', () => {
 
   it('allow held -> confirmed -> completed, and nothing after', async () => {
     const s = await practitionerOpen({ price: 5000 });
-    const patient = await quickUser('patient');
+    const patient = await user('patient');
     const admin = service();
     const held = await s.book(patient, s.at(3, '09:00'));
     const paid = await admin
@@ -138,8 +145,8 @@ describe('status moves', () => {
 
 describe('rescheduling', () => {
   it('keeps the id, takes the new time and frees the old one, and enqueues the move', async () => {
-    const s = await practitionerOpen({ duration: 45, step: 15 });
-    const [patient, other] = await quickUsers(2);
+    const s = await practitionerOpen({ minutes: 45, step: 15 });
+    const [patient, other] = await users(2);
     const booked = await s.book(patient!, s.at(3, '09:00'));
     const moved = await reschedule(patient!.client, booked.data!.id, s.at(3, '10:30'));
     expect(moved.error).toBeNull();
@@ -155,8 +162,8 @@ describe('rescheduling', () => {
   });
 
   it("may move within the appointment's own time", async () => {
-    const s = await practitionerOpen({ duration: 45, step: 15 });
-    const patient = await quickUser('patient');
+    const s = await practitionerOpen({ minutes: 45, step: 15 });
+    const patient = await user('patient');
     const booked = await s.book(patient, s.at(3, '09:00'));
     const moved = await reschedule(patient.client, booked.data!.id, s.at(3, '09:15'));
     expect(moved.error).toBeNull();
@@ -164,8 +171,8 @@ describe('rescheduling', () => {
   });
 
   it('that fails leaves the old time booked and the appointment unchanged', async () => {
-    const s = await practitionerOpen({ duration: 45, step: 15 });
-    const [patient, blocker, other] = await quickUsers(3);
+    const s = await practitionerOpen({ minutes: 45, step: 15 });
+    const [patient, blocker, other] = await users(3);
     const booked = await s.book(patient!, s.at(3, '09:00'));
     expect((await s.book(blocker!, s.at(3, '10:30'))).error).toBeNull();
     const outboxBefore = await outboxOf(booked.data!.id);
@@ -188,7 +195,7 @@ describe('rescheduling', () => {
 
   it('is refused to the patient after the cut-off, allowed to the practitioner', async () => {
     const s = await practitionerOpen({ cutoffHours: 720 });
-    const patient = await quickUser('patient');
+    const patient = await user('patient');
     const booked = await s.book(patient, s.at(3, '09:00'));
     const late = await reschedule(patient.client, booked.data!.id, s.at(4, '09:00'));
     expect(late.status).toBe(409);
@@ -200,7 +207,7 @@ describe('rescheduling', () => {
 
   it("is refused for a hold that has expired: its time is no longer the patient's to move", async () => {
     const s = await practitionerOpen({ price: 5000 });
-    const patient = await quickUser('patient');
+    const patient = await user('patient');
     const held = await s.book(patient, s.at(3, '09:00'));
     await expireHold(held.data!.id);
     const moved = await reschedule(patient.client, held.data!.id, s.at(3, '10:00'));
@@ -214,7 +221,7 @@ describe('rescheduling', () => {
 
   it('is not possible for anyone else', async () => {
     const s = await practitionerOpen();
-    const [patient, stranger] = await quickUsers(2);
+    const [patient, stranger] = await users(2);
     const booked = await s.book(patient!, s.at(3, '09:00'));
     const res = await reschedule(stranger!.client, booked.data!.id, s.at(3, '10:00'));
     expect(res.status).toBe(404);

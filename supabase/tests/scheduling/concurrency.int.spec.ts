@@ -9,10 +9,15 @@
 // refuses a 4th upcoming appointment with one practitioner: such a patient may get that refusal
 // instead of "already taken", which the assertions allow for.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sql, type TestUser } from '../helpers.ts';
-import { overlappingAppointments } from './db.ts';
-import { iso, scenario, type Scenario } from './scenario.ts';
-import { quickUsers } from './users.ts';
+import {
+  iso,
+  overlappingAppointments,
+  scenario,
+  type Scenario,
+  sql,
+  type TestUser,
+  users,
+} from '@carebook/testing';
 
 const CLIENTS = 200;
 const REPEATS = 10;
@@ -24,7 +29,7 @@ const RACE_TIMEOUT = 90_000;
 let patients: TestUser[];
 
 beforeAll(async () => {
-  patients = await quickUsers(CLIENTS, 'patient', 25);
+  patients = await users(CLIENTS, 'patient', 25);
 }, 120_000);
 
 interface Outcome {
@@ -57,7 +62,7 @@ function practitioner(): Promise<Scenario> {
   return scenario()
     .practitioner({ displayName: 'Busy Practitioner' })
     .weeklyHours({ from: '08:00', to: '20:00' })
-    .type({ duration: 45, step: 15 })
+    .type({ minutes: 45, step: 15 })
     .build();
 }
 

@@ -4,9 +4,7 @@
 // asked window.
 import { describe, expect, it } from 'vitest';
 import { addDays, localDate, zonedInstant } from '@carebook/domain';
-import { scenario } from './scenario.ts';
-import { quickUser } from './users.ts';
-import { sql } from '../helpers.ts';
+import { scenario, sql, user } from '@carebook/testing';
 
 const zone = 'Europe/Paris';
 const local = (days: number, time: string) =>
@@ -16,7 +14,7 @@ describe('an extra opening over several days', () => {
   it('offers the same grid whatever the window, and booking agrees with the list', async () => {
     const s = await scenario()
       .practitioner({ timeZone: zone })
-      .type({ duration: 30, step: 15, notice: 0 })
+      .type({ minutes: 30, step: 15, notice: 0 })
       .extra(local(2, '18:00'), local(5, '12:00'))
       // A short time off at the very start: it moves where the first day's grid starts, and
       // nothing else.
@@ -30,16 +28,16 @@ describe('an extra opening over several days', () => {
     expect(narrow).toContain(local(5, '10:00'));
     expect(wide).toContain(local(2, '18:10'));
 
-    const patient = await quickUser('patient');
+    const patient = await user('patient');
     expect((await s.book(patient, local(5, '10:00'))).error).toBeNull();
-    const offGrid = await s.book(await quickUser('patient'), local(5, '10:55'));
+    const offGrid = await s.book(await user('patient'), local(5, '10:55'));
     expect(offGrid.status).toBe(409);
   });
 });
 
 describe('an opening or busy time without an end', () => {
   it('is refused with a clear 400 instead of making every slot request run forever', async () => {
-    const s = await scenario().practitioner({ timeZone: zone }).type({ duration: 30 }).build();
+    const s = await scenario().practitioner({ timeZone: zone }).type({ minutes: 30 }).build();
     const client = s.practitioner.client;
     const forever = await client
       .from('availability_exceptions')

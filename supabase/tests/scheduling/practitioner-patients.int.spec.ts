@@ -2,9 +2,7 @@
 // profile reads it opens (a practitioner reads their patients' profiles; patients still read
 // only their own).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { anon, type TestUser } from '../helpers.ts';
-import { iso, practitionerOpen, type Scenario } from './scenario.ts';
-import { quickUser } from './users.ts';
+import { anon, iso, patient, practitionerOpen, type Scenario, type TestUser } from '@carebook/testing';
 
 let first: Scenario;
 let second: Scenario;
@@ -14,11 +12,11 @@ let chloe: TestUser;
 
 beforeAll(async () => {
   [first, second, emilie, bruno, chloe] = await Promise.all([
-    practitionerOpen({ duration: 30, step: 30 }),
-    practitionerOpen({ duration: 30, step: 30 }),
-    quickUser('patient', { full_name: 'Émilie Rousseau' }),
-    quickUser('patient', { full_name: 'Bruno Martin' }),
-    quickUser('patient', { full_name: 'Chloé Bernard' }),
+    practitionerOpen({ minutes: 30, step: 30 }),
+    practitionerOpen({ minutes: 30, step: 30 }),
+    patient({ fullName: 'Émilie Rousseau' }),
+    patient({ fullName: 'Bruno Martin' }),
+    patient({ fullName: 'Chloé Bernard' }),
   ]);
   // Émilie twice with the first practitioner (one cancelled), Bruno once; Chloé with the second.
   for (const [s, patient, day, time] of [

@@ -5,10 +5,7 @@
 // location) never appear in these searches.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, localDate } from '@carebook/domain';
-import { anon, sql } from '../helpers.ts';
-import { expireHold } from './db.ts';
-import { iso, scenario, type Scenario } from './scenario.ts';
-import { quickUser } from './users.ts';
+import { anon, expireHold, iso, patient, scenario, type Scenario, sql } from '@carebook/testing';
 import type { ConsultationMode, SearchSort } from '@carebook/domain';
 
 const centre = { lat: -35 - Math.random() * 10, lng: -140 + Math.random() * 15 };
@@ -63,8 +60,8 @@ beforeAll(async () => {
         displayName: 'Élodie Brouillon',
         profession: 'psychologist',
         location: north(0.5),
-        published: false,
       })
+      .draft()
       .weeklyHours(HOURS)
       .type()
       .build(),
@@ -188,7 +185,7 @@ describe('search_practitioners', () => {
     const before = (await search({ p_text: 'camille soon' }))[0]!;
     const slots = await s.slots(new Date().toISOString(), s.at(10, '00:00'));
     expect(iso(before.next_available_at)).toBe(slots[0]!.starts_at);
-    expect((await s.book(await quickUser('patient'), slots[0]!.starts_at)).error).toBeNull();
+    expect((await s.book(await patient(), slots[0]!.starts_at)).error).toBeNull();
     const after = (await search({ p_text: 'camille soon' }))[0]!;
     const now = await s.slots(new Date().toISOString(), s.at(10, '00:00'));
     // 45 minutes on a 15-minute step: the next free start is 45 minutes later.
@@ -203,7 +200,7 @@ describe('search_practitioners', () => {
       .type({ notice: 60, price: 4000 })
       .build();
     const first = (await s.slots(new Date().toISOString(), s.at(10, '00:00')))[0]!.starts_at;
-    const held = await s.book(await quickUser('patient'), first);
+    const held = await s.book(await patient(), first);
     expect(held.data?.status).toBe('held');
     expect(iso((await search({ p_text: 'hugo held' }))[0]!.next_available_at)).not.toBe(first);
     // now() cannot be moved forward, so check the bound that makes searches recompute once the

@@ -4,9 +4,7 @@
 // may read the slots of a published practitioner.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, localDate, nextOffsetChange, offsetMinutes, zonedParts } from '@carebook/domain';
-import { anon } from '../helpers.ts';
-import { atLocal, iso, scenario, type Scenario } from './scenario.ts';
-import { quickUser } from './users.ts';
+import { anon, atLocal, iso, patient, scenario, type Scenario } from '@carebook/testing';
 
 const MINUTE = 60_000;
 
@@ -25,10 +23,10 @@ function wallClock(zone: string, at: string): string {
 function clockChangeScenario(zone: string): Promise<Scenario> {
   return scenario()
     .practitioner({ timeZone: zone })
-    .type({ duration: 45, step: 15, horizonDays: 365 })
-    .type({ duration: 30, step: 15, horizonDays: 365 })
-    .type({ duration: 30, step: 15, horizonDays: 365 })
-    .type({ duration: 30, step: 15, horizonDays: 365 })
+    .type({ minutes: 45, step: 15, horizonDays: 365 })
+    .type({ minutes: 30, step: 15, horizonDays: 365 })
+    .type({ minutes: 30, step: 15, horizonDays: 365 })
+    .type({ minutes: 30, step: 15, horizonDays: 365 })
     .weeklyHours({ from: '09:00', to: '12:00', types: [0] })
     .weeklyHours({ from: '01:00', to: '04:00', types: [1] })
     .weeklyHours({ from: '02:00', to: '03:00', types: [2] })
@@ -145,7 +143,7 @@ describe('the slot grid', () => {
     const s = await scenario()
       .practitioner({ timeZone: 'Europe/Paris' })
       .weeklyHours({ from: '09:00', to: '12:00' })
-      .type({ duration: 30, step: 15 })
+      .type({ minutes: 30, step: 15 })
       .timeOff(atLocal('Europe/Paris', day, '09:00'), atLocal('Europe/Paris', day, '09:10'))
       .build();
     const slots = await s.slots(s.at(day, '00:00'), s.at(day, '23:00'));
@@ -162,7 +160,7 @@ describe('the slot grid', () => {
       '11:25',
     ]);
     // The booking check looks at a window of one instant: it must see the same grid.
-    const patients = await Promise.all([quickUser('patient'), quickUser('patient'), quickUser('patient')]);
+    const patients = await Promise.all([patient(), patient(), patient()]);
     for (const [i, at] of [slots[3]!.starts_at, slots[5]!.starts_at, slots[9]!.starts_at].entries()) {
       const res = await s.book(patients[i]!, at);
       expect(res.error, `booking ${at}`).toBeNull();
@@ -174,7 +172,7 @@ describe('the slot grid', () => {
     const s = await scenario()
       .practitioner({ timeZone: 'Europe/Paris' })
       .weeklyHours({ from: '09:00', to: '12:00' })
-      .type({ duration: 45, step: 45 })
+      .type({ minutes: 45, step: 45 })
       .build();
     const day = s.day(4);
     const { error } = await s.practitioner.client.from('availability_exceptions').insert({
@@ -191,13 +189,14 @@ describe('the slot grid', () => {
       '10:25',
       '11:10',
     ]);
-    const res = await s.book(await quickUser('patient'), s.at(day, '09:40'));
+    const res = await s.book(await patient(), s.at(day, '09:40'));
     expect(res.error).toBeNull();
   });
 
   it('are listed for published practitioners only, to anyone', async () => {
     const draft = await scenario()
-      .practitioner({ published: false })
+      .practitioner()
+      .draft()
       .weeklyHours({ from: '09:00', to: '12:00' })
       .type()
       .build();

@@ -8,8 +8,7 @@ import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, minutesToTime, nextOffsetChange, zonedInstant, zonedParts } from '@carebook/domain';
-import { config, type TestUser } from '../helpers.ts';
-import { scenario } from './scenario.ts';
+import { config, scenario, type TestUser, user } from '@carebook/testing';
 import {
   expectedSlots,
   normalize,
@@ -19,7 +18,6 @@ import {
   type Interval,
   type SlotQuestion,
 } from './slot-oracle.ts';
-import { quickUser } from './users.ts';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -106,7 +104,7 @@ let db: pg.Client;
 beforeAll(async () => {
   const s = await scenario().practitioner({ displayName: 'Property Practitioner' }).build();
   practitioner = s.practitioner;
-  [patient, booker] = await Promise.all([quickUser('patient'), quickUser('patient')]);
+  [patient, booker] = await Promise.all([user('patient'), user('patient')]);
   // One connection of its own: every run is a transaction on it.
   db = new pg.Client(config.dbUrl('postgres'));
   await db.connect();

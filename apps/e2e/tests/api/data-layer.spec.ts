@@ -3,9 +3,9 @@
 import { expect, test } from '@playwright/test';
 import { createCarebookClient, getMyProfile, signIn, signOut, signUp, updateMyProfile } from '@carebook/data';
 import { LOCAL_ANON_KEY } from '@carebook/local-stack';
+import { confirmedUser, TEST_PASSWORD, uniqueEmail } from '@carebook/testing';
 import { e2eEnv } from '../../support/env.ts';
 import { waitForEmailLink } from '../../support/inbox.ts';
-import { createConfirmedUser, TEST_PASSWORD, uniqueEmail } from '../../support/users.ts';
 
 const anonKey = process.env.E2E_ANON_KEY ?? LOCAL_ANON_KEY;
 
@@ -46,7 +46,7 @@ test('sign-up turns the metadata into the profile (after confirming, when the st
 });
 
 test('a signed-in user reads and updates their own profile, but not their role', async () => {
-  const user = await createConfirmedUser('patient', 'Hugo Robert');
+  const user = await confirmedUser('patient', { fullName: 'Hugo Robert', meta: { locale: 'fr' } });
   const client = newClient();
   expect((await signIn(client, user)).ok).toBe(true);
 
@@ -71,13 +71,13 @@ test('a signed-in user reads and updates their own profile, but not their role',
 });
 
 test('a wrong password maps to invalid_credentials', async () => {
-  const user = await createConfirmedUser('patient', 'Nina Roux');
+  const user = await confirmedUser('patient', { fullName: 'Nina Roux', meta: { locale: 'fr' } });
   const result = await signIn(newClient(), { email: user.email, password: 'definitely-wrong' });
   expect(result).toMatchObject({ ok: false, error: { code: 'invalid_credentials', status: 400 } });
 });
 
 test('an existing address cannot sign up twice into a second account', async () => {
-  const user = await createConfirmedUser('patient', 'Paul Girard');
+  const user = await confirmedUser('patient', { fullName: 'Paul Girard', meta: { locale: 'fr' } });
   const result = await signUp(newClient(), {
     email: user.email,
     password: TEST_PASSWORD,

@@ -2,13 +2,13 @@
 // behaviour that needs its own auth server on the test stack's database: autoconfirm, and what
 // happens when the mail provider is down.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { confirmedUser as kitConfirmedUser } from '@carebook/testing';
 import type { RunningService } from '../service.ts';
 import {
   PASSWORD,
   anonClient,
   claimsOf,
   config,
-  confirmedUser,
   fragmentOf,
   openLink,
   serviceClient,
@@ -18,6 +18,10 @@ import {
 } from './contract-helpers.ts';
 import { startAuth } from './index.ts';
 import { resolveAuthSettings, type AuthSettings } from './settings.ts';
+
+/** A confirmed account from the test kit, with PASSWORD like every account these tests sign in to. */
+const confirmedUser = (label: string, meta: Record<string, unknown> = {}) =>
+  kitConfirmedUser('patient', { tag: `auth-${label}`, meta, password: PASSWORD });
 
 describe('admin API with the service-role key', () => {
   const admin = serviceClient().auth.admin;

@@ -4,6 +4,7 @@
 import { AuthApiError, AuthWeakPasswordError, isAuthSessionMissingError } from '@supabase/supabase-js';
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
+import { confirmedUser as kitConfirmedUser } from '@carebook/testing';
 import {
   AUTH_URL,
   PASSWORD,
@@ -12,7 +13,6 @@ import {
   claimsOf,
   codeIn,
   config,
-  confirmedUser,
   fragmentOf,
   lastMailTo,
   mailsTo,
@@ -23,6 +23,10 @@ import {
   verifyLinkIn,
   withDb,
 } from './contract-helpers.ts';
+
+/** A confirmed account from the test kit, with PASSWORD like every account these tests sign in to. */
+const confirmedUser = (label: string, meta: Record<string, unknown> = {}) =>
+  kitConfirmedUser('patient', { tag: `auth-${label}`, meta, password: PASSWORD });
 
 const bookingUrl = `http://127.0.0.1:${config.ports.booking}`;
 

@@ -27,22 +27,6 @@ export function serviceClient(url = config.apiUrl): SupabaseClient {
   });
 }
 
-/** A confirmed account made through the admin API, ready to sign in with PASSWORD. */
-export async function confirmedUser(
-  label: string,
-  metadata: Record<string, unknown> = {},
-): Promise<{ id: string; email: string }> {
-  const email = uniqueEmail(label);
-  const { data, error } = await serviceClient().auth.admin.createUser({
-    email,
-    password: PASSWORD,
-    email_confirm: true,
-    user_metadata: metadata,
-  });
-  if (error || !data.user) throw new Error(`createUser failed: ${error?.message}`);
-  return { id: data.user.id, email };
-}
-
 export async function signedIn(
   email: string,
   password = PASSWORD,

@@ -4,15 +4,19 @@
 // numbers, since the forms validate with the one and the database refuses with the other.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import { REGISTRIES, rppsCheckDigit, validateRegistrationNumber } from '@carebook/domain';
-import { loadConfig } from '../config.ts';
-import type { Role } from '@carebook/domain';
+import {
+  config,
+  createPractitionerProfile,
+  service,
+  submit,
+  user,
+  type TestUser,
+  type UserRole,
+} from '@carebook/testing';
 
-const config = loadConfig('test');
-const noSession = { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false };
-const admin = createClient(config.apiUrl, config.serviceRoleKey, { auth: noSession });
+const admin = service();
 const functionUrl = `${config.apiUrl}/functions/v1/review-practitioner`;
 const created: string[] = [];
 
@@ -20,56 +24,24 @@ afterAll(async () => {
   for (const id of created) await admin.auth.admin.deleteUser(id);
 });
 
-interface User {
-  id: string;
-  token: string;
-  client: SupabaseClient;
-}
-
-/** A confirmed user made with the admin API, signed in through the API like an app would. */
-async function signedInUser(kind: Role): Promise<User> {
-  const email = `review-${kind}-${randomUUID()}@example.test`;
-  const password = `pw-${randomUUID()}`;
-  const { data, error } = await admin.auth.admin.createUser({
-    email,
-    password,
-    email_confirm: true,
-    user_metadata: {
-      role: kind === 'practitioner' ? 'practitioner' : 'patient',
-      full_name: `Review ${kind}`,
-    },
-  });
-  if (error || !data.user) throw error ?? new Error('createUser returned no user');
-  created.push(data.user.id);
-  if (kind === 'staff') {
-    const { error: staffError } = await admin.from('staff_members').insert({ user_id: data.user.id });
-    if (staffError) throw staffError;
-  }
-  const client = createClient(config.apiUrl, config.anonKey, { auth: noSession });
-  const signIn = await client.auth.signInWithPassword({ email, password });
-  if (signIn.error) throw signIn.error;
-  return { id: data.user.id, token: signIn.data.session.access_token, client };
-}
-
 /** A practitioner who wrote their own profile (as themselves) and, unless told, submitted it. */
-async function practitioner(submit = true): Promise<User> {
-  const user = await signedInUser('practitioner');
-  const { error } = await user.client.from('practitioners').insert({
-    id: user.id,
-    slug: `review-${user.id}`,
+async function practitioner(submitIt = true): Promise<TestUser> {
+  const pro = await user('practitioner');
+  created.push(pro.id);
+  await createPractitionerProfile(pro, {
+    slug: `review-${pro.id}`,
     display_name: 'Camille Review',
-    profession_code: 'psychologist',
     registration_number: '751234567',
   });
-  if (error) throw error;
-  if (submit) {
-    const { error: submitError } = await user.client
-      .from('practitioners')
-      .update({ verification_status: 'submitted' })
-      .eq('id', user.id);
-    if (submitError) throw submitError;
-  }
-  return user;
+  if (submitIt) await submit(pro);
+  return pro;
+}
+
+/** A signed-in user made by the test kit, deleted again after this file. */
+async function throwaway(role: UserRole): Promise<TestUser> {
+  const made = await user(role);
+  created.push(made.id);
+  return made;
 }
 
 async function call(
@@ -114,9 +86,9 @@ async function outboxRows(practitionerId: string): Promise<Record<string, unknow
 }
 
 describe('review-practitioner decisions', () => {
-  let staff: User;
+  let staff: TestUser;
   beforeAll(async () => {
-    staff = await signedInUser('staff');
+    staff = await throwaway('staff');
   });
 
   it('approves a submitted practitioner: the row, one audit row and one outbox row, in the database', async () => {
@@ -159,7 +131,7 @@ describe('review-practitioner decisions', () => {
 
   it('rejects with the reason given, then suspends and reinstates a verified one', async () => {
     const [rejected, pro] = await Promise.all([practitioner(), practitioner()]);
-    const reject = await call(staff.token, 'POST', '', {
+    const reject = await call(staff.accessToken, 'POST', '', {
       practitioner_id: rejected.id,
       action: 'reject',
       reason: '  The diploma is unreadable. ',
@@ -180,7 +152,7 @@ describe('review-practitioner decisions', () => {
       { action: 'reinstate', status: 'verified' },
     ];
     for (const { action, reason, status } of steps) {
-      const res = await call(staff.token, 'POST', '', { practitioner_id: pro.id, action, reason });
+      const res = await call(staff.accessToken, 'POST', '', { practitioner_id: pro.id, action, reason });
       expect(res.status, action).toBe(200);
       expect((res.body.practitioner as Record<string, unknown>).verification_status).toBe(status);
     }
@@ -191,9 +163,9 @@ describe('review-practitioner decisions', () => {
   });
 
   it('answers 403 to signed-in people who are not staff, before anything changes', async () => {
-    const [pro, patient] = await Promise.all([practitioner(), signedInUser('patient')]);
+    const [pro, patient] = await Promise.all([practitioner(), throwaway('patient')]);
     for (const caller of [pro, patient]) {
-      const res = await call(caller.token, 'POST', '', { practitioner_id: pro.id, action: 'approve' });
+      const res = await call(caller.accessToken, 'POST', '', { practitioner_id: pro.id, action: 'approve' });
       expect(res).toEqual({
         status: 403,
         body: { error: { code: 'staff_only', message: 'Only staff can review practitioners.' } },
@@ -226,7 +198,7 @@ describe('review-practitioner decisions', () => {
       const before = await row(who.id);
       const audit = (await auditRows('practitioners', who.id)).length;
       const outbox = (await outboxRows(who.id)).length;
-      const res = await call(staff.token, 'POST', '', { practitioner_id: who.id, action, reason });
+      const res = await call(staff.accessToken, 'POST', '', { practitioner_id: who.id, action, reason });
       expect(res.status, action).toBe(409);
       expect(res.body.error).toMatchObject({
         code: 'illegal_transition',
@@ -241,7 +213,7 @@ describe('review-practitioner decisions', () => {
 
   it('answers 400 with field errors, and 404 for a practitioner that does not exist', async () => {
     const pro = await practitioner();
-    const invalid = await call(staff.token, 'POST', '', {
+    const invalid = await call(staff.accessToken, 'POST', '', {
       practitioner_id: pro.id,
       action: 'reject',
       reason: ' ',
@@ -259,7 +231,7 @@ describe('review-practitioner decisions', () => {
     expect(await row(pro.id)).toMatchObject({ verification_status: 'submitted' });
 
     const ghost = randomUUID();
-    const missing = await call(staff.token, 'POST', '', { practitioner_id: ghost, action: 'approve' });
+    const missing = await call(staff.accessToken, 'POST', '', { practitioner_id: ghost, action: 'approve' });
     expect(missing).toEqual({
       status: 404,
       body: { error: { code: 'not_found', message: `No practitioner ${ghost}` } },
@@ -271,7 +243,7 @@ describe('review-practitioner documents', () => {
   const pdf = new TextEncoder().encode(`%PDF-1.4\n% diploma ${randomUUID()}\n%%EOF\n`);
 
   /** A draft practitioner's uploaded diploma and its metadata row, both written as the practitioner. */
-  async function uploadedDocument(): Promise<{ pro: User; documentId: string; objectPath: string }> {
+  async function uploadedDocument(): Promise<{ pro: TestUser; documentId: string; objectPath: string }> {
     const pro = await practitioner(false);
     const objectPath = `${pro.id}/x.pdf`;
     const upload = await pro.client.storage
@@ -301,11 +273,11 @@ describe('review-practitioner documents', () => {
 
   it('gives staff a 60 s signed URL that serves the file, and audits the read', async () => {
     const [staff, { pro, documentId, objectPath }] = await Promise.all([
-      signedInUser('staff'),
+      throwaway('staff'),
       uploadedDocument(),
     ]);
 
-    const res = await call(staff.token, 'GET', `/documents/${documentId}`);
+    const res = await call(staff.accessToken, 'GET', `/documents/${documentId}`);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       url: expect.stringContaining(`${config.apiUrl}/storage/v1/object/sign/`),
@@ -326,18 +298,18 @@ describe('review-practitioner documents', () => {
 
   it('answers 403 to non-staff without auditing a read, and 404 to an unknown document', async () => {
     const [staff, { pro, documentId }, other] = await Promise.all([
-      signedInUser('staff'),
+      throwaway('staff'),
       uploadedDocument(),
-      signedInUser('practitioner'),
+      throwaway('practitioner'),
     ]);
     for (const caller of [pro, other]) {
-      const res = await call(caller.token, 'GET', `/documents/${documentId}`);
+      const res = await call(caller.accessToken, 'GET', `/documents/${documentId}`);
       expect(res.status).toBe(403);
       expect(res.body).toMatchObject({ error: { code: 'staff_only' } });
     }
     expect(await reads(documentId)).toHaveLength(0);
 
-    const missing = await call(staff.token, 'GET', `/documents/${randomUUID()}`);
+    const missing = await call(staff.accessToken, 'GET', `/documents/${randomUUID()}`);
     expect(missing.status).toBe(404);
     expect(missing.body).toMatchObject({ error: { code: 'not_found' } });
   });

@@ -5,9 +5,10 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import { createClient } from '@supabase/supabase-js';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { user, type TestUser } from '@carebook/testing';
 import { loadConfig } from '../config.ts';
 import { syncBucketsFromConfig } from './config-buckets.ts';
 
@@ -23,22 +24,8 @@ const service = createClient(config.apiUrl, config.serviceRoleKey, clientOptions
 const anon = createClient(config.apiUrl, config.anonKey, clientOptions);
 let db: pg.Client;
 
-interface User {
-  id: string;
-  client: SupabaseClient;
-}
-
-/** A confirmed user made through the auth admin API, signed in through the auth API. */
-async function newUser(label: string): Promise<User> {
-  const email = `storage-${label}-${randomUUID()}@example.test`;
-  const password = `pw-${randomUUID()}`;
-  const created = await service.auth.admin.createUser({ email, password, email_confirm: true });
-  if (created.error) throw created.error;
-  const client = createClient(config.apiUrl, config.anonKey, clientOptions);
-  const signedIn = await client.auth.signInWithPassword({ email, password });
-  if (signedIn.error) throw signedIn.error;
-  return { id: signedIn.data.user.id, client };
-}
+/** A confirmed user made by the test kit, signed in through the auth API. */
+const newUser = (label: string): Promise<TestUser> => user('patient', { tag: `storage-${label}` });
 
 function policySql(): string {
   // Owner-only folders: the first path segment must be the caller's id, as in Supabase's docs.
@@ -59,8 +46,8 @@ const text = (s: string) => Buffer.from(s, 'utf8');
 const png = (size: number) =>
   Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47]), Buffer.alloc(Math.max(0, size - 4), 7)]);
 
-let owner: User;
-let other: User;
+let owner: TestUser;
+let other: TestUser;
 
 beforeAll(async () => {
   db = new pg.Client({ connectionString: config.dbUrl('postgres') });

@@ -2,17 +2,16 @@
 // types, exceptions, busy time and existing bookings, all set up through the API as the people
 // concerned would (the practitioner writes their own profile, hours and types; patients book).
 // Only what no API role may write goes through the service role: the verification decision,
-// the subscription and busy intervals from calendar sync. See README.md.
+// the subscription and busy intervals from calendar sync. See ../README.md.
 import { randomUUID } from 'node:crypto';
-import type { Database } from '@carebook/data';
 import { addDays, localDate, zonedInstant } from '@carebook/domain';
-import { anon, service, validAdeli, validRpps, type TestUser } from '../helpers.ts';
-import { quickUser } from './users.ts';
-import type { ConsultationMode } from '@carebook/domain';
+import { anon, service } from './connection.ts';
+import { publish } from './practitioners.ts';
+import { registrationNumberFor } from './registration-numbers.ts';
+import { parseHours, parseWeekdays, readBookingTime } from './schedule-text.ts';
+import type { Appointment, ConsultationType, Mode } from './types.ts';
+import { patient as newPatient, user, type TestUser } from './users.ts';
 
-export type Mode = ConsultationMode;
-export type ConsultationType = Database['public']['Tables']['consultation_types']['Row'];
-export type Appointment = Database['public']['Functions']['book_appointment']['Returns'];
 export interface Slot {
   starts_at: string;
   ends_at: string;
@@ -26,12 +25,11 @@ export interface PractitionerSpec {
   location?: { lat: number; lng: number };
   /** Specialty codes of the profession. */
   specialties?: string[];
-  /** false leaves the profile a draft nobody else can see. */
-  published?: boolean;
 }
 
 export interface TypeSpec {
-  duration?: number;
+  /** Length of a consultation; 45 when left out. */
+  minutes?: number;
   step?: number;
   bufferBefore?: number;
   bufferAfter?: number;
@@ -46,11 +44,7 @@ export interface TypeSpec {
   name?: string;
 }
 
-export interface HoursSpec {
-  from: string;
-  to: string;
-  /** ISO weekdays (1 = Monday); every day when left out. */
-  weekdays?: number[];
+export interface HoursOptions {
   validFrom?: string;
   validUntil?: string;
   /** Indexes of the scenario's types this rule is for; all types when left out. */
@@ -58,12 +52,21 @@ export interface HoursSpec {
   modes?: Mode[];
 }
 
+export interface HoursSpec extends HoursOptions {
+  from: string;
+  to: string;
+  /** ISO weekdays (1 = Monday); every day when left out. */
+  weekdays?: number[];
+}
+
 export interface BookingSpec {
-  /** An instant (ISO) or, with `day`, a local wall-clock time. */
+  /** An instant (ISO, with offset) or a local wall-clock time: '2027-03-01T09:00', or '09:00' with `day`. */
   at: string;
-  /** Days from today in the practitioner's zone, when `at` is a local time. */
+  /** Days from today in the practitioner's zone, when `at` is a time of day. */
   day?: number;
+  /** Index of the scenario's type; the first when left out. */
   type?: number;
+  /** Who books; a fresh patient when left out. */
   patient?: TestUser;
 }
 
@@ -79,6 +82,7 @@ export interface Scenario {
   types: ConsultationType[];
   /** The first type, which most scenarios have only one of. */
   type: ConsultationType;
+  /** The `.booked(...)` appointments, in order. */
   appointments: Appointment[];
   /** Local date `days` from today in the practitioner's zone. */
   day(days: number): string;
@@ -105,27 +109,32 @@ function check<T>(res: { data: T; error: { message: string } | null }, what: str
   return res.data as NonNullable<T>;
 }
 
+function raise(message: string): never {
+  throw new Error(message);
+}
+
 const registries = new Map<string, string>();
 async function registryOf(profession: string): Promise<string> {
   if (registries.size === 0) {
     const rows = check(await anon().from('professions').select('code, registry'), 'professions');
     for (const r of rows) registries.set(r.code, r.registry);
   }
-  const registry = registries.get(profession);
-  if (!registry) throw new Error(`Unknown profession ${profession}`);
-  return registry;
+  return registries.get(profession) ?? raise(`Unknown profession ${profession}`);
 }
 
-/** A registration number the database accepts for this registry. */
-function registrationNumber(registry: string): string | null {
-  if (registry === 'adeli') return validAdeli();
-  return registry === 'rpps' ? validRpps() : null;
-}
-
+/** A Postgres tstzrange literal, half-open like every range in the schema. */
 export const range = (from: string, to: string): string => `[${from},${to})`;
 
-class ScenarioBuilder {
+/** ISO instant of a local date and wall-clock time in a zone. */
+export const atLocal = (zone: string, date: string, time: string): string =>
+  new Date(zonedInstant(zone, date, time)).toISOString();
+
+/** Timestamps as PostgREST prints them ("...+00:00") to ISO with Z, for comparisons. */
+export const iso = (t: string | number | Date): string => new Date(t).toISOString();
+
+export class ScenarioBuilder {
   private practitionerSpec: PractitionerSpec = {};
+  private isPublished = true;
   private readonly hours: HoursSpec[] = [];
   private readonly typeSpecs: TypeSpec[] = [];
   private readonly timeOffs: Range[] = [];
@@ -138,11 +147,20 @@ class ScenarioBuilder {
     return this;
   }
 
-  weeklyHours(spec: HoursSpec): this {
-    this.hours.push(spec);
+  /** Weekly opening hours: `('mon-fri', '09:00-18:00', options?)`, or a spec with ISO weekdays. */
+  weeklyHours(days: string, hours: string, options?: HoursOptions): this;
+  weeklyHours(spec: HoursSpec): this;
+  weeklyHours(first: string | HoursSpec, hours?: string, options: HoursOptions = {}): this {
+    if (typeof first !== 'string') {
+      this.hours.push(first);
+      return this;
+    }
+    if (hours === undefined) throw new Error('weeklyHours(days, hours): hours missing');
+    this.hours.push({ ...options, ...parseHours(hours), weekdays: parseWeekdays(first) });
     return this;
   }
 
+  /** A consultation type; the first is `scenario.type`, the others `types[i]`. */
   type(spec: TypeSpec = {}): this {
     this.typeSpecs.push(spec);
     return this;
@@ -164,8 +182,28 @@ class ScenarioBuilder {
     return this;
   }
 
-  booked(spec: BookingSpec): this {
-    this.bookings.push(spec);
+  /** Verified and subscribed, so anybody sees and books it: the default. */
+  published(): this {
+    this.isPublished = true;
+    return this;
+  }
+
+  /** Leaves the profile a draft nobody else can see or book. */
+  draft(): this {
+    this.isPublished = false;
+    return this;
+  }
+
+  /** An appointment made at build time: `(patient, '2027-03-01T09:00', { type }?)`, or a spec. */
+  booked(patient: TestUser, at: string, options?: { type?: number }): this;
+  booked(spec: BookingSpec): this;
+  booked(first: TestUser | BookingSpec, at?: string, options: { type?: number } = {}): this {
+    if ('client' in first) {
+      if (at === undefined) throw new Error('booked(patient, at): at missing');
+      this.bookings.push({ patient: first, at, type: options.type });
+    } else {
+      this.bookings.push(first);
+    }
     return this;
   }
 
@@ -174,9 +212,8 @@ class ScenarioBuilder {
     const timeZone = spec.timeZone ?? 'Europe/Paris';
     const profession = spec.profession ?? 'psychologist';
     const displayName = spec.displayName ?? 'Test Practitioner';
-    const practitioner = await quickUser('practitioner', { full_name: displayName });
+    const practitioner = await user('practitioner', { fullName: displayName });
     const db = practitioner.client;
-    const admin = service();
 
     check(
       await db
@@ -186,7 +223,7 @@ class ScenarioBuilder {
           slug: `test-${randomUUID()}`,
           display_name: displayName,
           profession_code: profession,
-          registration_number: registrationNumber(await registryOf(profession)),
+          registration_number: registrationNumberFor(await registryOf(profession)),
           time_zone: timeZone,
           modes: spec.modes ?? ['video'],
           latitude: spec.location?.lat ?? null,
@@ -220,7 +257,7 @@ class ScenarioBuilder {
       const row = {
         practitioner_id: practitioner.id,
         name_fr: t.name ?? `Consultation ${i + 1}`,
-        duration_minutes: t.duration ?? 45,
+        duration_minutes: t.minutes ?? 45,
         slot_step_minutes: t.step ?? 15,
         buffer_before_minutes: t.bufferBefore ?? 0,
         buffer_after_minutes: t.bufferAfter ?? 0,
@@ -235,8 +272,8 @@ class ScenarioBuilder {
         check(await db.from('consultation_types').insert(row).select('*').single(), `consultation type ${i}`),
       );
     }
-    const typeIds = (indexes?: number[]) =>
-      indexes ? indexes.map((i) => types[i]?.id ?? raise(`No type ${i} in this scenario`)) : null;
+    const typeId = (i = 0) => types[i]?.id ?? raise(`No type ${i} in this scenario`);
+    const typeIds = (indexes?: number[]) => (indexes ? indexes.map(typeId) : null);
 
     if (this.hours.length) {
       const rules = this.hours.flatMap((h) =>
@@ -270,28 +307,34 @@ class ScenarioBuilder {
     }
 
     if (this.busyTimes.length) {
-      const { error } = await admin.from('external_busy_intervals').insert(
-        this.busyTimes.map((b) => ({
-          practitioner_id: practitioner.id,
-          source: 'google',
-          source_id: randomUUID(),
-          during: range(b.from, b.to),
-        })),
-      );
+      const { error } = await service()
+        .from('external_busy_intervals')
+        .insert(
+          this.busyTimes.map((b) => ({
+            practitioner_id: practitioner.id,
+            source: 'google',
+            source_id: randomUUID(),
+            during: range(b.from, b.to),
+          })),
+        );
       if (error) throw new Error(`busy intervals: ${error.message}`);
     }
 
-    if (spec.published !== false) await publish(practitioner);
+    if (this.isPublished) await publish(practitioner);
 
     const day = (days: number) => addDays(localDate(timeZone, Date.now()), days);
     const at = (d: string | number, time: string) =>
       atLocal(timeZone, typeof d === 'number' ? day(d) : d, time);
-    const typeId = (i = 0) => types[i]?.id ?? raise(`No type ${i} in this scenario`);
+    const instantOf = (b: BookingSpec): string => {
+      if (b.day !== undefined) return at(b.day, b.at);
+      const read = readBookingTime(b.at);
+      return 'instant' in read ? read.instant : at(read.local.date, read.local.time);
+    };
 
     const appointments: Appointment[] = [];
     for (const b of this.bookings) {
-      const patient = b.patient ?? (await quickUser('patient'));
-      const when = b.day === undefined ? b.at : at(b.day, b.at);
+      const patient = b.patient ?? (await newPatient());
+      const when = instantOf(b);
       appointments.push(
         check(await callBook(patient, practitioner.id, typeId(b.type), when), `booking at ${when}`),
       );
@@ -325,41 +368,9 @@ class ScenarioBuilder {
   }
 }
 
-function raise(message: string): never {
-  throw new Error(message);
-}
-
-/** Submitted by the practitioner, approved and subscribed by the service role: published. */
-export async function publish(practitioner: TestUser): Promise<void> {
-  const submitted = await practitioner.client
-    .from('practitioners')
-    .update({ verification_status: 'submitted' })
-    .eq('id', practitioner.id);
-  if (submitted.error) throw new Error(`submit: ${submitted.error.message}`);
-  const admin = service();
-  const verified = await admin
-    .from('practitioners')
-    .update({ verification_status: 'verified' })
-    .eq('id', practitioner.id);
-  if (verified.error) throw new Error(`verify: ${verified.error.message}`);
-  const sub = await admin
-    .from('subscriptions')
-    .insert({ practitioner_id: practitioner.id, plan: 'pro', status: 'active' });
-  if (sub.error) throw new Error(`subscribe: ${sub.error.message}`);
-  const { data } = await admin.from('practitioners').select('published').eq('id', practitioner.id).single();
-  if (!data?.published) throw new Error('practitioner is not published after verification and subscription');
-}
-
-/** ISO instant of a local date and wall-clock time in a zone. */
-export const atLocal = (zone: string, date: string, time: string): string =>
-  new Date(zonedInstant(zone, date, time)).toISOString();
-
-/** Timestamps as PostgREST prints them ("...+00:00") to ISO with Z, for comparisons. */
-export const iso = (t: string | number | Date): string => new Date(t).toISOString();
-
 export const scenario = (): ScenarioBuilder => new ScenarioBuilder();
 
 /** One-liner for the common case: a published practitioner open 09:00-12:00 every day, one type. */
 export function practitionerOpen(type: TypeSpec = {}, spec: PractitionerSpec = {}): Promise<Scenario> {
-  return scenario().practitioner(spec).weeklyHours({ from: '09:00', to: '12:00' }).type(type).build();
+  return scenario().practitioner(spec).weeklyHours('daily', '09:00-12:00').type(type).build();
 }

@@ -1,6 +1,6 @@
 // SQL as `postgres` for what no API role may do or see: simulating time (a hold's expiry in the
 // past), reading the outbox, and checking invariants over every appointment in the database.
-import { sql } from '../helpers.ts';
+import { sql } from './connection.ts';
 
 /**
  * Pairs of active (held or confirmed) appointments of one practitioner whose blocked time,
@@ -20,6 +20,7 @@ export interface OutboxRow {
   payload: Record<string, unknown>;
 }
 
+/** The outbox messages about one appointment, oldest first. */
 export function outboxOf(appointmentId: string): Promise<OutboxRow[]> {
   return sql<OutboxRow>(
     `select topic, payload from public.outbox where payload ->> 'appointment_id' = $1 order by id`,
