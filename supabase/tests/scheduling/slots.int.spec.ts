@@ -140,30 +140,31 @@ describe('slots on clock-change days', () => {
 });
 
 describe('the slot grid', () => {
-  it('restarts at the end of a time off, and every listed time can be booked', async () => {
+  it('keeps the opening\'s grid after a time off, and every listed time can be booked', async () => {
     const day = addDays(localDate('Europe/Paris', Date.now()), 3);
     const s = await scenario()
       .practitioner({ timeZone: 'Europe/Paris' })
       .weeklyHours({ from: '09:00', to: '12:00' })
       .type({ duration: 30, step: 15 })
-      .timeOff(atLocal('Europe/Paris', day, '09:00'), atLocal('Europe/Paris', day, '09:10'))
+      // Ends at 09:44: the next start is 09:45, as in any calendar, not 09:44.
+      .timeOff(atLocal('Europe/Paris', day, '09:00'), atLocal('Europe/Paris', day, '09:44'))
+      .busy(atLocal('Europe/Paris', day, '10:50'), atLocal('Europe/Paris', day, '11:05'))
       .build();
     const slots = await s.slots(s.at(day, '00:00'), s.at(day, '23:00'));
     expect(slots.map((x) => zonedParts(s.timeZone, Date.parse(x.starts_at)).time)).toEqual([
-      '09:10',
-      '09:25',
-      '09:40',
-      '09:55',
-      '10:10',
-      '10:25',
-      '10:40',
-      '10:55',
-      '11:10',
-      '11:25',
+      '09:45',
+      '10:00',
+      '10:15',
+      '11:15',
+      '11:30',
     ]);
+    // Off the grid, right after the time off: refused as such.
+    const early = await s.book(await quickUser('patient'), s.at(day, '09:44'));
+    expect(early.status).toBe(409);
+    expect(early.error?.details).toBe('off_grid');
     // The booking check looks at a window of one instant: it must see the same grid.
     const patients = await Promise.all([quickUser('patient'), quickUser('patient'), quickUser('patient')]);
-    for (const [i, at] of [slots[3]!.starts_at, slots[5]!.starts_at, slots[9]!.starts_at].entries()) {
+    for (const [i, at] of [slots[0]!.starts_at, slots[2]!.starts_at, slots[4]!.starts_at].entries()) {
       const res = await s.book(patients[i]!, at);
       expect(res.error, `booking ${at}`).toBeNull();
       expect(iso(res.data!.starts_at)).toBe(at);
