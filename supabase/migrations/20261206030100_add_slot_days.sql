@@ -1,0 +1,80 @@
+-- Slot answers are never cut (issue 9, decision 0011). PostgREST answers at most max_rows (1,000,
+-- supabase/config.toml) rows with HTTP 200 and drops the rest silently: a 62-day window on a
+-- full-time practitioner has 1,575 slots. get_available_slot_days answers one row per local day
+-- with that day's start times, so any allowed window (62 days: at most 64 rows) comes back whole.
+-- get_available_slots keeps its contract and its rows, and refuses an answer that would not fit
+-- instead of cutting it. Both now refuse a missing practitioner or type as they refuse a missing
+-- date: 400 with a code, not an empty list.
+set local lock_timeout = '5s';
+
+-- The checks both functions make before any work, in one place.
+create function private.check_slot_request(p_practitioner_id uuid, p_consultation_type_id uuid, p_from timestamptz, p_to timestamptz)
+returns void
+language plpgsql stable set search_path = ''
+as $$
+begin
+  if p_practitioner_id is null or p_consultation_type_id is null then
+    raise exception 'p_practitioner_id and p_consultation_type_id are required' using errcode = 'PT400', detail = 'invalid_input';
+  end if;
+  if p_from is null or p_to is null or p_to <= p_from then
+    raise exception 'p_to must be after p_from' using errcode = 'PT400', detail = 'invalid_window';
+  end if;
+  if p_to - p_from > interval '62 days' then
+    raise exception 'Ask for at most 62 days of slots at a time' using errcode = 'PT400', detail = 'window_too_wide';
+  end if;
+end;
+$$;
+comment on function private.check_slot_request(uuid, uuid, timestamptz, timestamptz) is
+  'Refuses a slot request without a practitioner, a type or a valid window of at most 62 days (HTTP 400, with a code).';
+revoke all on function private.check_slot_request(uuid, uuid, timestamptz, timestamptz) from public;
+grant execute on function private.check_slot_request(uuid, uuid, timestamptz, timestamptz) to anon, authenticated, service_role;
+
+create function public.get_available_slot_days(p_practitioner_id uuid, p_consultation_type_id uuid, p_from timestamptz, p_to timestamptz)
+returns table (day date, duration_minutes int, starts_at timestamptz[])
+language plpgsql stable security invoker set search_path = ''
+as $$
+declare
+  tz text;
+begin
+  perform private.check_slot_request(p_practitioner_id, p_consultation_type_id, p_from, p_to);
+  -- Under the caller's RLS: published practitioners for everyone, one's own profile for its owner.
+  select p.time_zone into tz from public.practitioners p where p.id = p_practitioner_id;
+  if not found then
+    return;
+  end if;
+  return query
+    select (s.starts_at at time zone tz)::date, (extract(epoch from s.ends_at - s.starts_at) / 60)::int,
+           array_agg(s.starts_at order by s.starts_at)
+      from private.slots(p_practitioner_id, p_consultation_type_id, p_from, p_to) s
+     group by 1, 2
+     order by 1;
+end;
+$$;
+comment on function public.get_available_slot_days(uuid, uuid, timestamptz, timestamptz) is
+  'Bookable start times of a consultation type, one row per local day of the practitioner: the whole answer for up to 62 days.';
+grant execute on function public.get_available_slot_days(uuid, uuid, timestamptz, timestamptz) to anon, authenticated, service_role;
+
+create or replace function public.get_available_slots(p_practitioner_id uuid, p_consultation_type_id uuid, p_from timestamptz, p_to timestamptz)
+returns table (starts_at timestamptz, ends_at timestamptz)
+language plpgsql stable security invoker set search_path = ''
+as $$
+declare
+  starts timestamptz[];
+  dur interval;
+begin
+  perform private.check_slot_request(p_practitioner_id, p_consultation_type_id, p_from, p_to);
+  -- Under the caller's RLS: published practitioners for everyone, one's own profile for its owner.
+  if not exists (select 1 from public.practitioners p where p.id = p_practitioner_id) then
+    return;
+  end if;
+  select array_agg(s.starts_at order by s.starts_at), min(s.ends_at - s.starts_at) into starts, dur
+    from private.slots(p_practitioner_id, p_consultation_type_id, p_from, p_to) s;
+  -- PostgREST's max_rows: more rows would be cut without a word, so the caller is told instead.
+  if cardinality(starts) > 1000 then
+    raise exception 'These % slots do not fit in one answer of 1000 rows', cardinality(starts)
+      using errcode = 'PT400', detail = 'window_too_wide',
+            hint = 'Ask for fewer days, or call get_available_slot_days, which answers one row per day.';
+  end if;
+  return query select s, s + dur from unnest(starts) as s order by s;
+end;
+$$;
