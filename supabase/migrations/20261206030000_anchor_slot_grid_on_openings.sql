@@ -9,12 +9,16 @@
 -- SQL functions with SECURITY DEFINER and SET search_path, which Postgres 17 never inlines and
 -- plans again on every call; static statements in PL/pgSQL keep their plans for the session.
 -- Starts are generated inside the free parts of each opening only, by arithmetic on the grid,
--- instead of testing every candidate start against the busy time.
+-- instead of testing every candidate start against the busy time; they come out as runs of
+-- evenly spaced starts, which a day-by-day answer groups without converting each start.
 set local lock_timeout = '5s';
 
-create or replace function private.slots(p_practitioner_id uuid, p_consultation_type_id uuid, p_from timestamptz, p_to timestamptz,
-                                         p_ignore uuid default null)
-returns table (starts_at timestamptz, ends_at timestamptz)
+-- The computation itself, as runs: one per opening, free part of it and local day, each the
+-- starts run_first, run_first + run_step, ... up to run_last. Listing and booking expand them
+-- (private.slots); a day-by-day answer groups them by run_day without converting each start.
+create function private.slot_runs(p_practitioner_id uuid, p_consultation_type_id uuid, p_from timestamptz, p_to timestamptz,
+                                  p_ignore uuid default null)
+returns table (run_day date, run_first timestamptz, run_last timestamptz, run_step interval, run_duration interval)
 language plpgsql stable security definer set search_path = ''
 as $$
 declare
@@ -104,19 +108,40 @@ begin
   -- For each opening, each free part of it, each local day: the grid points (from the opening's
   -- start, or from local midnight for the days after it) whose whole slot fits in the free part.
   return query
-    select s.at, s.at + dur
-      from unnest(openings) as o(r)
-     cross join lateral unnest(o.r::tstzmultirange - blocked) as f(r)
-     cross join lateral (
-       select greatest(lower(o.r), d::timestamp at time zone tz) as anchor,
-              greatest(lower(f.r), win_from, d::timestamp at time zone tz) as lo,
-              least(upper(f.r) - dur, (d + interval '1 day')::timestamp at time zone tz - interval '1 microsecond',
-                    win_to - interval '1 microsecond') as hi
-         from generate_series((greatest(lower(f.r), win_from) at time zone tz)::date::timestamp,
-                              (least(upper(f.r) - dur, win_to) at time zone tz)::date::timestamp, interval '1 day') as d
-     ) as dd
-     cross join lateral generate_series(
-       dd.anchor + step * ceil(extract(epoch from dd.lo - dd.anchor) / step_seconds), dd.hi, step) as s(at)
+    select x.day, x.first_at, x.hi, step, dur
+      from (
+        select dd.day, dd.anchor + step * ceil(extract(epoch from dd.lo - dd.anchor) / step_seconds) as first_at, dd.hi
+          from unnest(openings) as o(r)
+         cross join lateral unnest(o.r::tstzmultirange - blocked) as f(r)
+         cross join lateral (
+           select d::date as day,
+                  greatest(lower(o.r), d::timestamp at time zone tz) as anchor,
+                  greatest(lower(f.r), win_from, d::timestamp at time zone tz) as lo,
+                  least(upper(f.r) - dur, (d + interval '1 day')::timestamp at time zone tz - interval '1 microsecond',
+                        win_to - interval '1 microsecond') as hi
+             from generate_series((greatest(lower(f.r), win_from) at time zone tz)::date::timestamp,
+                                  (least(upper(f.r) - dur, win_to) at time zone tz)::date::timestamp, interval '1 day') as d
+         ) as dd
+      ) as x
+     where x.first_at <= x.hi
+     order by x.first_at;
+end;
+$$;
+comment on function private.slot_runs(uuid, uuid, timestamptz, timestamptz, uuid) is
+  'The one slot computation, as runs of evenly spaced starts per local day; every slot answer and booking check expands it.';
+revoke all on function private.slot_runs(uuid, uuid, timestamptz, timestamptz, uuid) from public;
+grant execute on function private.slot_runs(uuid, uuid, timestamptz, timestamptz, uuid) to anon, authenticated, service_role;
+
+create or replace function private.slots(p_practitioner_id uuid, p_consultation_type_id uuid, p_from timestamptz, p_to timestamptz,
+                                         p_ignore uuid default null)
+returns table (starts_at timestamptz, ends_at timestamptz)
+language plpgsql stable security definer set search_path = ''
+as $$
+begin
+  return query
+    select s.at, s.at + r.run_duration
+      from private.slot_runs(p_practitioner_id, p_consultation_type_id, p_from, p_to, p_ignore) as r
+     cross join lateral generate_series(r.run_first, r.run_last, r.run_step) as s(at)
      order by s.at;
 end;
 $$;
