@@ -140,7 +140,7 @@ describe('slots on clock-change days', () => {
 });
 
 describe('the slot grid', () => {
-  it('keeps the opening\'s grid after a time off, and every listed time can be booked', async () => {
+  it("keeps the opening's grid after a time off, and every listed time can be booked", async () => {
     const day = addDays(localDate('Europe/Paris', Date.now()), 3);
     const s = await scenario()
       .practitioner({ timeZone: 'Europe/Paris' })
@@ -266,7 +266,12 @@ describe('answers are never cut', () => {
       .build();
     const from = s.at(s.day(1), '00:00');
     const to = new Date(Date.parse(from) + 62 * 24 * 60 * MINUTE).toISOString();
-    const args = { p_practitioner_id: s.practitioner.id, p_consultation_type_id: s.type.id, p_from: from, p_to: to };
+    const args = {
+      p_practitioner_id: s.practitioner.id,
+      p_consultation_type_id: s.type.id,
+      p_from: from,
+      p_to: to,
+    };
 
     const days = await anon().rpc('get_available_slot_days', args);
     expect(days.error).toBeNull();

@@ -105,7 +105,13 @@ async function measure(scenario: Scenario, concurrency: number): Promise<Scenari
   const load = { avg1, cpuBusy };
   const parts = scenario.parts
     ? scenario.parts.map((p, i) => ({ ...p, outcome: interleavedPart(measured, i, scenario.parts!.length) }))
-    : [{ name: scenario.name, target: scenario.target, outcome: scenario.group ? grouped(measured, scenario.group) : measured }];
+    : [
+        {
+          name: scenario.name,
+          target: scenario.target,
+          outcome: scenario.group ? grouped(measured, scenario.group) : measured,
+        },
+      ];
   return parts.map(({ name, target, outcome }) => {
     const summary = summarize(outcome);
     say(
@@ -203,7 +209,9 @@ async function main(): Promise<void> {
     );
     say(`  overlapping active appointments after the run: ${overlaps.rows[0]?.n}`);
 
-    say('\nSlot workload inside Postgres (EXPLAIN ANALYZE execution, ms, 200 interleaved runs as anon, a transaction each):\n');
+    say(
+      '\nSlot workload inside Postgres (EXPLAIN ANALYZE execution, ms, 200 interleaved runs as anon, a transaction each):\n',
+    );
     const sqlResults: SqlTiming[] = await sqlTimings(db, workload);
     say(formatSqlTimings(sqlResults));
     say('\nSlot workload function by function (track_functions = all, 100 interleaved runs of each path):\n');

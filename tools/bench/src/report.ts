@@ -4,7 +4,11 @@ import type { FunctionTiming, SqlTiming } from './slot-workload.ts';
 import type { Summary } from './stats.ts';
 
 export type Target =
-  | { kind: 'p95'; maxMs: number; /** A median bound too, for single-client latency targets. */ maxMedianMs?: number }
+  | {
+      kind: 'p95';
+      maxMs: number;
+      /** A median bound too, for single-client latency targets. */ maxMedianMs?: number;
+    }
   | { kind: 'throughput'; minPerSecond: number };
 
 export interface ScenarioResult {
@@ -107,10 +111,30 @@ export function formatLevers(results: readonly ScenarioResult[], sql: readonly S
   const p50 = (part: string) => results.find((r) => r.name.includes(part))?.summary.p50 ?? NaN;
   const exec = (part: string) => sql.find((t) => t.name.includes(part))?.median ?? NaN;
   const rows: [string, string, number, number][] = [
-    ['SQL rewrite (inlined queries, starts from free time)', 'SQL execution, rows', exec('before'), exec('after: private.slots, rows')],
-    ['one row a day instead of one a slot', 'SQL execution', exec('after: private.slots, rows'), exec('one row a day')],
-    ['one row a day instead of one a slot', 'HTTP p50', p50('30 days, one row a slot'), p50('30 days, one row a day (libs')],
-    ['gateway', 'HTTP p50 without / with it', p50('PostgREST without gateway'), p50('30 days, one row a day (libs')],
+    [
+      'SQL rewrite (inlined queries, starts from free time)',
+      'SQL execution, rows',
+      exec('before'),
+      exec('after: private.slots, rows'),
+    ],
+    [
+      'one row a day instead of one a slot',
+      'SQL execution',
+      exec('after: private.slots, rows'),
+      exec('one row a day'),
+    ],
+    [
+      'one row a day instead of one a slot',
+      'HTTP p50',
+      p50('30 days, one row a slot'),
+      p50('30 days, one row a day (libs'),
+    ],
+    [
+      'gateway',
+      'HTTP p50 without / with it',
+      p50('PostgREST without gateway'),
+      p50('30 days, one row a day (libs'),
+    ],
     ['all together', 'HTTP p50', p50('before (old SQL'), p50('30 days, one row a day (libs')],
   ];
   return table(

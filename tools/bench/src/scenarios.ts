@@ -41,7 +41,12 @@ export interface BenchContext {
 const DAY_MS = 86_400_000;
 export const PARIS = { lat: 48.8566, lng: 2.3522 };
 
-export function rpc(ctx: BenchContext, name: string, args: Record<string, unknown>, token?: string): HttpCall {
+export function rpc(
+  ctx: BenchContext,
+  name: string,
+  args: Record<string, unknown>,
+  token?: string,
+): HttpCall {
   return {
     method: 'POST',
     path: `/rest/v1/rpc/${name}`,

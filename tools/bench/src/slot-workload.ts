@@ -104,7 +104,8 @@ export function workloadSql(w: SlotWorkload, days = 30): Record<string, { sql: s
   };
 }
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 
 /**
  * Interleaved runs of every path (so that machine noise hits them alike), warm-up excluded, each
@@ -120,10 +121,13 @@ export async function sqlTimings(db: pg.ClientBase, w: SlotWorkload, runs = 200)
       try {
         await db.query('set local role anon');
         await db.query(`select set_config('request.jwt.claims', '{"role": "anon"}', true)`);
-        const { rows: plan } = await db.query(`explain (analyze, timing off, format json) ${q.sql}`, q.params);
-        const top = (plan[0] as { 'QUERY PLAN': [{ 'Execution Time': number; Plan: { 'Actual Rows': number } }] })[
-          'QUERY PLAN'
-        ][0];
+        const { rows: plan } = await db.query(
+          `explain (analyze, timing off, format json) ${q.sql}`,
+          q.params,
+        );
+        const top = (
+          plan[0] as { 'QUERY PLAN': [{ 'Execution Time': number; Plan: { 'Actual Rows': number } }] }
+        )['QUERY PLAN'][0];
         if (i >= 20) times.get(name)!.push(top['Execution Time']);
         rows.set(name, top.Plan['Actual Rows']);
       } finally {
@@ -150,7 +154,11 @@ export interface FunctionTiming {
  * the paths run interleaved, `runs` times each, one transaction per call, after the statistics
  * are reset. Old and new paths use different functions, so each line belongs to one path.
  */
-export async function functionTimings(superuserUrl: string, w: SlotWorkload, runs = 100): Promise<FunctionTiming[]> {
+export async function functionTimings(
+  superuserUrl: string,
+  w: SlotWorkload,
+  runs = 100,
+): Promise<FunctionTiming[]> {
   const client = new pg.Client({ connectionString: superuserUrl });
   await client.connect();
   try {
@@ -169,7 +177,12 @@ export async function functionTimings(superuserUrl: string, w: SlotWorkload, run
       `select schemaname || '.' || funcname as fn, calls, self_time / calls as self, total_time / calls as total
          from pg_stat_user_functions where calls > 0 order by total_time desc`,
     );
-    return rows.map((r) => ({ fn: r.fn, calls: Number(r.calls), selfMs: Number(r.self), totalMs: Number(r.total) }));
+    return rows.map((r) => ({
+      fn: r.fn,
+      calls: Number(r.calls),
+      selfMs: Number(r.self),
+      totalMs: Number(r.total),
+    }));
   } finally {
     await client.end();
   }
@@ -197,15 +210,25 @@ export function slotWorkloadScenarios(ctx: BenchContext, w: SlotWorkload, postgr
   const days = rpc(ctx, 'get_available_slot_days', args(30));
   // PostgREST itself serves /rpc/...; /rest/v1 is the gateway's prefix for it.
   const direct = { ...days, path: days.path.replace(/^\/rest\/v1/, ''), port: postgrestPort };
-  const cycle = [days, rpc(ctx, 'get_available_slots', args(30)), direct, rpc(ctx, 'bench_get_available_slots_before', args(30))];
+  const cycle = [
+    days,
+    rpc(ctx, 'get_available_slots', args(30)),
+    direct,
+    rpc(ctx, 'bench_get_available_slots_before', args(30)),
+  ];
   const info = { kind: 'p95', maxMs: 1_000 } as const;
-  const view = [[rpc(ctx, 'get_available_slot_days', args(62)), rpc(ctx, 'get_available_slot_days', args(28, 62))]];
+  const view = [
+    [rpc(ctx, 'get_available_slot_days', args(62)), rpc(ctx, 'get_available_slot_days', args(28, 62))],
+  ];
   return [
     {
       name: 'slot workload: 30 days',
       target: info,
       parts: [
-        { name: 'slot workload: 30 days, one row a day (libs/data)', target: { kind: 'p95', maxMs: 6, maxMedianMs: 3 } },
+        {
+          name: 'slot workload: 30 days, one row a day (libs/data)',
+          target: { kind: 'p95', maxMs: 6, maxMedianMs: 3 },
+        },
         { name: 'slot workload: 30 days, one row a slot', target: info },
         { name: 'slot workload: 30 days, one row a day, PostgREST without gateway', target: info },
         { name: 'slot workload: 30 days, before (old SQL, one row a slot)', target: info },
