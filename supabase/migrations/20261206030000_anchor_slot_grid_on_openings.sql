@@ -147,3 +147,6 @@ end;
 $$;
 comment on function private.slots(uuid, uuid, timestamptz, timestamptz, uuid) is
   'The one slot computation: listing, booking and rescheduling all use it. Starts follow the grid of each opening.';
+
+-- Cached next slots were computed on the old grid (a time off could leave 09:44 there): recompute.
+select private.refresh_next_slots(array(select p.id from public.practitioners p where p.published));
