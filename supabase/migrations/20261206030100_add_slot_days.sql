@@ -7,6 +7,11 @@
 -- date: 400 with a code, not an empty list.
 set local lock_timeout = '5s';
 
+-- Joins a day's runs of starts into one array, without passing each start through the executor
+-- as a row: the day-by-day answer costs about a fifth less (decision 0011).
+create aggregate private.concat_arrays(anycompatiblearray) (sfunc = array_cat, stype = anycompatiblearray);
+comment on aggregate private.concat_arrays(anycompatiblearray) is 'Concatenates arrays, in the order given to it.';
+
 -- Both check before any work (the same lines twice: a shared checking function would add a call
 -- with its own search_path to every request, about a tenth of the SQL time here).
 create function public.get_available_slot_days(p_practitioner_id uuid, p_consultation_type_id uuid, p_from timestamptz, p_to timestamptz)
@@ -28,9 +33,9 @@ begin
     return;
   end if;
   return query
-    select r.run_day, (extract(epoch from min(r.run_duration)) / 60)::int, array_agg(s.at order by s.at)
+    select r.run_day, (extract(epoch from min(r.run_duration)) / 60)::int,
+           private.concat_arrays(array(select generate_series(r.run_first, r.run_last, r.run_step)) order by r.run_first)
       from private.slot_runs(p_practitioner_id, p_consultation_type_id, p_from, p_to) as r
-     cross join lateral generate_series(r.run_first, r.run_last, r.run_step) as s(at)
      group by r.run_day
      order by r.run_day;
 end;
