@@ -1,7 +1,7 @@
-// The Vite set-up both apps share lives in @carebook/ui/vite. The local stack starts this with
+// The Vite set-up both apps share lives in @carebook/shell/vite. The local stack starts this with
 // CAREBOOK_PRACTITIONER_PORT set.
 import { fileURLToPath } from 'node:url';
-import { carebookViteConfig } from '@carebook/ui/vite';
+import { carebookViteConfig } from '@carebook/shell/vite';
 
 export default carebookViteConfig({
   appDir: fileURLToPath(new URL('.', import.meta.url)),

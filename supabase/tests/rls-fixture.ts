@@ -11,7 +11,9 @@ import {
   uniqueLetters,
   uniqueSlug,
 } from './helpers.ts';
-import type { BucketName, RelationName, Role } from './rls-matrix.ts';
+import { ROLES, type BucketName, type RelationName, type Role } from './rls-matrix.ts';
+
+const ROLES_WITH_ACCOUNTS = ROLES.filter((role) => role !== 'anon');
 import {
   admin,
   asProbe,
@@ -274,6 +276,20 @@ export async function buildFixture(): Promise<Fixture> {
   };
   const auditIds = await trail('audit_log', 'record_id', practitioner.id);
   const outboxIds = await trail('outbox', 'payload->>practitioner_id', practitioner.id);
+  // Notifications: a delivery (SMS, a channel the notify job never plans yet, so no run of it
+  // collides) and one in-app notice per signed-in role.
+  const deliveryId = await insertReturning(sa, 'deliveries', {
+    outbox_id: Number(outboxIds[0]),
+    recipient_id: practitioner.id,
+    channel: 'sms',
+  });
+  const notificationOf = {} as Partial<Record<Role, string>>;
+  for (const role of ROLES_WITH_ACCOUNTS) {
+    notificationOf[role] = await insertReturning(sa, 'notifications', {
+      recipient_id: idOf(role),
+      topic: 'fixture.notice',
+    });
+  }
   if (!(await exists('company_members', { company_id: companyId, user_id: patient.id }))) {
     throw new Error('fixture: the patient should be a member of the company');
   }
@@ -402,6 +418,49 @@ export async function buildFixture(): Promise<Fixture> {
         ownerOf: ownerless,
         row: () => ({ topic: 'probe.message', payload: {}, dedupe_key: marker() }),
         patch: () => ({ last_error: marker() }),
+      }),
+    },
+    deliveries: {
+      rows: [{ key: deliveryId, owners: [], published: false }],
+      read: readKeys('deliveries', 'id', [deliveryId]),
+      insert: async (actor, target) => {
+        if (target === 'self') return null;
+        const id = randomUUID();
+        const forged = {
+          id,
+          outbox_id: Number(outboxIds[1]),
+          recipient_id: practitioner.id,
+          channel: 'email',
+        };
+        return tryInsert(actor, 'deliveries', forged, { id });
+      },
+      // The fixture's own row: nothing but the service role may change it.
+      update: async (actor, target) =>
+        target === 'self'
+          ? null
+          : tryUpdate(actor, 'deliveries', { id: deliveryId }, { last_error: 'tampered' }),
+      delete: async (actor, target) =>
+        target === 'self' ? null : tryDelete(actor, 'deliveries', { id: deliveryId }),
+    },
+    notifications: {
+      rows: ROLES_WITH_ACCOUNTS.map((role) => ({
+        key: notificationOf[role]!,
+        owners: [role],
+        published: false,
+      })),
+      read: readKeys(
+        'notifications',
+        'id',
+        ROLES_WITH_ACCOUNTS.map((role) => notificationOf[role]!),
+      ),
+      ...standardProbes({
+        table: 'notifications',
+        ownerOf: (actor, target) => {
+          if (target === 'self') return actor.id ? { owner: actor.id } : null;
+          return { owner: idOf(actor.role === 'patient' ? 'otherPatient' : 'patient') };
+        },
+        row: (owner) => ({ recipient_id: owner, topic: 'probe.notice' }),
+        patch: () => ({ read_at: '2027-01-01T00:00:00+00:00' }),
       }),
     },
     professions: {

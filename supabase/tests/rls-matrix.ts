@@ -14,6 +14,8 @@
 //   outbox rows the practitioner's verification wrote.
 // - each practitioner: an opening-hours rule, an exception and a busy interval from a calendar;
 //   an appointment of patient with practitioner.
+// - a delivery of the verification's first outbox message, and an in-app notification for each
+//   patient, practitioner and staff member.
 
 export const ROLES = [
   'anon',
@@ -102,6 +104,20 @@ export const RELATIONS = {
     update: deniedToAll,
     delete: deniedToAll,
     note: 'written by triggers in the business transaction, delivered by edge functions (service role)',
+  },
+  deliveries: {
+    select: staffOnlyRead,
+    insert: deniedToAll,
+    update: deniedToAll,
+    delete: deniedToAll,
+    note: 'planned from the outbox and sent by the notify function (service role); staff watch failures',
+  },
+  notifications: {
+    select: cells<Read>(     'denied',    'own',       'own',       'own',           'own',           'own'),
+    insert: deniedToAll,
+    update: cells<Write>(    'denied',    'own',       'own',       'own',           'own',           'own'),
+    delete: deniedToAll,
+    note: 'in-app notices, written by the notify job; people only mark their own read (column grant on read_at)',
   },
   professions: {
     select: cells<Read>(     'all',       'all',       'all',       'all',           'all',           'all'),

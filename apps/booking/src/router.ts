@@ -1,11 +1,11 @@
-// The booking app's pages: its own home page; sign-in, account and 404 come from @carebook/ui.
+// The booking app's pages: its own home page; sign-in, account and 404 come from @carebook/shell.
 import type { Router } from 'vue-router';
-import { createCarebookRouter } from '@carebook/ui';
+import { createCarebookRouter } from '@carebook/shell';
 import { env } from './app-env.ts';
 
 export function createBookingRouter(): Router {
   return createCarebookRouter({
-    home: () => import('./pages/HomePage.vue'),
+    home: () => import('./features/home/HomePage.vue'),
     titleKeys: {
       home: 'booking.titles.home',
       auth: 'booking.titles.auth',

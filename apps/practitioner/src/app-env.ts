@@ -1,4 +1,4 @@
 // This build's settings, read once from Vite's import.meta.env.
-import { readAppEnv } from '@carebook/ui';
+import { readAppEnv } from '@carebook/shell';
 
 export const env = readAppEnv(import.meta.env);

@@ -1,10 +1,10 @@
 // Start-up of the practitioner app: styles, then the shared Carebook set-up, then mount.
 import { createApp } from 'vue';
-import { installCarebook } from '@carebook/ui';
+import { installCarebook } from '@carebook/shell';
 import '@quasar/extras/roboto-font/roboto-font.css';
 import '@quasar/extras/material-icons/material-icons.css';
 import 'quasar/src/css/index.sass';
-import '@carebook/ui/css/app.css';
+import '@carebook/shell/css/app.css';
 import App from './App.vue';
 import { env } from './app-env.ts';
 import { practitionerMessages } from './i18n/messages.ts';

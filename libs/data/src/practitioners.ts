@@ -3,7 +3,7 @@
 import type { ConsultationMode, Registry, TablesInsert, VerificationStatus } from '@carebook/domain';
 import type { CarebookClient } from './client.ts';
 import { toConsultationType, type ConsultationType } from './consultation-types.ts';
-import { currentUserId, run, runMapped } from './query.ts';
+import { currentUserId, run, runMapped, geoPoint, type GeoPoint } from './query.ts';
 import { ok, type Result } from './result.ts';
 
 export interface Specialty {
@@ -21,7 +21,7 @@ export interface PractitionerPage {
   languages: string[];
   photoPath: string | null;
   address: string | null;
-  location: { lat: number; lng: number } | null;
+  location: GeoPoint | null;
   modes: ConsultationMode[];
   timeZone: string;
   specialties: Specialty[];
@@ -55,7 +55,7 @@ export async function getPractitionerBySlug(
     languages: r.languages,
     photoPath: r.photo_path,
     address: r.formatted_address,
-    location: r.latitude !== null && r.longitude !== null ? { lat: r.latitude, lng: r.longitude } : null,
+    location: geoPoint(r.latitude, r.longitude),
     modes: r.modes,
     timeZone: r.time_zone,
     specialties: r.practitioner_specialties
@@ -81,7 +81,7 @@ export interface MyPractitionerProfile {
   timeZone: string;
   address: string | null;
   placeId: string | null;
-  location: { lat: number; lng: number } | null;
+  location: GeoPoint | null;
   photoPath: string | null;
   verificationStatus: VerificationStatus;
   /** Why staff rejected or suspended the profile. */
@@ -148,7 +148,7 @@ function toMine(r: MineRow): MyPractitionerProfile {
     timeZone: r.time_zone,
     address: r.formatted_address,
     placeId: r.place_id,
-    location: r.latitude !== null && r.longitude !== null ? { lat: r.latitude, lng: r.longitude } : null,
+    location: geoPoint(r.latitude, r.longitude),
     photoPath: r.photo_path,
     verificationStatus: r.verification_status,
     statusReason: r.status_reason,

@@ -57,3 +57,13 @@ export function refuse<T = never>(
 ): Result<T> {
   return fail({ code, message });
 }
+
+export interface GeoPoint {
+  lat: number;
+  lng: number;
+}
+
+/** A point from the latitude and longitude columns, which are null together. */
+export function geoPoint(lat: number | null, lng: number | null): GeoPoint | null {
+  return lat !== null && lng !== null ? { lat, lng } : null;
+}

@@ -2,7 +2,7 @@
 // next available time.
 import { TEXT_LIMITS, type ConsultationMode, type SearchSort } from '@carebook/domain';
 import type { CarebookClient } from './client.ts';
-import { refuse, runMapped } from './query.ts';
+import { refuse, runMapped, geoPoint, type GeoPoint } from './query.ts';
 import type { Result } from './result.ts';
 
 export interface SearchQuery {
@@ -27,7 +27,7 @@ export interface SearchHit {
   modes: ConsultationMode[];
   languages: string[];
   address: string | null;
-  location: { lat: number; lng: number } | null;
+  location: GeoPoint | null;
   photoPath: string | null;
   distanceKm: number | null;
   /** ISO instant of the first bookable slot, null when nothing is open in the coming weeks. */
@@ -61,7 +61,7 @@ export async function searchPractitioners(
       modes: r.modes,
       languages: r.languages,
       address: r.formatted_address,
-      location: r.latitude !== null && r.longitude !== null ? { lat: r.latitude, lng: r.longitude } : null,
+      location: geoPoint(r.latitude, r.longitude),
       photoPath: r.photo_path,
       distanceKm: r.distance_km,
       nextAvailableAt: r.next_available_at,

@@ -65,6 +65,24 @@ describe('transactional e-mail', () => {
     expect(Date.parse(message?.createdAt ?? '')).toBeGreaterThan(Date.now() - 60_000);
   });
 
+  it('keeps one message per Idempotency-Key header and answers the first result again', async () => {
+    const to = unique('retried');
+    const send = (key: string) =>
+      brevo.transactionalEmails.sendTransacEmail({
+        sender: { name: 'Carebook', email: 'no-reply@carebook.test' },
+        to: [{ email: to }],
+        subject: 'Once',
+        textContent: 'Only once',
+        headers: { 'Idempotency-Key': key },
+      });
+    const first = await send('delivery-1');
+    const again = await send('delivery-1');
+    expect(again.messageId).toBe(first.messageId);
+    expect(await inboxFor(to)).toHaveLength(1);
+    await send('delivery-2');
+    expect(await inboxFor(to)).toHaveLength(2);
+  });
+
   it('sends one e-mail per message version and answers their ids', async () => {
     const [a, b] = [unique('a'), unique('b')];
     const sent = await brevo.transactionalEmails.sendTransacEmail({

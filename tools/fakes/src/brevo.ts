@@ -33,8 +33,15 @@ function answerError(res: ServerResponse, error: BrevoError): void {
   sendJson(res, error.status, { code: error.code, message: error.message });
 }
 
+function idempotencyKeyOf(body: unknown): string | null {
+  const headers = (body as { headers?: Record<string, unknown> } | undefined)?.headers;
+  const key = headers?.['Idempotency-Key'];
+  return typeof key === 'string' && key !== '' ? key : null;
+}
+
 export function createBrevoFake(store: MessageStore, log: Logger, now: () => Date = () => new Date()) {
   let smsCredits = STARTING_SMS_CREDITS;
+  const sentByKey = new Map<string, unknown>();
 
   /** Handles a request whose path starts with /brevo/v3; `subPath` is what follows it. */
   return async function handleBrevo(
@@ -51,8 +58,13 @@ export function createBrevoFake(store: MessageStore, log: Logger, now: () => Dat
 
     if (route === 'POST /smtp/email') {
       const body = await readJson(req);
+      // Brevo keeps one message per Idempotency-Key header: a retried send answers the first result.
+      const key = idempotencyKeyOf(body);
+      const seen = key ? sentByKey.get(key) : undefined;
+      if (seen) return sendJson(res, 201, seen);
       const result = isError(body) ? body : acceptEmail(body, now());
       if (isError(result)) return answerError(res, result);
+      if (key) sentByKey.set(key, result.response);
       for (const message of result.messages) {
         store.add(message);
         log(`brevo: e-mail "${message.subject}" to ${message.to.join(', ')}`);

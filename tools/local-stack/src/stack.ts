@@ -12,6 +12,7 @@ import { startGateway } from './gateway.ts';
 import { startAuth } from './auth/index.ts';
 import { startStorage, syncBucketsFromConfig } from './storage/index.ts';
 import { startFunctions } from './functions/index.ts';
+import { startScheduler } from './scheduler.ts';
 import { startFakes } from '@carebook/fakes';
 import { APPS, startApp } from './apps.ts';
 import { seed, type DemoAccount } from '@carebook/seed';
@@ -55,6 +56,8 @@ export interface StartOptions {
   fresh?: boolean;
   echoLogs?: boolean;
   demo?: boolean;
+  /** Run the scheduled jobs (default: in the dev profile only). */
+  scheduler?: boolean;
   onProgress?: (line: string) => void;
 }
 
@@ -123,6 +126,11 @@ export async function startStack(config: StackConfig, opts: StartOptions = {}): 
     services.push(await startGateway(config, logs.for('gateway')));
     save();
     progress(`api          ready on ${config.apiUrl}`);
+    // The test profile leaves jobs to the tests, which run each tick when they need it.
+    if (opts.scheduler ?? config.profile === 'dev') {
+      services.push(await startScheduler(config, logs.for('scheduler')));
+      progress('scheduler    running the scheduled jobs (private.scheduled_jobs)');
+    }
 
     // Demo data (small scale, idempotent): the accounts the banner prints and a few of everything.
     const demoAccounts = opts.demo ? [...(await seed(config, 'small', logs.for('seed'))).demoAccounts] : [];

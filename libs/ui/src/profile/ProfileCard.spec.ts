@@ -1,21 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { mount } from '@vue/test-utils';
-import type { Profile } from '@carebook/data';
 import ProfileCard from './ProfileCard.vue';
+import type { ProfileSummary } from './profile-summary.ts';
 import { testPlugins } from '../testing/plugins.ts';
 import type { Locale } from '@carebook/domain';
 
-const profile: Profile = {
-  id: '1d2b7b0a-0000-4000-8000-000000000001',
+const profile: ProfileSummary = {
   email: 'camille@example.fr',
   fullName: 'Camille Dupont',
   role: 'practitioner',
   locale: 'en',
   createdAt: '2025-03-14T10:00:00Z',
-  updatedAt: '2025-03-14T10:00:00Z',
 };
 
-function mountCard(p: Profile, locale: Locale) {
+function mountCard(p: ProfileSummary, locale: Locale) {
   return mount(ProfileCard, { props: { profile: p }, global: { plugins: testPlugins(locale).plugins } });
 }
 

@@ -1,15 +1,20 @@
-// What a spec needs to mount a component the way the apps run it: Quasar, i18n, Pinia.
-// Used by specs only; not exported from the library.
+// What a spec needs to mount a component the way the apps show it: Quasar and the shared texts.
+// The components here hold no state, so no Pinia. Used by specs only; not exported.
 import { Quasar } from 'quasar';
-import { createPinia } from 'pinia';
+import { createI18n } from 'vue-i18n';
 import type { Plugin } from 'vue';
-import type { Locale } from '@carebook/domain';
-import { createCarebookI18n } from '../i18n/create-i18n.ts';
+import { DEFAULT_LOCALE, type Locale } from '@carebook/domain';
+import { sharedMessages } from '../i18n/shared-messages.ts';
+
+function specI18n(locale: Locale) {
+  // The apps' set-up (@carebook/shell's createCarebookI18n) with no app texts.
+  return createI18n({ legacy: false, locale, fallbackLocale: DEFAULT_LOCALE, messages: sharedMessages });
+}
 
 export function testPlugins(locale: Locale = 'fr'): {
   plugins: [Plugin, ...unknown[]][];
-  i18n: ReturnType<typeof createCarebookI18n>;
+  i18n: ReturnType<typeof specI18n>;
 } {
-  const i18n = createCarebookI18n(locale);
-  return { plugins: [[Quasar, {}], [i18n], [createPinia()]], i18n };
+  const i18n = specI18n(locale);
+  return { plugins: [[Quasar, {}], [i18n]], i18n };
 }

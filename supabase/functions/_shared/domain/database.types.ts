@@ -397,6 +397,63 @@ export type Database = {
         };
         Relationships: [];
       };
+      deliveries: {
+        Row: {
+          attempts: number;
+          channel: Database['public']['Enums']['notification_channel'];
+          created_at: string;
+          id: string;
+          last_error: string | null;
+          next_attempt_at: string;
+          outbox_id: number;
+          provider_message_id: string | null;
+          recipient_id: string;
+          sent_at: string | null;
+          status: Database['public']['Enums']['delivery_status'];
+        };
+        Insert: {
+          attempts?: number;
+          channel: Database['public']['Enums']['notification_channel'];
+          created_at?: string;
+          id?: string;
+          last_error?: string | null;
+          next_attempt_at?: string;
+          outbox_id: number;
+          provider_message_id?: string | null;
+          recipient_id: string;
+          sent_at?: string | null;
+          status?: Database['public']['Enums']['delivery_status'];
+        };
+        Update: {
+          attempts?: number;
+          channel?: Database['public']['Enums']['notification_channel'];
+          created_at?: string;
+          id?: string;
+          last_error?: string | null;
+          next_attempt_at?: string;
+          outbox_id?: number;
+          provider_message_id?: string | null;
+          recipient_id?: string;
+          sent_at?: string | null;
+          status?: Database['public']['Enums']['delivery_status'];
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'deliveries_outbox_id_fkey';
+            columns: ['outbox_id'];
+            isOneToOne: false;
+            referencedRelation: 'outbox';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'deliveries_recipient_id_fkey';
+            columns: ['recipient_id'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
       external_busy_intervals: {
         Row: {
           during: unknown;
@@ -428,6 +485,51 @@ export type Database = {
             columns: ['practitioner_id'];
             isOneToOne: false;
             referencedRelation: 'practitioners';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      notifications: {
+        Row: {
+          created_at: string;
+          data: NonNullable<Json>;
+          id: string;
+          outbox_id: number | null;
+          read_at: string | null;
+          recipient_id: string;
+          topic: string;
+        };
+        Insert: {
+          created_at?: string;
+          data?: NonNullable<Json>;
+          id?: string;
+          outbox_id?: number | null;
+          read_at?: string | null;
+          recipient_id: string;
+          topic: string;
+        };
+        Update: {
+          created_at?: string;
+          data?: NonNullable<Json>;
+          id?: string;
+          outbox_id?: number | null;
+          read_at?: string | null;
+          recipient_id?: string;
+          topic?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'notifications_outbox_id_fkey';
+            columns: ['outbox_id'];
+            isOneToOne: false;
+            referencedRelation: 'outbox';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'notifications_recipient_id_fkey';
+            columns: ['recipient_id'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
             referencedColumns: ['id'];
           },
         ];
@@ -867,6 +969,31 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      claim_deliveries: {
+        Args: { p_limit?: number };
+        Returns: {
+          attempts: number;
+          channel: Database['public']['Enums']['notification_channel'];
+          context: Json;
+          email: string;
+          full_name: string;
+          id: string;
+          locale: Database['public']['Enums']['app_locale'];
+          recipient_id: string;
+          topic: string;
+        }[];
+      };
+      finish_delivery: {
+        Args: {
+          p_error?: string;
+          p_id: string;
+          p_max_attempts?: number;
+          p_provider_message_id?: string;
+          p_retry_after_seconds?: number;
+          p_sent: boolean;
+        };
+        Returns: Database['public']['Enums']['delivery_status'];
+      };
       get_available_slot_days: {
         Args: {
           p_consultation_type_id: string;
@@ -896,6 +1023,7 @@ export type Database = {
         Args: { p_document_id: string };
         Returns: string;
       };
+      plan_deliveries: { Args: { p_limit?: number }; Returns: number };
       practitioner_patients: {
         Args: { p_limit?: number; p_offset?: number; p_search?: string };
         Returns: {
@@ -1014,7 +1142,9 @@ export type Database = {
       availability_exception_kind: 'time_off' | 'extra';
       calendar_provider: 'google';
       consultation_mode: 'video' | 'in_person' | 'at_home';
+      delivery_status: 'pending' | 'sent' | 'dead';
       document_kind: 'diploma' | 'identity' | 'registration' | 'other';
+      notification_channel: 'in_app' | 'email' | 'sms';
       outbox_status: 'pending' | 'processing' | 'sent' | 'failed';
       registration_registry: 'rpps' | 'adeli' | 'none';
       review_action: 'approve' | 'reject' | 'suspend' | 'reinstate';
@@ -1156,7 +1286,9 @@ export const Constants = {
       availability_exception_kind: ['time_off', 'extra'],
       calendar_provider: ['google'],
       consultation_mode: ['video', 'in_person', 'at_home'],
+      delivery_status: ['pending', 'sent', 'dead'],
       document_kind: ['diploma', 'identity', 'registration', 'other'],
+      notification_channel: ['in_app', 'email', 'sms'],
       outbox_status: ['pending', 'processing', 'sent', 'failed'],
       registration_registry: ['rpps', 'adeli', 'none'],
       review_action: ['approve', 'reject', 'suspend', 'reinstate'],

@@ -3,6 +3,8 @@
 // Public API of @carebook/domain: pure rules shared by the apps, the data layer and edge functions.
 export * from './enums.ts';
 export * from './refusal-codes.ts';
+export * from './limits.ts';
+export * from './ranges.ts';
 export type { Database, Json, Tables, TablesInsert, TablesUpdate, Enums } from './database.types.ts';
 export * from './locale.ts';
 export * from './role.ts';
@@ -13,3 +15,4 @@ export * from './full-name.ts';
 export * from './registration.ts';
 export * from './registration-review.ts';
 export * from './time-zone.ts';
+export * from './notification-templates.ts';

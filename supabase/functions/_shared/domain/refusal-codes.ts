@@ -27,7 +27,7 @@ export const SERVER_REFUSALS = {
   window_too_wide: { status: 400, means: 'slots were asked for more days than allowed at once' },
   not_bookable: { status: 404, means: 'the practitioner or consultation type is not open for booking' },
   self_booking: { status: 409, means: 'practitioners cannot book themselves' },
-  inside_notice: { status: 409, means: 'the time is sooner than the practitioner\'s notice allows' },
+  inside_notice: { status: 409, means: "the time is sooner than the practitioner's notice allows" },
   beyond_horizon: { status: 409, means: 'the time is further ahead than bookings open' },
   outside_hours: { status: 409, means: 'the time is outside opening hours' },
   slot_taken: { status: 409, means: 'someone else has this time' },
@@ -42,7 +42,7 @@ export const SERVER_REFUSALS = {
   location_incomplete: { status: 400, means: 'latitude and longitude go together, radius only with them' },
   // Practitioner profiles and verification
   invalid_time_zone: { status: 400, means: 'not an IANA time zone name' },
-  registration_invalid: { status: 400, means: 'the registration number fails its registry\'s rule' },
+  registration_invalid: { status: 400, means: "the registration number fails its registry's rule" },
   registration_required: { status: 400, means: 'a registration number is needed before submitting' },
   registration_locked: { status: 409, means: 'profession and number are frozen once submitted' },
   specialty_mismatch: { status: 400, means: 'the specialty belongs to another profession' },
@@ -54,7 +54,7 @@ export const SERVER_REFUSALS = {
   staff_role_locked: { status: 409, means: 'the staff role follows staff_members' },
   // Edge functions
   invalid_json: { status: 400, means: 'the request body is not the JSON object expected' },
-  document_file_missing: { status: 404, means: 'a verification document\'s file is gone from storage' },
+  document_file_missing: { status: 404, means: "a verification document's file is gone from storage" },
 } as const satisfies Record<string, RefusalSpec>;
 
 export type ServerRefusalCode = keyof typeof SERVER_REFUSALS;

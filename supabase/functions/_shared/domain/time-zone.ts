@@ -180,7 +180,11 @@ export function offsetChanges(zone: string, from: number, to: number): number[] 
 }
 
 /** The first change after `from` that moves clocks forward (spring) or back (fall), within 400 days. */
-export function nextOffsetChange(zone: string, direction: 'forward' | 'back', from: number): number | undefined {
+export function nextOffsetChange(
+  zone: string,
+  direction: 'forward' | 'back',
+  from: number,
+): number | undefined {
   return offsetChanges(zone, from, from + 400 * DAY_MS).find((t) => {
     const delta = offsetMinutes(zone, t) - offsetMinutes(zone, t - MINUTE_MS);
     return (direction === 'forward') === delta > 0;

@@ -1,0 +1,9 @@
+// Feature specs (src/features/**) run in happy-dom with the same Vue and Quasar plugins as the app.
+import { defineConfig } from 'vitest/config';
+import { carebookVitePlugins, componentSpecSettings, VUE_I18N_FLAGS } from '@carebook/ui/vite';
+
+export default defineConfig({
+  plugins: carebookVitePlugins(),
+  define: VUE_I18N_FLAGS,
+  test: componentSpecSettings(),
+});

@@ -1,0 +1,118 @@
+// notify's dispatch loop with fakes: who may call it, one delivery's failure never stops another,
+// permanent failures die at once, 429 reset times and idempotency keys reach the database and Brevo.
+import assert from 'node:assert/strict';
+import {
+  handler,
+  SendError,
+  type ClaimedDelivery,
+  type NotifyDeps,
+  type Outcome,
+  type OutgoingEmail,
+} from './handler.ts';
+
+const patientId = '11111111-1111-4111-8111-111111111111';
+const practitionerId = '22222222-2222-4222-8222-222222222222';
+
+function delivery(n: number, overrides: Partial<ClaimedDelivery> = {}): ClaimedDelivery {
+  return {
+    id: `d${n}`,
+    channel: 'email',
+    attempts: 1,
+    topic: 'appointment.confirmed',
+    recipient_id: patientId,
+    email: `p${n}@example.test`,
+    full_name: 'Paul',
+    locale: 'fr',
+    context: {
+      patient_id: patientId,
+      practitioner_id: practitionerId,
+      starts_at: '2027-03-01T08:00:00Z',
+      time_zone: 'Europe/Paris',
+      practitioner_name: 'Dr Léa Martin',
+      consultation_fr: 'Consultation',
+      consultation_en: 'Visit',
+    },
+    ...overrides,
+  };
+}
+
+function fake(batches: ClaimedDelivery[][], send: (e: OutgoingEmail) => Promise<{ messageId: string }>) {
+  const finished: [string, Outcome][] = [];
+  const deps: NotifyDeps = {
+    planDeliveries: () => Promise.resolve(3),
+    claimDeliveries: () => Promise.resolve(batches.shift() ?? []),
+    finishDelivery: (id, outcome) => {
+      finished.push([id, outcome]);
+      return Promise.resolve(outcome.sent ? 'sent' : outcome.permanent ? 'dead' : 'pending');
+    },
+    sendEmail: send,
+    roleOf: (jwt) => (jwt === 'service' ? 'service_role' : 'authenticated'),
+    log: () => {},
+  };
+  return { deps, finished };
+}
+
+const post = (token?: string) =>
+  new Request('http://x/notify', {
+    method: 'POST',
+    headers: token ? { Authorization: `Bearer ${token}` } : {},
+  });
+
+Deno.test('only the service role may run it', async () => {
+  const { deps } = fake([], () => Promise.resolve({ messageId: 'm' }));
+  assert.equal((await handler(deps)(post())).status, 401);
+  const refused = await handler(deps)(post('user'));
+  assert.equal(refused.status, 403);
+  assert.equal((await refused.json()).error.code, 'forbidden');
+  assert.equal((await handler(deps)(new Request('http://x/notify'))).status, 405);
+});
+
+Deno.test('sends each delivery on its own: a failing one is retried, the others go', async () => {
+  const sent: OutgoingEmail[] = [];
+  const { deps, finished } = fake([[delivery(1), delivery(2), delivery(3)]], (e) => {
+    if (e.to.email === 'p2@example.test') return Promise.reject(new SendError('Brevo 500: boom'));
+    sent.push(e);
+    return Promise.resolve({ messageId: `<m${sent.length}>` });
+  });
+  const res = await handler(deps)(post('service'));
+  assert.deepEqual(await res.json(), { planned: 3, sent: 2, retried: 1, dead: 0 });
+  assert.deepEqual(
+    sent.map((e) => e.idempotencyKey),
+    ['delivery-d1', 'delivery-d3'],
+  );
+  assert.equal(sent[0]!.subject, 'Rendez-vous confirmé avec Dr Léa Martin');
+  assert.match(sent[0]!.text, /lundi 1 mars 2027 à 09:00 \(Europe\/Paris\)/);
+  assert.deepEqual(finished.find(([id]) => id === 'd2')?.[1], {
+    sent: false,
+    error: 'Brevo 500: boom',
+    retryAfterSeconds: undefined,
+    permanent: false,
+  });
+});
+
+Deno.test("passes Brevo's reset time on, and kills what can never be sent", async () => {
+  const { deps, finished } = fake(
+    [
+      [
+        delivery(1),
+        delivery(2, { email: null }),
+        delivery(3, { recipient_id: 'someone-else' }),
+        delivery(4, { channel: 'sms' }),
+      ],
+    ],
+    () => Promise.reject(new SendError('Brevo 429: slow down', 42)),
+  );
+  const res = await handler(deps)(post('service'));
+  assert.deepEqual(await res.json(), { planned: 3, sent: 0, retried: 1, dead: 3 });
+  assert.equal((finished[0]![1] as { retryAfterSeconds?: number }).retryAfterSeconds, 42);
+  assert.ok(finished.slice(1).every(([, o]) => !o.sent && o.permanent));
+});
+
+Deno.test('stops claiming when its time budget is spent', async () => {
+  let t = 0;
+  const { deps } = fake([[delivery(1)], [delivery(2)], [delivery(3)]], () =>
+    Promise.resolve({ messageId: 'm' }),
+  );
+  const res = await handler({ ...deps, now: () => (t += 30), budgetMs: 50 })(post('service'));
+  assert.equal((await res.json()).sent, 1);
+});

@@ -1,0 +1,123 @@
+// The outbox reaches people: a booking's outbox message becomes one e-mail per recipient through
+// the Brevo fake (rendered in the recipient's language, the appointment's zone named) and one
+// in-app notification each, read only by its owner. Ticks are run by hand here, as the scheduler
+// does every minute in the dev stack.
+import { describe, expect, it } from 'vitest';
+import type { InboxMessage } from '@carebook/fakes';
+import { runJob } from '@carebook/local-stack';
+import { config, service, sql } from './helpers.ts';
+import { practitionerOpen } from './scheduling/scenario.ts';
+import { quickUser } from './scheduling/users.ts';
+
+async function inbox(email: string): Promise<InboxMessage[]> {
+  const res = await fetch(`${config.inboxUrl}/api/messages?to=${encodeURIComponent(email)}`);
+  return ((await res.json()) as { messages: InboxMessage[] }).messages;
+}
+
+const tick = async () => {
+  const res = await runJob(config, { function_path: 'notify', body: {} });
+  expect(res.status).toBe(200);
+  return (await res.json()) as { planned: number; sent: number; retried: number; dead: number };
+};
+
+async function emailOf(userId: string): Promise<string> {
+  const { data } = await service().from('profiles').select('email').eq('id', userId).single();
+  return data!.email!;
+}
+
+describe('notify', () => {
+  it('sends a booking confirmation once to each side, in their language, and one in-app notice each', async () => {
+    const s = await practitionerOpen({ name: 'Bilan' }, { displayName: 'Dr Notify' });
+    const patient = await quickUser('patient', { locale: 'en', full_name: 'Ann English' });
+    const booked = await s.book(patient, s.at(3, '09:00'));
+    expect(booked.error).toBeNull();
+
+    await tick();
+    await tick(); // a second tick finds nothing new to send
+    const toPatient = await inbox(await emailOf(patient.id));
+    expect(toPatient.map((m) => m.subject)).toEqual(['Appointment confirmed with Dr Notify']);
+    expect(toPatient[0]!.text).toMatch(/at 09:00 \(Europe\/Paris\)/);
+    const toPractitioner = await inbox(await emailOf(s.practitioner.id));
+    // The practitioner also heard of their verification while the scenario published them.
+    expect(toPractitioner.map((m) => m.subject).sort()).toEqual([
+      'Nouveau rendez-vous : Ann English',
+      'Profil envoyé pour vérification',
+      'Votre profil est vérifié',
+    ]);
+
+    const mine = await patient.client.from('notifications').select('topic, data, read_at');
+    expect(mine.data).toEqual([
+      {
+        topic: 'appointment.confirmed',
+        data: expect.objectContaining({ appointment_id: booked.data!.id }),
+        read_at: null,
+      },
+    ]);
+    const theirs = await s.practitioner.client
+      .from('notifications')
+      .select('recipient_id, topic')
+      .order('topic');
+    expect(theirs.data?.map((n) => [n.recipient_id, n.topic])).toEqual([
+      [s.practitioner.id, 'appointment.confirmed'],
+      [s.practitioner.id, 'practitioner.verification.submitted'],
+      [s.practitioner.id, 'practitioner.verification.verified'],
+    ]);
+    const read = await patient.client
+      .from('notifications')
+      .update({ read_at: new Date().toISOString() })
+      .eq('recipient_id', patient.id)
+      .select('read_at');
+    expect(read.data?.[0]?.read_at).not.toBeNull();
+
+    const deliveries = await sql<{ status: string; attempts: number }>(
+      `select d.status, d.attempts from public.deliveries d join public.outbox o on o.id = d.outbox_id
+        where o.payload ->> 'appointment_id' = $1`,
+      [booked.data!.id],
+    );
+    expect(deliveries).toEqual([
+      { status: 'sent', attempts: 1 },
+      { status: 'sent', attempts: 1 },
+    ]);
+  });
+
+  it('writes the time the appointment has when the e-mail leaves, after a reschedule', async () => {
+    const s = await practitionerOpen({}, { displayName: 'Dr Moved' });
+    const patient = await quickUser('patient', { locale: 'fr' });
+    const booked = await s.book(patient, s.at(4, '09:00'));
+    const moved = await patient.client.rpc('reschedule_appointment', {
+      p_appointment_id: booked.data!.id,
+      p_starts_at: s.at(4, '11:00'),
+    });
+    expect(moved.error).toBeNull();
+    await tick();
+    const subjects = (await inbox(await emailOf(patient.id))).map((m) => [m.subject, /à 11:00/.test(m.text)]);
+    expect(subjects.sort()).toEqual([
+      ['Rendez-vous confirmé avec Dr Moved', true],
+      ['Rendez-vous déplacé avec Dr Moved', true],
+    ]);
+  });
+
+  it('sends nothing for a change that rolled back', async () => {
+    const s = await practitionerOpen();
+    const patient = await quickUser('patient');
+    const first = await s.book(patient, s.at(5, '09:00'));
+    const other = await quickUser('patient');
+    const refused = await s.book(other, s.at(5, '09:00'));
+    expect(refused.error?.details).toBe('slot_taken');
+    await tick();
+    expect(await inbox(await emailOf(other.id))).toEqual([]);
+    expect((await inbox(await emailOf(patient.id))).length).toBe(1);
+    expect(first.error).toBeNull();
+  });
+
+  it('is the service role only', async () => {
+    const patient = await quickUser('patient');
+    const { data: session } = await patient.client.auth.getSession();
+    const res = await fetch(`${config.apiUrl}/functions/v1/notify`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${session.session!.access_token}`, apikey: config.anonKey },
+    });
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('forbidden');
+  });
+});
