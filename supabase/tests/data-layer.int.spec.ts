@@ -73,14 +73,28 @@ describe('libs/data', () => {
     expect(types.ok && types.data.length).toBe(2);
 
     const from = new Date(Date.now() + DAY).toISOString();
+    const to = new Date(Date.now() + 8 * DAY).toISOString();
     const slots = await getAvailableSlots(anon(), {
       practitionerId: s.practitioner.id,
       consultationTypeId: s.type.id,
       from,
-      to: new Date(Date.now() + 8 * DAY).toISOString(),
+      to,
     });
     expect(slots.ok && slots.data.length).toBeGreaterThan(0);
     expect(slots.ok && slots.data[0]).toEqual({ startsAt: expect.any(String), endsAt: expect.any(String) });
+    // Asked one row per day and flattened: the same slots as one row per slot.
+    const rows = await anon().rpc('get_available_slots', {
+      p_practitioner_id: s.practitioner.id,
+      p_consultation_type_id: s.type.id,
+      p_from: from,
+      p_to: to,
+    });
+    expect(slots.ok && slots.data).toEqual(
+      rows.data!.map((r) => ({
+        startsAt: new Date(r.starts_at).toISOString(),
+        endsAt: new Date(r.ends_at).toISOString(),
+      })),
+    );
   });
 
   it('refuses before sending what the server would refuse, with the same codes', async () => {

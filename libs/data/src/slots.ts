@@ -1,5 +1,6 @@
-// Bookable times of one consultation type: get_available_slots, the same computation that
-// accepts or refuses a booking.
+// Bookable times of one consultation type: the same computation that accepts or refuses a
+// booking. Asked through get_available_slot_days, one row per local day, so that no window is
+// cut by PostgREST's row limit (decision 0011); flattened here into the slots callers use.
 import { SLOT_WINDOW_MAX_DAYS } from '@carebook/domain';
 import type { CarebookClient } from './client.ts';
 import { refuse, runMapped } from './query.ts';
@@ -27,17 +28,22 @@ export function getAvailableSlots(client: CarebookClient, query: SlotQuery): Pro
     return Promise.resolve(refuse('out_of_range', `ask for at most ${SLOT_WINDOW_MAX_DAYS} days of slots`));
   }
   return runMapped(
-    client.rpc('get_available_slots', {
+    client.rpc('get_available_slot_days', {
       p_practitioner_id: query.practitionerId,
       p_consultation_type_id: query.consultationTypeId,
       p_from: query.from,
       p_to: query.to,
     }),
     'slots',
-    (rows) =>
-      rows.map((r) => ({
-        startsAt: new Date(r.starts_at).toISOString(),
-        endsAt: new Date(r.ends_at).toISOString(),
-      })),
+    (days) =>
+      days.flatMap((d) =>
+        d.starts_at.map((at) => {
+          const start = Date.parse(at);
+          return {
+            startsAt: new Date(start).toISOString(),
+            endsAt: new Date(start + d.duration_minutes * 60_000).toISOString(),
+          };
+        }),
+      ),
   );
 }

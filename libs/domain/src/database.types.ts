@@ -992,6 +992,19 @@ export type Database = {
         };
         Returns: Database['public']['Enums']['delivery_status'];
       };
+      get_available_slot_days: {
+        Args: {
+          p_consultation_type_id: string;
+          p_from: string;
+          p_practitioner_id: string;
+          p_to: string;
+        };
+        Returns: {
+          day: string;
+          duration_minutes: number;
+          starts_at: string[];
+        }[];
+      };
       get_available_slots: {
         Args: {
           p_consultation_type_id: string;

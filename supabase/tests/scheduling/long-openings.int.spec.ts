@@ -16,8 +16,7 @@ describe('an extra opening over several days', () => {
       .practitioner({ timeZone: zone })
       .type({ minutes: 30, step: 15, notice: 0 })
       .extra(local(2, '18:00'), local(5, '12:00'))
-      // A short time off at the very start: it moves where the first day's grid starts, and
-      // nothing else.
+      // A short time off at the very start: it removes the starts it covers and moves nothing.
       .timeOff(local(2, '18:00'), local(2, '18:10'))
       .build();
     const wide = (await s.slots(local(2, '00:00'), local(6, '00:00'))).map((x) => x.starts_at);
@@ -26,7 +25,9 @@ describe('an extra opening over several days', () => {
     expect(day5).toEqual(narrow);
     // Each local day's grid starts at midnight once the opening runs through it.
     expect(narrow).toContain(local(5, '10:00'));
-    expect(wide).toContain(local(2, '18:10'));
+    expect(wide).not.toContain(local(2, '18:00'));
+    expect(wide).not.toContain(local(2, '18:10'));
+    expect(wide).toContain(local(2, '18:15'));
 
     const patient = await user('patient');
     expect((await s.book(patient, local(5, '10:00'))).error).toBeNull();

@@ -214,6 +214,33 @@ describe('search_practitioners', () => {
     expect(iso((await search({ p_text: 'hugo held' }))[0]!.next_available_at)).toBe(first);
   });
 
+  it('sorts by the next slot it shows, recomputed when the cached one is stale', async () => {
+    const opensFrom = (days: number) => addDays(localDate('Europe/Paris', Date.now()), days);
+    const [late, early] = await Promise.all([
+      scenario()
+        .practitioner({ displayName: 'Quentin Stalecache', location: east(5) })
+        .weeklyHours({ ...HOURS, validFrom: opensFrom(6) })
+        .type({ notice: 60 })
+        .build(),
+      scenario()
+        .practitioner({ displayName: 'Romane Stalecache', location: east(6) })
+        .weeklyHours({ ...HOURS, validFrom: opensFrom(4) })
+        .type({ notice: 60 })
+        .build(),
+    ]);
+    // The late one's cache says "in an hour" and is past its validity: searches must recompute it.
+    await sql(
+      `update private.practitioner_next_slots
+          set next_available_at = now() + interval '1 hour', valid_until = now() - interval '1 second'
+        where practitioner_id = $1`,
+      [late.practitioner.id],
+    );
+    const rows = await search({ p_text: 'stalecache', p_sort: 'soonest' });
+    expect(rows.map((r) => r.display_name)).toEqual(['Romane Stalecache', 'Quentin Stalecache']);
+    expect(iso(rows[0]!.next_available_at)).toBe(early.at(4, '09:00'));
+    expect(iso(rows[1]!.next_available_at)).toBe(late.at(6, '09:00'));
+  });
+
   it('refuses unknown modes and sorts, and page sizes outside 1-100', async () => {
     // Values the generated types forbid, as a hand-written client could still send them.
     const bad = [{ p_mode: 'telepathy' }, { p_sort: 'price' }, { p_limit: 0 }, { p_limit: 101 }] as SearchArgs[];

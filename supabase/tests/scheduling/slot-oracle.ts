@@ -109,19 +109,18 @@ export function bookableWindow(q: SlotQuestion): Interval {
   };
 }
 
-/** Open hours: rules and extra openings, minus time off. Looks a day either side of the window. */
-export function openHours(q: SlotQuestion): Interval[] {
+/** Openings: rules and extra openings, touching ones merged. Looks a day either side of the
+ *  window. Time off is not taken out here: it removes starts, it never moves the grid. */
+export function openings(q: SlotQuestion): Interval[] {
   const w = bookableWindow(q);
   const dur = q.type.duration * MINUTE;
-  const opened = [
+  return normalize([
     ...ruleOccurrences(q, w.start - DAY, w.end + dur + DAY),
     ...q.extras.filter((e) => appliesTo(e.typeIds, q.type.id)),
-  ];
-  return subtract(
-    opened,
-    q.timeOff.filter((e) => appliesTo(e.typeIds, q.type.id)),
-  );
+  ]);
 }
+
+const timeOffFor = (q: SlotQuestion) => q.timeOff.filter((e) => appliesTo(e.typeIds, q.type.id));
 
 /** Time that blocks slots: active appointments (buffers included, expired holds not) and busy time. */
 export function busyTime(q: SlotQuestion): Interval[] {
@@ -139,15 +138,17 @@ export function gridStart(q: SlotQuestion, opening: Interval, instant: number): 
   return Math.max(opening.start, zonedInstant(q.timeZone, localDate(q.timeZone, instant), 0));
 }
 
-/** The expected answer: starts every `step` from the start of each opening, restarting each local day. */
+/** The expected answer: starts every `step` from the start of each opening, restarting each local
+ *  day; time off, busy time and appointments only remove starts. */
 export function expectedSlots(q: SlotQuestion): Interval[] {
   const w = bookableWindow(q);
   if (w.start >= w.end) return [];
   const dur = q.type.duration * MINUTE;
   const step = q.type.step * MINUTE;
   const busy = busyTime(q);
+  const timeOff = timeOffFor(q);
   const out: Interval[] = [];
-  for (const o of openHours(q)) {
+  for (const o of openings(q)) {
     const starts: number[] = [];
     for (let day = localDate(q.timeZone, o.start); ; day = addDays(day, 1)) {
       const dayStart = zonedInstant(q.timeZone, day, 0);
@@ -157,6 +158,7 @@ export function expectedSlots(q: SlotQuestion): Interval[] {
     }
     for (const s of starts) {
       if (s < w.start || s >= w.end) continue;
+      if (timeOff.some((t) => overlaps(t, { start: s, end: s + dur }))) continue;
       const needs = { start: s - q.type.bufferBefore * MINUTE, end: s + dur + q.type.bufferAfter * MINUTE };
       if (!busy.some((b) => overlaps(b, needs))) out.push({ start: s, end: s + dur });
     }
@@ -168,18 +170,18 @@ export function expectedSlots(q: SlotQuestion): Interval[] {
 export function slotViolations(q: SlotQuestion, slots: Interval[]): string[] {
   const problems: string[] = [];
   const dur = q.type.duration * MINUTE;
-  const open = openHours(q);
+  const open = openings(q);
   const busy = busyTime(q);
-  const openings = normalize([
+  const allOpenings = normalize([
     ...ruleOccurrences(q, q.from - DAY, q.to + dur + DAY),
     ...q.extras.filter((e) => appliesTo(e.typeIds, q.type.id)),
   ]);
-  const timeOff = q.timeOff.filter((e) => appliesTo(e.typeIds, q.type.id));
+  const timeOff = timeOffFor(q);
   for (const s of slots) {
     const at = new Date(s.start).toISOString();
     if (s.end - s.start !== dur)
       problems.push(`${at}: lasts ${(s.end - s.start) / MINUTE} min, not ${q.type.duration}`);
-    if (!openings.some((o) => o.start <= s.start && s.end <= o.end))
+    if (!allOpenings.some((o) => o.start <= s.start && s.end <= o.end))
       problems.push(`${at}: not inside a rule or extra opening`);
     if (timeOff.some((t) => overlaps(t, s))) problems.push(`${at}: overlaps time off`);
     const needs = { start: s.start - q.type.bufferBefore * MINUTE, end: s.end + q.type.bufferAfter * MINUTE };

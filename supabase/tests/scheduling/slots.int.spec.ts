@@ -138,30 +138,31 @@ describe('slots on clock-change days', () => {
 });
 
 describe('the slot grid', () => {
-  it('restarts at the end of a time off, and every listed time can be booked', async () => {
+  it("keeps the opening's grid after a time off, and every listed time can be booked", async () => {
     const day = addDays(localDate('Europe/Paris', Date.now()), 3);
     const s = await scenario()
       .practitioner({ timeZone: 'Europe/Paris' })
       .weeklyHours({ from: '09:00', to: '12:00' })
       .type({ minutes: 30, step: 15 })
-      .timeOff(atLocal('Europe/Paris', day, '09:00'), atLocal('Europe/Paris', day, '09:10'))
+      // Ends at 09:44: the next start is 09:45, as in any calendar, not 09:44.
+      .timeOff(atLocal('Europe/Paris', day, '09:00'), atLocal('Europe/Paris', day, '09:44'))
+      .busy(atLocal('Europe/Paris', day, '10:50'), atLocal('Europe/Paris', day, '11:05'))
       .build();
     const slots = await s.slots(s.at(day, '00:00'), s.at(day, '23:00'));
     expect(slots.map((x) => zonedParts(s.timeZone, Date.parse(x.starts_at)).time)).toEqual([
-      '09:10',
-      '09:25',
-      '09:40',
-      '09:55',
-      '10:10',
-      '10:25',
-      '10:40',
-      '10:55',
-      '11:10',
-      '11:25',
+      '09:45',
+      '10:00',
+      '10:15',
+      '11:15',
+      '11:30',
     ]);
+    // Off the grid, right after the time off: refused as such.
+    const early = await s.book(await patient(), s.at(day, '09:44'));
+    expect(early.status).toBe(409);
+    expect(early.error?.details).toBe('off_grid');
     // The booking check looks at a window of one instant: it must see the same grid.
     const patients = await Promise.all([patient(), patient(), patient()]);
-    for (const [i, at] of [slots[3]!.starts_at, slots[5]!.starts_at, slots[9]!.starts_at].entries()) {
+    for (const [i, at] of [slots[0]!.starts_at, slots[2]!.starts_at, slots[4]!.starts_at].entries()) {
       const res = await s.book(patients[i]!, at);
       expect(res.error, `booking ${at}`).toBeNull();
       expect(iso(res.data!.starts_at)).toBe(at);
@@ -229,5 +230,72 @@ describe('the slot grid', () => {
     });
     expect(long.status).toBe(400);
     expect(long.error?.message).toMatch(/at most 62 days/);
+  });
+
+  it('refuse a missing practitioner, type or date with 400 and a code, never an empty list', async () => {
+    const s = await scenario().practitioner().weeklyHours({ from: '09:00', to: '12:00' }).type().build();
+    const full = {
+      p_practitioner_id: s.practitioner.id,
+      p_consultation_type_id: s.type.id,
+      p_from: s.at(3, '00:00'),
+      p_to: s.at(4, '00:00'),
+    };
+    for (const name of ['get_available_slots', 'get_available_slot_days'] as const) {
+      for (const [missing, code] of [
+        ['p_practitioner_id', 'invalid_input'],
+        ['p_consultation_type_id', 'invalid_input'],
+        ['p_from', 'invalid_window'],
+        ['p_to', 'invalid_window'],
+      ] as const) {
+        const res = await anon().rpc(name, { ...full, [missing]: null } as typeof full);
+        expect(res.status, `${name} without ${missing}`).toBe(400);
+        expect(res.error?.details, `${name} without ${missing}`).toBe(code);
+      }
+    }
+  });
+});
+
+describe('answers are never cut', () => {
+  it('gives the widest window of the densest type whole, one row per day, and never cuts the row answer', async () => {
+    // Open around the clock, a 5-minute type every 5 minutes: 288 starts a day, 17,856 in 62 days.
+    const s = await scenario()
+      .practitioner({ timeZone: 'Europe/Paris' })
+      .weeklyHours({ from: '00:00', to: '24:00' })
+      .type({ minutes: 5, step: 5, notice: 0, horizonDays: 365 })
+      .build();
+    const from = s.at(s.day(1), '00:00');
+    const to = new Date(Date.parse(from) + 62 * 24 * 60 * MINUTE).toISOString();
+    const args = {
+      p_practitioner_id: s.practitioner.id,
+      p_consultation_type_id: s.type.id,
+      p_from: from,
+      p_to: to,
+    };
+
+    const days = await anon().rpc('get_available_slot_days', args);
+    expect(days.error).toBeNull();
+    expect(days.data!.length).toBeLessThanOrEqual(63);
+    const starts = days.data!.flatMap((d) => d.starts_at.map((at) => Date.parse(at)));
+    expect(starts).toHaveLength(62 * 288);
+    expect(starts[0]).toBe(Date.parse(from));
+    expect(starts.at(-1)).toBe(Date.parse(to) - 5 * MINUTE);
+    expect(starts.every((t, i) => i === 0 || t - starts[i - 1]! === 5 * MINUTE)).toBe(true);
+    expect(days.data!.every((d) => d.duration_minutes === 5)).toBe(true);
+    // Each row is one local day of the practitioner, with that day's starts.
+    for (const d of days.data!) {
+      for (const at of d.starts_at) expect(zonedParts(s.timeZone, Date.parse(at)).date).toBe(d.day);
+    }
+
+    // One row per slot cannot hold this: refused with a code, not answered in part with a 200.
+    const rows = await anon().rpc('get_available_slots', args);
+    expect(rows.status).toBe(400);
+    expect(rows.error?.details).toBe('window_too_wide');
+    expect(rows.error?.hint).toMatch(/get_available_slot_days/);
+    // What fits is answered whole.
+    const threeDays = await anon().rpc('get_available_slots', {
+      ...args,
+      p_to: new Date(Date.parse(from) + 3 * 24 * 60 * MINUTE).toISOString(),
+    });
+    expect(threeDays.data).toHaveLength(3 * 288);
   });
 });

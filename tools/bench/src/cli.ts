@@ -12,7 +12,15 @@ import { seed } from '@carebook/seed';
 import { runLoad } from './load.ts';
 import { withMachineLoad } from './machine.ts';
 import { capturePlans } from './plans.ts';
-import { formatRuns, formatVerdicts, passes, type ScenarioResult } from './report.ts';
+import {
+  formatFunctionTimings,
+  formatLevers,
+  formatRuns,
+  formatSqlTimings,
+  formatVerdicts,
+  passes,
+  type ScenarioResult,
+} from './report.ts';
 import {
   bookingScenario,
   patientsScenario,
@@ -21,7 +29,15 @@ import {
   type BenchContext,
   type Scenario,
 } from './scenarios.ts';
-import { summarize } from './stats.ts';
+import {
+  createSlotWorkload,
+  functionTimings,
+  slotWorkloadScenarios,
+  sqlTimings,
+  type FunctionTiming,
+  type SqlTiming,
+} from './slot-workload.ts';
+import { grouped, interleavedPart, summarize } from './stats.ts';
 
 const { values } = parseArgs({
   options: {
@@ -34,6 +50,8 @@ const { values } = parseArgs({
     // SQL run as postgres after seeding: tries a fix (an index, a replaced function) before it
     // becomes a migration.
     apply: { type: 'string' },
+    // Only the slot workload of issue 9, without the large data set (about 30 s instead of minutes).
+    'slots-only': { type: 'boolean', default: false },
   },
 });
 
@@ -76,22 +94,34 @@ for (const [signal, code] of [
   });
 }
 
-async function measure(scenario: Scenario, concurrency: number): Promise<ScenarioResult> {
+/** One result per scenario, or per part of a scenario whose requests alternate between parts. */
+async function measure(scenario: Scenario, concurrency: number): Promise<ScenarioResult[]> {
+  const baseUrl = scenario.baseUrl ?? config.apiUrl;
   if (scenario.warmup.some((l) => l.length > 0)) {
-    await runLoad({ baseUrl: config.apiUrl, clients: scenario.warmup, seconds: scenario.warmupSeconds });
+    await runLoad({ baseUrl, clients: scenario.warmup, seconds: scenario.warmupSeconds });
   }
-  const run = () => runLoad({ baseUrl: config.apiUrl, clients: scenario.clients, seconds: scenario.seconds });
-  const { value: outcome, avg1, cpuBusy } = await withMachineLoad(run);
-  const summary = summarize(outcome);
+  const run = () => runLoad({ baseUrl, clients: scenario.clients, seconds: scenario.seconds });
+  const { value: measured, avg1, cpuBusy } = await withMachineLoad(run);
   const load = { avg1, cpuBusy };
-  const result = { name: scenario.name, concurrency, target: scenario.target, summary, load };
-  say(
-    `  ${scenario.name}: ${summary.requests} requests, ${summary.throughput.toFixed(0)}/s, ` +
-      `p50 ${summary.p50.toFixed(2)} ms, p95 ${summary.p95.toFixed(2)} ms, p99 ${summary.p99.toFixed(2)} ms, ` +
-      `409 ${summary.conflicts}, errors ${summary.errors} (load ${avg1.toFixed(2)}, cpu ${Math.round(cpuBusy * 100)}%)`,
-  );
-  for (const s of outcome.samples) say(`    error: ${s}`);
-  return result;
+  const parts = scenario.parts
+    ? scenario.parts.map((p, i) => ({ ...p, outcome: interleavedPart(measured, i, scenario.parts!.length) }))
+    : [
+        {
+          name: scenario.name,
+          target: scenario.target,
+          outcome: scenario.group ? grouped(measured, scenario.group) : measured,
+        },
+      ];
+  return parts.map(({ name, target, outcome }) => {
+    const summary = summarize(outcome);
+    say(
+      `  ${name}: ${summary.requests} ${scenario.group ? 'views' : 'requests'}, ${summary.throughput.toFixed(0)}/s, ` +
+        `p50 ${summary.p50.toFixed(2)} ms, p95 ${summary.p95.toFixed(2)} ms, p99 ${summary.p99.toFixed(2)} ms, ` +
+        `409 ${summary.conflicts}, errors ${summary.errors} (load ${avg1.toFixed(2)}, cpu ${Math.round(cpuBusy * 100)}%)`,
+    );
+    for (const sample of outcome.samples) say(`    error: ${sample}`);
+    return { name, concurrency, target, summary, load };
+  });
 }
 
 async function main(): Promise<void> {
@@ -102,17 +132,22 @@ async function main(): Promise<void> {
     `  stack up in ${(stack.startupMs / 1000).toFixed(1)} s (${config.apiUrl}, data in ${path.relative(repoRoot, config.dirs.root)})`,
   );
 
-  const report = await seed(config, 'large', (l) => say(`  seed: ${l}`));
-  say(
-    `  seeded large in ${report.seconds.toFixed(1)} s: ${report.present.appointments} appointments, ` +
-      `${report.present.practitioners} practitioners (${report.published} published), ${report.present.users} users`,
-  );
+  const slotsOnly = values['slots-only'] ?? false;
+  const report = slotsOnly ? null : await seed(config, 'large', (l) => say(`  seed: ${l}`));
+  if (report) {
+    say(
+      `  seeded large in ${report.seconds.toFixed(1)} s: ${report.present.appointments} appointments, ` +
+        `${report.present.practitioners} practitioners (${report.published} published), ${report.present.users} users`,
+    );
+  }
 
   const db = new pg.Client({ connectionString: config.dbUrl('postgres') });
   // Ctrl-C stops the server under it: the running query fails, the process must not crash.
   db.on('error', () => undefined);
   await db.connect();
   const results: ScenarioResult[] = [];
+  // The scenario each result comes from (a scenario with parts gives several results).
+  const sources: Scenario[] = [];
   const scenarios: Scenario[] = [];
   try {
     if (values.apply) {
@@ -130,23 +165,42 @@ async function main(): Promise<void> {
       bookingClients: whole('booking-clients', 1),
       bookingsPerClient: whole('bookings-per-client', 1),
     };
+    const now = new Date();
+    // The slot workload of issue 9, and the old computation beside the new one (sql/slots-before.sql).
+    const workload = await createSlotWorkload(db, now);
+    await db.query(readFileSync(new URL('./sql/slots-before.sql', import.meta.url), 'utf8'));
     // Planner statistics for the freshly loaded tables, as autovacuum would gather soon after.
     await db.query('analyze');
-    const now = new Date();
-    const patients = await patientsScenario(ctx);
+    // PostgREST reloads its schema cache (to see the "before" function) asynchronously.
+    await new Promise((r) => setTimeout(r, 1500));
     say(
-      `  patient list of practitioner ${patients.practitioner.id}: ${patients.practitioner.patients} patients, ${patients.practitioner.appointments} appointments`,
+      `  slot workload: practitioner ${workload.practitionerId}, ${workload.from} to ${workload.to}, clock change ${workload.clockChange}`,
     );
-    const booking = await bookingScenario(ctx, now);
-    say(
-      `  booking: ${booking.bookings} distinct slots over ${booking.clients[0]!.length} practitioners, ${ctx.bookingClients} patients`,
-    );
-    // Reads first, on the data as seeded; booking last, since it changes it.
-    scenarios.push(await slotsScenario(ctx, now), ...searchScenarios(ctx), patients, booking);
+    const slotScenarios = slotWorkloadScenarios(ctx, workload, config.ports.postgrest);
+    // Single-client latency: one keep-alive client, as the issue's targets are stated.
+    const singleClient = new Set(slotScenarios);
+    let booking: Awaited<ReturnType<typeof bookingScenario>> | null = null;
+    if (!slotsOnly) {
+      const patients = await patientsScenario(ctx);
+      say(
+        `  patient list of practitioner ${patients.practitioner.id}: ${patients.practitioner.patients} patients, ${patients.practitioner.appointments} appointments`,
+      );
+      booking = await bookingScenario(ctx, now);
+      say(
+        `  booking: ${booking.bookings} distinct slots over ${booking.clients[0]!.length} practitioners, ${ctx.bookingClients} patients`,
+      );
+      // Reads first, on the data as seeded; booking last, since it changes it.
+      scenarios.push(await slotsScenario(ctx, now), ...searchScenarios(ctx), patients);
+    }
+    scenarios.push(...slotScenarios);
+    if (booking) scenarios.push(booking);
     say();
     for (const s of scenarios) {
-      const concurrency = s === booking ? ctx.bookingClients : ctx.concurrency;
-      results.push(await measure(s, concurrency));
+      const concurrency = s === booking ? ctx.bookingClients : singleClient.has(s) ? 1 : ctx.concurrency;
+      for (const r of await measure(s, concurrency)) {
+        results.push(r);
+        sources.push(s);
+      }
     }
     const overlaps = await db.query<{ n: number }>(
       `select count(*)::int as n from public.appointments a join public.appointments b
@@ -155,17 +209,29 @@ async function main(): Promise<void> {
     );
     say(`  overlapping active appointments after the run: ${overlaps.rows[0]?.n}`);
 
-    say('\nRuns (latencies in ms, through the gateway):\n');
+    say(
+      '\nSlot workload inside Postgres (EXPLAIN ANALYZE execution, ms, 200 interleaved runs as anon, a transaction each):\n',
+    );
+    const sqlResults: SqlTiming[] = await sqlTimings(db, workload);
+    say(formatSqlTimings(sqlResults));
+    say('\nSlot workload function by function (track_functions = all, 100 interleaved runs of each path):\n');
+    const fnResults: FunctionTiming[] = await functionTimings(config.dbUrl('supabase_admin'), workload);
+    say(formatFunctionTimings(fnResults));
+    say('\nRuns (latencies in ms, through the gateway unless named otherwise):\n');
     say(formatRuns(results));
+    say('\nSlot workload, before and after each lever (medians, ms):\n');
+    say(formatLevers(results, sqlResults));
     say('\nTargets:\n');
     say(formatVerdicts(results));
 
     // Plans of this run only: an old file would suggest a miss that no longer happens.
     rmSync(path.join(outDir, 'plans'), { recursive: true, force: true });
     mkdirSync(path.join(outDir, 'plans'), { recursive: true });
+    const explained = new Set<Scenario>();
     for (const [i, r] of results.entries()) {
-      if (passes(r.target, r.summary)) continue;
-      const s = scenarios[i]!;
+      const s = sources[i]!;
+      if (passes(r.target, r.summary) || explained.has(s)) continue;
+      explained.add(s);
       const plans = await capturePlans(config.dbUrl('supabase_admin'), s.plan);
       const file = path.join(outDir, 'plans', `${s.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.txt`);
       writeFileSync(file, plans.map((p) => `-- ${p.durationMs.toFixed(3)} ms\n${p.text}\n`).join('\n'));
@@ -174,7 +240,13 @@ async function main(): Promise<void> {
       );
       for (const p of plans.slice(0, 3)) say(`-- ${p.durationMs.toFixed(3)} ms\n${p.text}\n`);
     }
-    const saved = { at: new Date().toISOString(), cores: os.cpus().length, seed: report, results };
+    const saved = {
+      at: new Date().toISOString(),
+      cores: os.cpus().length,
+      seed: report,
+      results,
+      slotWorkload: { workload, sql: sqlResults, functions: fnResults },
+    };
     writeFileSync(path.join(outDir, 'results.json'), JSON.stringify(saved, null, 2));
     say(`\nResults in ${path.relative(repoRoot, path.join(outDir, 'results.json'))}`);
   } finally {

@@ -11,6 +11,8 @@ export interface HttpCall {
   path: string;
   headers: Record<string, string>;
   body?: string;
+  /** Another port on the same host than the plan's base URL (a service behind the gateway). */
+  port?: number;
 }
 
 export interface LoadPlan {
@@ -29,7 +31,7 @@ function send(agent: http.Agent, base: URL, call: HttpCall): Promise<{ status: n
     const req = http.request(
       {
         host: base.hostname,
-        port: base.port,
+        port: call.port ?? base.port,
         method: call.method,
         path: call.path,
         agent,

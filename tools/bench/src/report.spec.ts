@@ -25,6 +25,8 @@ describe('passes', () => {
 
   it('never passes a run with errors or without requests, but conflicts are not errors', () => {
     expect(passes({ kind: 'p95', maxMs: 15 }, summary({ errors: 1 }))).toBe(false);
+    expect(passes({ kind: 'p95', maxMs: 60, maxMedianMs: 3 }, summary({ p50: 3 }))).toBe(true);
+    expect(passes({ kind: 'p95', maxMs: 60, maxMedianMs: 3 }, summary({ p50: 3.1 }))).toBe(false);
     expect(passes({ kind: 'p95', maxMs: 15 }, summary({ requests: 0, p95: NaN }))).toBe(false);
     expect(passes({ kind: 'throughput', minPerSecond: 300 }, summary({ conflicts: 3 }))).toBe(true);
   });

@@ -17,6 +17,12 @@ export interface Scenario {
   warmupSeconds?: number;
   /** What one request runs, as the same role: explained when the target is missed. */
   plan: PlanRequest;
+  /** Where requests go; the gateway when left out. */
+  baseUrl?: string;
+  /** Consecutive requests of a client that make one measured unit (a view needing two calls). */
+  group?: number;
+  /** One client cycling through one request per part: each part is reported on its own. */
+  parts?: { name: string; target: Target }[];
 }
 
 export interface BenchContext {
@@ -35,7 +41,12 @@ export interface BenchContext {
 const DAY_MS = 86_400_000;
 export const PARIS = { lat: 48.8566, lng: 2.3522 };
 
-function rpc(ctx: BenchContext, name: string, args: Record<string, unknown>, token?: string): HttpCall {
+export function rpc(
+  ctx: BenchContext,
+  name: string,
+  args: Record<string, unknown>,
+  token?: string,
+): HttpCall {
   return {
     method: 'POST',
     path: `/rest/v1/rpc/${name}`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { percentile, summarize } from './stats.ts';
+import { grouped, interleavedPart, percentile, summarize } from './stats.ts';
 
 describe('percentile', () => {
   const hundred = Array.from({ length: 100 }, (_, i) => i + 1);
@@ -40,5 +40,31 @@ describe('summarize', () => {
       p95: 10,
       max: 10,
     });
+  });
+});
+
+describe('grouped', () => {
+  it('adds up consecutive requests into one measured view', () => {
+    const g = grouped(
+      { latencies: [1, 2, 3, 4, 5], ok: 5, conflicts: 0, errors: 0, elapsedMs: 15, samples: [] },
+      2,
+    );
+    expect(g.latencies).toEqual([3, 7]);
+    expect(g.ok).toBe(2);
+  });
+});
+
+describe('interleavedPart', () => {
+  it('takes every n-th latency of a one-client run', () => {
+    const run = {
+      latencies: [1, 10, 2, 20, 3, 30],
+      ok: 6,
+      conflicts: 0,
+      errors: 0,
+      elapsedMs: 66,
+      samples: [],
+    };
+    expect(interleavedPart(run, 1, 2).latencies).toEqual([10, 20, 30]);
+    expect(interleavedPart(run, 0, 2).ok).toBe(3);
   });
 });

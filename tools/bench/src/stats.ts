@@ -50,3 +50,31 @@ export function summarize(outcome: Outcome): Summary {
     max: sorted.length ? sorted[sorted.length - 1]! : NaN,
   };
 }
+
+/** One client's run with each `size` consecutive requests counted as one (a view of two calls). */
+export function grouped(outcome: Outcome, size: number): Outcome {
+  const latencies: number[] = [];
+  for (let i = 0; i + size <= outcome.latencies.length; i += size) {
+    latencies.push(outcome.latencies.slice(i, i + size).reduce((a, b) => a + b, 0));
+  }
+  const scale = (n: number) => Math.floor(n / size);
+  return {
+    ...outcome,
+    latencies,
+    ok: scale(outcome.ok),
+    conflicts: scale(outcome.conflicts),
+    errors: Math.ceil(outcome.errors / size),
+  };
+}
+
+/** Part `index` of a one-client run whose requests cycle through `count` parts. */
+export function interleavedPart(outcome: Outcome, index: number, count: number): Outcome {
+  const latencies = outcome.latencies.filter((_, i) => i % count === index);
+  // Errors cannot be told apart by part: each part reports them all, so none passes unnoticed.
+  return {
+    ...outcome,
+    latencies,
+    ok: latencies.length - Math.min(latencies.length, outcome.errors),
+    conflicts: 0,
+  };
+}
