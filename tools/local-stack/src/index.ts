@@ -6,5 +6,5 @@ export { startStack, AlreadyRunningError } from './stack.ts';
 export type { Stack, StartOptions } from './stack.ts';
 // A throw-away migrated database for tools that inspect the schema (db-lint).
 export { startScratchDb } from './scratch.ts';
-export { runJob, readJobs, type ScheduledJob } from './scheduler.ts';
+export { runJob, runSqlJob, readJobs, type ScheduledJob } from './scheduler.ts';
 export { migrate, migrationsDir } from './migrate.ts';

@@ -10,8 +10,11 @@ import type { Logger, RunningService } from './service.ts';
 export interface ScheduledJob {
   name: string;
   schedule: string;
-  function_path: string;
+  /** Either an edge function to call... */
+  function_path: string | null;
   body: Record<string, unknown>;
+  /** ...or SQL to run, as pg_cron runs it. */
+  command: string | null;
 }
 
 export async function readJobs(config: StackConfig): Promise<ScheduledJob[]> {
@@ -19,7 +22,7 @@ export async function readJobs(config: StackConfig): Promise<ScheduledJob[]> {
   await client.connect();
   try {
     const { rows } = await client.query<ScheduledJob>(
-      'select name, schedule, function_path, body from private.scheduled_jobs order by name',
+      'select name, schedule, function_path, body, command from private.scheduled_jobs order by name',
     );
     return rows;
   } finally {
@@ -27,10 +30,22 @@ export async function readJobs(config: StackConfig): Promise<ScheduledJob[]> {
   }
 }
 
-/** One tick of a job, as the scheduler sends it; tests call it too. */
+/** A SQL job's tick, run as pg_cron runs it (by the database owner); answers its rows as text. */
+export async function runSqlJob(config: StackConfig, command: string): Promise<string> {
+  const client = new pg.Client({ connectionString: config.dbUrl('postgres') });
+  await client.connect();
+  try {
+    const { rows } = await client.query(command);
+    return JSON.stringify(rows);
+  } finally {
+    await client.end();
+  }
+}
+
+/** One tick of a function job, as the scheduler sends it; tests call it too. */
 export async function runJob(
   config: StackConfig,
-  job: Pick<ScheduledJob, 'function_path' | 'body'>,
+  job: { function_path: string; body: Record<string, unknown> },
 ): Promise<Response> {
   return fetch(`${config.apiUrl}/functions/v1/${job.function_path}`, {
     method: 'POST',
@@ -51,7 +66,11 @@ export async function startScheduler(config: StackConfig, log: Logger): Promise<
         job.schedule,
         { name: job.name, protect: true, catch: (e) => log(`${job.name}: ${String(e)}`) },
         async () => {
-          const res = await runJob(config, job);
+          if (job.command !== null) {
+            log(`${job.name}: ${(await runSqlJob(config, job.command)).slice(0, 200)}`);
+            return;
+          }
+          const res = await runJob(config, { function_path: job.function_path ?? '', body: job.body });
           log(`${job.name}: ${res.status} ${(await res.text()).slice(0, 200)}`);
         },
       ),

@@ -1035,6 +1035,14 @@ export type Database = {
           patient_id: string;
         }[];
       };
+      refresh_stale_next_slots_tick: {
+        Args: Record<PropertyKey, never>;
+        Returns: number;
+      };
+      release_expired_holds_tick: {
+        Args: Record<PropertyKey, never>;
+        Returns: number;
+      };
       reschedule_appointment: {
         Args: { p_appointment_id: string; p_starts_at: string };
         Returns: {
