@@ -118,4 +118,42 @@ describe('notify', () => {
     expect(res.status).toBe(403);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('forbidden');
   });
+
+  it('reminds once, of the time the appointment has, and never a cancelled one', async () => {
+    const s = await practitionerOpen({}, { displayName: 'Dr Rappel' });
+    const ann = await user('patient', { meta: { locale: 'fr' } });
+    const kept = await s.book(ann, s.at(3, '09:00'));
+    const moved = await s.book(ann, s.at(4, '09:00'));
+    const dropped = await s.book(ann, s.at(5, '09:00'));
+    // One reminder a day ahead: the instants simulated below would also make the 1-hour one due.
+    await service()
+      .from('consultation_types')
+      .update({ reminder_minutes: [1440] })
+      .eq('id', s.type.id);
+    const plan = async (at: string) => (await service().rpc('plan_reminders_tick', { p_now: at })).data;
+    const dayBefore = (iso: string) => new Date(Date.parse(iso) - 23 * 3_600_000).toISOString();
+
+    expect(await plan(dayBefore(kept.data!.starts_at))).toBeGreaterThanOrEqual(1);
+    expect(await plan(dayBefore(kept.data!.starts_at))).toBe(0);
+    await plan(dayBefore(moved.data!.starts_at));
+    await ann.client.rpc('reschedule_appointment', {
+      p_appointment_id: moved.data!.id,
+      p_starts_at: s.at(4, '11:00'),
+    });
+    await plan(dayBefore(dropped.data!.starts_at));
+    await ann.client.rpc('cancel_appointment', { p_appointment_id: dropped.data!.id });
+    await tick();
+    // The moved appointment is reminded again, now for its new time.
+    await plan(dayBefore(s.at(4, '11:00')));
+    await tick();
+
+    const reminders = (await inbox(await emailOf(ann.id))).filter((m) => m.subject.startsWith('Rappel'));
+    expect(reminders.map((m) => m.text.match(/à (\d\d:\d\d)/)?.[1]).sort()).toEqual(['09:00', '11:00']);
+    const skipped = await sql<{ status: string }>(
+      `select d.status from public.deliveries d join public.outbox o on o.id = d.outbox_id
+        where o.topic = 'appointment.reminder' and d.recipient_id = $1 and d.status = 'skipped'`,
+      [ann.id],
+    );
+    expect(skipped).toHaveLength(2);
+  });
 });

@@ -16,6 +16,7 @@ describe('scheduled jobs', () => {
     const jobs = await readJobs(config);
     expect(jobs.map((j) => [j.name, j.schedule])).toEqual([
       ['notify', '* * * * *'],
+      ['plan-reminders', '* * * * *'],
       ['refresh-next-slots', '*/5 * * * *'],
       ['release-expired-holds', '* * * * *'],
     ]);

@@ -20,6 +20,8 @@ export interface ConsultationType {
   slotStepMinutes: number;
   cancelCutoffHours: number;
   holdMinutes: number;
+  /** Reminders go out this many minutes before each appointment. */
+  reminderMinutes: number[];
   active: boolean;
 }
 
@@ -38,12 +40,13 @@ export type ConsultationTypeInput = Pick<
       | 'slotStepMinutes'
       | 'cancelCutoffHours'
       | 'holdMinutes'
+      | 'reminderMinutes'
       | 'active'
     >
   >;
 
 const COLUMNS =
-  'id, practitioner_id, name_fr, name_en, duration_minutes, price_cents, currency, mode, buffer_before_minutes, buffer_after_minutes, min_notice_minutes, horizon_days, slot_step_minutes, cancel_cutoff_hours, hold_minutes, active';
+  'id, practitioner_id, name_fr, name_en, duration_minutes, price_cents, currency, mode, buffer_before_minutes, buffer_after_minutes, min_notice_minutes, horizon_days, slot_step_minutes, cancel_cutoff_hours, hold_minutes, reminder_minutes, active';
 
 type Row = Omit<Tables<'consultation_types'>, 'created_at' | 'updated_at'>;
 
@@ -63,6 +66,7 @@ export function toConsultationType(r: Row): ConsultationType {
     slotStepMinutes: r.slot_step_minutes,
     cancelCutoffHours: r.cancel_cutoff_hours,
     holdMinutes: r.hold_minutes,
+    reminderMinutes: r.reminder_minutes,
     active: r.active,
   };
 }
@@ -80,6 +84,7 @@ function toRow(input: Partial<ConsultationTypeInput>): Partial<TablesInsert<'con
     ...(input.slotStepMinutes !== undefined && { slot_step_minutes: input.slotStepMinutes }),
     ...(input.cancelCutoffHours !== undefined && { cancel_cutoff_hours: input.cancelCutoffHours }),
     ...(input.holdMinutes !== undefined && { hold_minutes: input.holdMinutes }),
+    ...(input.reminderMinutes !== undefined && { reminder_minutes: input.reminderMinutes }),
     ...(input.active !== undefined && { active: input.active }),
   };
 }

@@ -306,6 +306,7 @@ export type Database = {
           name_fr: string;
           practitioner_id: string;
           price_cents: number;
+          reminder_minutes: number[];
           slot_step_minutes: number;
           updated_at: string;
         };
@@ -326,6 +327,7 @@ export type Database = {
           name_fr: string;
           practitioner_id: string;
           price_cents: number;
+          reminder_minutes?: number[];
           slot_step_minutes?: number;
           updated_at?: string;
         };
@@ -346,6 +348,7 @@ export type Database = {
           name_fr?: string;
           practitioner_id?: string;
           price_cents?: number;
+          reminder_minutes?: number[];
           slot_step_minutes?: number;
           updated_at?: string;
         };
@@ -1022,6 +1025,7 @@ export type Database = {
         Returns: string;
       };
       plan_deliveries: { Args: { p_limit?: number }; Returns: number };
+      plan_reminders_tick: { Args: { p_now?: string }; Returns: number };
       practitioner_patients: {
         Args: { p_limit?: number; p_offset?: number; p_search?: string };
         Returns: {
@@ -1140,6 +1144,10 @@ export type Database = {
           slug: string;
         }[];
       };
+      skip_delivery: {
+        Args: { p_id: string; p_reason: string };
+        Returns: Database['public']['Enums']['delivery_status'];
+      };
     };
     Enums: {
       app_locale: 'fr' | 'en';
@@ -1148,7 +1156,7 @@ export type Database = {
       availability_exception_kind: 'time_off' | 'extra';
       calendar_provider: 'google';
       consultation_mode: 'video' | 'in_person' | 'at_home';
-      delivery_status: 'pending' | 'sent' | 'dead';
+      delivery_status: 'pending' | 'sent' | 'skipped' | 'dead';
       document_kind: 'diploma' | 'identity' | 'registration' | 'other';
       notification_channel: 'in_app' | 'email' | 'sms';
       outbox_status: 'pending' | 'processing' | 'sent' | 'failed';
@@ -1292,7 +1300,7 @@ export const Constants = {
       availability_exception_kind: ['time_off', 'extra'],
       calendar_provider: ['google'],
       consultation_mode: ['video', 'in_person', 'at_home'],
-      delivery_status: ['pending', 'sent', 'dead'],
+      delivery_status: ['pending', 'sent', 'skipped', 'dead'],
       document_kind: ['diploma', 'identity', 'registration', 'other'],
       notification_channel: ['in_app', 'email', 'sms'],
       outbox_status: ['pending', 'processing', 'sent', 'failed'],

@@ -36,7 +36,7 @@ describe('notification e-mails', () => {
         }
       }
     }
-    expect(rendered).toBe(22);
+    expect(rendered).toBe(24);
   });
 
   it('writes the appointment time in its zone and names the zone', () => {
@@ -57,7 +57,10 @@ describe('notification e-mails', () => {
   });
 
   it('reads `from` as a former time only when it is one (verification messages carry a state there)', () => {
-    const email = renderEmail('practitioner.verification.submitted', 'practitioner', 'fr', { ...context, from: 'draft' });
+    const email = renderEmail('practitioner.verification.submitted', 'practitioner', 'fr', {
+      ...context,
+      from: 'draft',
+    });
     expect(email?.subject).toBe('Profil envoyé pour vérification');
   });
 

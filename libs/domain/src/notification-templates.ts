@@ -20,6 +20,10 @@ export interface MessageContext {
   address?: string | null;
   reason?: string | null;
   by?: string;
+  /** Reminders: the start time the reminder was planned for, and how long before it goes out. */
+  reminded_starts_at?: string;
+  minutes_before?: number;
+  status?: string;
 }
 
 /** Which side of an appointment (or practitioner account) a message speaks to. */
@@ -166,6 +170,24 @@ const T: Record<string, Partial<Record<Audience, Record<Locale, Texts>>>> = {
       }),
     },
   },
+  'appointment.reminder': {
+    patient: {
+      fr: (c) => ({
+        subject: `Rappel : rendez-vous avec ${c.practitioner_name}`,
+        lines: [
+          `Rappel : votre rendez-vous « ${c.what} » avec ${c.practitioner_name} a lieu le ${c.when}.`,
+          'Un empêchement ? Annulez-le depuis « Mes rendez-vous » pour libérer le créneau.',
+        ],
+      }),
+      en: (c) => ({
+        subject: `Reminder: appointment with ${c.practitioner_name}`,
+        lines: [
+          `Reminder: your "${c.what}" appointment with ${c.practitioner_name} is on ${c.when}.`,
+          'Cannot make it? Cancel it in “My appointments” to free the time.',
+        ],
+      }),
+    },
+  },
   'appointment.hold_expired': {
     patient: {
       fr: (c) => ({
@@ -271,7 +293,8 @@ export function renderEmail(
     practitioner_name: context.practitioner_name ?? '',
     when: context.starts_at ? formatWhen(context.starts_at, zone, locale) : '',
     // `from` is the former start in a rescheduled message, the former state in a verification one.
-    before: context.from && !Number.isNaN(Date.parse(context.from)) ? formatWhen(context.from, zone, locale) : '',
+    before:
+      context.from && !Number.isNaN(Date.parse(context.from)) ? formatWhen(context.from, zone, locale) : '',
     what: (locale === 'en' ? context.consultation_en : context.consultation_fr) ?? '',
     patient: context.patient_name ?? (locale === 'fr' ? 'Un patient' : 'A patient'),
     reason: context.reason ?? '',

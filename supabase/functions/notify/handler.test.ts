@@ -43,6 +43,7 @@ function fake(batches: ClaimedDelivery[][], send: (e: OutgoingEmail) => Promise<
     claimDeliveries: () => Promise.resolve(batches.shift() ?? []),
     finishDelivery: (id, outcome) => {
       finished.push([id, outcome]);
+      if ('skipped' in outcome) return Promise.resolve('skipped');
       return Promise.resolve(outcome.sent ? 'sent' : outcome.permanent ? 'dead' : 'pending');
     },
     sendEmail: send,
@@ -75,7 +76,7 @@ Deno.test('sends each delivery on its own: a failing one is retried, the others 
     return Promise.resolve({ messageId: `<m${sent.length}>` });
   });
   const res = await handler(deps)(post('service'));
-  assert.deepEqual(await res.json(), { planned: 3, sent: 2, retried: 1, dead: 0 });
+  assert.deepEqual(await res.json(), { planned: 3, sent: 2, retried: 1, dead: 0, skipped: 0 });
   assert.deepEqual(
     sent.map((e) => e.idempotencyKey),
     ['delivery-d1', 'delivery-d3'],
@@ -103,9 +104,9 @@ Deno.test("passes Brevo's reset time on, and kills what can never be sent", asyn
     () => Promise.reject(new SendError('Brevo 429: slow down', 42)),
   );
   const res = await handler(deps)(post('service'));
-  assert.deepEqual(await res.json(), { planned: 3, sent: 0, retried: 1, dead: 3 });
+  assert.deepEqual(await res.json(), { planned: 3, sent: 0, retried: 1, dead: 3, skipped: 0 });
   assert.equal((finished[0]![1] as { retryAfterSeconds?: number }).retryAfterSeconds, 42);
-  assert.ok(finished.slice(1).every(([, o]) => !o.sent && o.permanent));
+  assert.ok(finished.slice(1).every(([, o]) => !o.sent && 'permanent' in o && o.permanent));
 });
 
 Deno.test('stops claiming when its time budget is spent', async () => {
@@ -115,4 +116,35 @@ Deno.test('stops claiming when its time budget is spent', async () => {
   );
   const res = await handler({ ...deps, now: () => (t += 30), budgetMs: 50 })(post('service'));
   assert.equal((await res.json()).sent, 1);
+});
+
+Deno.test('skips a reminder of a time the appointment no longer has, and sends the current one', async () => {
+  const sent: OutgoingEmail[] = [];
+  const reminder = (n: number, remindedAt: string, status = 'confirmed') =>
+    delivery(n, {
+      topic: 'appointment.reminder',
+      context: {
+        ...delivery(n).context,
+        status,
+        reminded_starts_at: remindedAt,
+        starts_at: '2027-03-01T10:00:00Z',
+      },
+    });
+  const { deps } = fake(
+    [
+      [
+        reminder(1, '2027-03-01T08:00:00Z'),
+        reminder(2, '2027-03-01T10:00:00+00:00'),
+        reminder(3, '2027-03-01T10:00:00Z', 'cancelled'),
+      ],
+    ],
+    (e) => {
+      sent.push(e);
+      return Promise.resolve({ messageId: 'm' });
+    },
+  );
+  const res = await handler(deps)(post('service'));
+  assert.deepEqual(await res.json(), { planned: 3, sent: 1, retried: 0, dead: 0, skipped: 2 });
+  assert.equal(sent[0]!.subject, 'Rappel : rendez-vous avec Dr Léa Martin');
+  assert.match(sent[0]!.text, /à 11:00 \(Europe\/Paris\)/);
 });

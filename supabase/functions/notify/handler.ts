@@ -2,7 +2,7 @@
 // A tick plans deliveries from pending outbox messages, then sends due deliveries in batches until
 // none is due or its time budget is spent. Each delivery succeeds or fails on its own; the
 // database keeps attempts, backoff and the last error. Only the service role may call it.
-//   POST /notify -> 200 { planned, sent, retried, dead }
+//   POST /notify -> 200 { planned, sent, retried, dead, skipped }
 import { apiError, internalError, methodNotAllowed, notAuthenticated } from '../_shared/api-error.ts';
 import { preflight } from '../_shared/cors.ts';
 import { renderEmail, type Audience, type Locale, type MessageContext } from '../_shared/domain/index.ts';
@@ -43,13 +43,14 @@ export class SendError extends Error {
 
 export type Outcome =
   | { sent: true; providerMessageId: string }
-  | { sent: false; error: string; retryAfterSeconds?: number; permanent?: boolean };
+  | { sent: false; error: string; retryAfterSeconds?: number; permanent?: boolean }
+  | { sent: false; skipped: true; error: string };
 
 export interface NotifyDeps {
   planDeliveries(limit: number): Promise<number>;
   claimDeliveries(limit: number): Promise<ClaimedDelivery[]>;
   /** Records the outcome; answers the delivery's new status. */
-  finishDelivery(id: string, outcome: Outcome): Promise<'pending' | 'sent' | 'dead'>;
+  finishDelivery(id: string, outcome: Outcome): Promise<'pending' | 'sent' | 'dead' | 'skipped'>;
   sendEmail(email: OutgoingEmail): Promise<{ messageId: string }>;
   /** The `role` claim of a JWT the runtime has already verified. */
   roleOf(jwt: string): string | null;
@@ -66,7 +67,16 @@ function audienceOf(d: ClaimedDelivery): Audience | null {
   return null;
 }
 
+/** A reminder planned for a start time the appointment no longer has (moved, or cancelled). */
+function staleReminder(d: ClaimedDelivery): boolean {
+  if (d.topic !== 'appointment.reminder') return false;
+  const planned = Date.parse(d.context.reminded_starts_at ?? '');
+  return d.context.status !== 'confirmed' || planned !== Date.parse(d.context.starts_at ?? '');
+}
+
 async function deliver(deps: NotifyDeps, d: ClaimedDelivery): Promise<Outcome> {
+  if (staleReminder(d))
+    return { sent: false, skipped: true, error: 'reminder of a time the appointment no longer has' };
   if (d.channel !== 'email')
     return { sent: false, error: `channel ${d.channel} has no sender yet`, permanent: true };
   const audience = audienceOf(d);
@@ -118,7 +128,7 @@ export function handler(deps: NotifyDeps): (req: Request) => Promise<Response> {
     try {
       const started = now();
       const planned = await deps.planDeliveries(500);
-      const counts = { planned, sent: 0, retried: 0, dead: 0 };
+      const counts = { planned, sent: 0, retried: 0, dead: 0, skipped: 0 };
       while (now() - started < budgetMs) {
         const batch = await deps.claimDeliveries(batchSize);
         if (batch.length === 0) break;
@@ -129,6 +139,7 @@ export function handler(deps: NotifyDeps): (req: Request) => Promise<Response> {
           const status = await deps.finishDelivery(delivery.id, outcome);
           if (status === 'sent') counts.sent++;
           else if (status === 'dead') counts.dead++;
+          else if (status === 'skipped') counts.skipped++;
           else counts.retried++;
           if (!outcome.sent)
             log(`notify: delivery ${delivery.id} (${delivery.topic}) ${status}: ${outcome.error}`);

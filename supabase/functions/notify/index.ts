@@ -41,6 +41,11 @@ Deno.serve(
       return data as ClaimedDelivery[];
     },
     async finishDelivery(id, outcome) {
+      if ('skipped' in outcome) {
+        const skipped = await db.rpc('skip_delivery', { p_id: id, p_reason: outcome.error });
+        if (skipped.error) throw new Error(`skip_delivery: ${skipped.error.message}`);
+        return 'skipped';
+      }
       const { data, error } = await db.rpc('finish_delivery', {
         p_id: id,
         p_sent: outcome.sent,
