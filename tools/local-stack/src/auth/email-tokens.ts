@@ -93,6 +93,9 @@ async function deliver(
   values: Parameters<typeof renderAuthEmail>[1],
   failure: string,
 ): Promise<void> {
+  if (!ctx.emailBudget.take('project')) {
+    throw tooManyRequests('over_email_send_rate_limit', 'Email rate limit exceeded');
+  }
   const content = renderAuthEmail(kind, values);
   try {
     await ctx.mailer.send({ to, ...content, tag: kind });

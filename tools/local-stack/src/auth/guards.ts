@@ -1,9 +1,10 @@
 // Who is calling: GoTrue's checks on the bearer token, in GoTrue's order and with its errors.
 import type { JWTPayload } from 'jose';
 import type { AuthContext } from './context.ts';
-import { badRequest, forbidden, unauthorized } from './errors.ts';
+import { badRequest, forbidden, tooManyRequests, unauthorized } from './errors.ts';
 import type { AuthRequest } from './http.ts';
 import { badJwt, verifyJwt } from './jwt.ts';
+import type { RequestLimiter } from './rate-limit.ts';
 import { findSession } from './sessions-repo.ts';
 import { findUserById, type UserRow } from './users-repo.ts';
 
@@ -65,4 +66,9 @@ export async function requireAdmin(ctx: AuthContext, req: AuthRequest): Promise<
     throw forbidden('not_admin', 'User not allowed');
   }
   return claims;
+}
+
+/** GoTrue's per-address limits answer before the handler runs, with this 429. */
+export function throttle(limiter: RequestLimiter, req: AuthRequest): void {
+  if (!limiter.take(req.ip)) throw tooManyRequests('over_request_rate_limit', 'Request rate limit reached');
 }

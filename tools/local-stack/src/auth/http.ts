@@ -4,6 +4,14 @@ import { AuthError, badRequest } from './errors.ts';
 
 const MAX_BODY_BYTES = 1 << 20;
 
+/**
+ * The client's address as the gateway saw it. The gateway sets this header on every request and
+ * replaces any value a client sent, so unlike X-Forwarded-For's first entry (which the client
+ * writes) it cannot be forged from outside; hosted GoTrue reads such a header too
+ * (GOTRUE_RATE_LIMIT_HEADER).
+ */
+export const CLIENT_ADDRESS_HEADER = 'x-real-ip';
+
 type Json = Record<string, unknown>;
 
 export interface AuthRequest {
@@ -11,7 +19,7 @@ export interface AuthRequest {
   path: string;
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
-  /** Client address: the gateway's X-Forwarded-For when present, else the socket peer. */
+  /** Client address: CLIENT_ADDRESS_HEADER when the gateway set it, else the socket peer. */
   ip: string;
   userAgent: string | null;
   /** The JSON body as an object; `{}` when empty. Read once, cached. */
@@ -48,9 +56,8 @@ async function readBody(message: IncomingMessage): Promise<string> {
 
 export function toAuthRequest(message: IncomingMessage): AuthRequest {
   const url = new URL(message.url ?? '/', 'http://auth.local');
-  const forwarded = String(message.headers['x-forwarded-for'] ?? '')
-    .split(',')[0]
-    ?.trim();
+  const seen = message.headers[CLIENT_ADDRESS_HEADER];
+  const forwarded = (Array.isArray(seen) ? seen[seen.length - 1] : seen)?.trim();
   let parsed: Promise<Json> | undefined;
   return {
     method: (message.method ?? 'GET').toUpperCase(),

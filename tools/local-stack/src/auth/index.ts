@@ -9,9 +9,9 @@ import { createPool } from './db.ts';
 import { API_VERSION_HEADER, formatError, requestedApiVersion, toAuthError } from './errors.ts';
 import { toAuthRequest, type AuthReply } from './http.ts';
 import { createBrevoMailer } from './mailer.ts';
-import { FailedAttemptLimiter } from './rate-limit.ts';
+import { FailedAttemptLimiter, RequestLimiter } from './rate-limit.ts';
 import { dispatch } from './router.ts';
-import { loadAuthSettings, type AuthSettings } from './settings.ts';
+import { budgetFor, loadAuthSettings, type AuthSettings } from './settings.ts';
 
 export type { AuthSettings } from './settings.ts';
 
@@ -46,6 +46,12 @@ export async function startAuth(
     settings,
     mailer: createBrevoMailer(settings.mail),
     limiter: new FailedAttemptLimiter(settings.failedPasswordLimit),
+    perAddress: {
+      verify: new RequestLimiter(settings.rateLimits.verify, budgetFor(settings)),
+      signIn: new RequestLimiter(settings.rateLimits.signInSignUps, budgetFor(settings)),
+    },
+    emailBudget: new RequestLimiter(settings.rateLimits.emailSent),
+    wrongCodes: new Map(),
     log,
   };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.ts';
-import { resolveAuthSettings } from './settings.ts';
+import { budgetFor, resolveAuthSettings } from './settings.ts';
 
 const config = loadConfig('test', { withApps: false });
 
@@ -56,5 +56,20 @@ describe('resolveAuthSettings', () => {
     expect(s.autoconfirm).toBe(false);
     expect(s.minPasswordLength).toBe(8);
     expect(s.emailMaxFrequencyMs).toBe(0);
+  });
+
+  it('reads [auth.rate_limit], and gives the test profile’s 127.0.0.1 a larger budget than any other address', () => {
+    const s = resolveAuthSettings(config, { rate_limit: { token_verifications: 30, sign_in_sign_ups: 20, email_sent: 50 } });
+    expect(s.rateLimits.verify).toEqual({ max: 30, windowMs: 300_000 });
+    expect(s.rateLimits.signInSignUps).toEqual({ max: 20, windowMs: 300_000 });
+    const budget = budgetFor(s);
+    expect(budget('127.0.0.1', 30)).toBe(3000);
+    expect(budget('127.0.0.7', 30)).toBe(30);
+    expect(s.rateLimits.emailSent).toEqual({ max: 5000, windowMs: 3_600_000 });
+
+    const dev = resolveAuthSettings(loadConfig('dev', { withApps: false }), { rate_limit: { token_verifications: 30 } });
+    expect(budgetFor(dev)('127.0.0.1', 30)).toBe(30);
+    const noFactor = resolveAuthSettings(config, {}, { CAREBOOK_AUTH_LOOPBACK_RATE_FACTOR: '1', GOTRUE_RATE_LIMIT_VERIFY: '5' });
+    expect(budgetFor(noFactor)('127.0.0.1', noFactor.rateLimits.verify.max)).toBe(5);
   });
 });

@@ -5,6 +5,9 @@ import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { repoRoot, type StackConfig } from '../config.ts';
 import { parseGoDuration } from './duration.ts';
+import type { LimitOptions } from './rate-limit.ts';
+
+const FIVE_MINUTES = 5 * 60_000;
 
 export interface AuthSettings {
   /** Public base of the auth API as clients see it: `${apiUrl}/auth/v1`; also the JWT issuer. */
@@ -24,8 +27,20 @@ export interface AuthSettings {
   otpExpirySeconds: number;
   /** Minimum time between two e-mails of one kind to one user (CLI: auth.email.max_frequency). */
   emailMaxFrequencyMs: number;
-  /** Failed password sign-ins allowed per e-mail and IP address within the window. */
-  failedPasswordLimit: { max: number; windowMs: number };
+  /** Failed password sign-ins allowed per account (e-mail), from any address, within the window. */
+  failedPasswordLimit: LimitOptions;
+  /** Wrong codes typed for one account before its outstanding e-mail codes are burnt. */
+  maxWrongCodes: number;
+  rateLimits: {
+    /** `token_verifications`: POST and GET /verify per client address. */
+    verify: LimitOptions;
+    /** `sign_in_sign_ups`: /signup, password sign-ins, /otp, /recover, /resend per client address. */
+    signInSignUps: LimitOptions;
+    /** `email_sent`: e-mails per hour for the whole project (GoTrue's limit is global too). */
+    emailSent: LimitOptions;
+    /** Per-address budget multipliers: the test profile's 127.0.0.1 (see budgetFor). */
+    addressFactors: Record<string, number>;
+  };
   /** How long a PKCE auth code stays exchangeable (GoTrue's default flow state expiry). */
   flowStateExpiryMs: number;
   mail: { endpoint: string; apiKey: string; senderName: string; senderEmail: string };
@@ -34,6 +49,11 @@ export interface AuthSettings {
 /** The subset of supabase/config.toml this emulator honours. */
 export interface TomlAuthSection {
   enable_signup?: boolean;
+  rate_limit?: {
+    email_sent?: number;
+    sign_in_sign_ups?: number;
+    token_verifications?: number;
+  };
   minimum_password_length?: number;
   refresh_token_reuse_interval?: number;
   email?: {
@@ -69,6 +89,12 @@ export function resolveAuthSettings(
   // locally; config.toml or GOTRUE_MAILER_AUTOCONFIRM=true turn them off.
   const confirmations = email.enable_confirmations ?? true;
   const maxFrequency = env.GOTRUE_SMTP_MAX_FREQUENCY ?? email.max_frequency ?? '1s';
+  const limits = toml.rate_limit ?? {};
+  // The test profile's suites make thousands of accounts from 127.0.0.1, so that one address gets a
+  // larger budget there; every other address (the limit tests bind 127.0.0.2.. on purpose) gets the
+  // configured numbers. CAREBOOK_AUTH_LOOPBACK_RATE_FACTOR overrides the factor (1 = none).
+  const loopbackFactor =
+    envInt(env, 'CAREBOOK_AUTH_LOOPBACK_RATE_FACTOR') ?? (config.profile === 'test' ? 100 : 1);
   return {
     externalUrl: `${config.apiUrl}/auth/v1`,
     siteUrl: config.siteUrl,
@@ -88,7 +114,25 @@ export function resolveAuthSettings(
     otpLength: envInt(env, 'GOTRUE_MAILER_OTP_LENGTH') ?? email.otp_length ?? 6,
     otpExpirySeconds: envInt(env, 'GOTRUE_MAILER_OTP_EXP') ?? email.otp_expiry ?? 3600,
     emailMaxFrequencyMs: parseGoDuration(maxFrequency),
-    failedPasswordLimit: { max: 10, windowMs: 5 * 60_000 },
+    failedPasswordLimit: { max: 10, windowMs: FIVE_MINUTES },
+    maxWrongCodes: 5,
+    // GoTrue's env names (and the CLI's defaults) win over config.toml, as for the other keys.
+    rateLimits: {
+      verify: {
+        max: envInt(env, 'GOTRUE_RATE_LIMIT_VERIFY') ?? limits.token_verifications ?? 30,
+        windowMs: FIVE_MINUTES,
+      },
+      signInSignUps: {
+        max: envInt(env, 'GOTRUE_RATE_LIMIT_OTP') ?? limits.sign_in_sign_ups ?? 30,
+        windowMs: FIVE_MINUTES,
+      },
+      // One budget for the whole project: in the test profile it grows by the loopback factor too.
+      emailSent: {
+        max: (envInt(env, 'GOTRUE_RATE_LIMIT_EMAIL_SENT') ?? limits.email_sent ?? 2) * loopbackFactor,
+        windowMs: 60 * 60_000,
+      },
+      addressFactors: loopbackFactor === 1 ? {} : { '127.0.0.1': loopbackFactor, '::1': loopbackFactor },
+    },
     flowStateExpiryMs: 5 * 60_000,
     mail: {
       endpoint: `${config.fakesUrl}/brevo/v3/smtp/email`,
@@ -97,6 +141,11 @@ export function resolveAuthSettings(
       senderEmail: env.GOTRUE_SMTP_ADMIN_EMAIL ?? 'no-reply@carebook.local',
     },
   };
+}
+
+/** The budget of one client address under a per-address limit. */
+export function budgetFor(settings: AuthSettings): (address: string, max: number) => number {
+  return (address, max) => max * (settings.rateLimits.addressFactors[address] ?? 1);
 }
 
 /** Reads `[auth]` from supabase/config.toml when the file exists. */

@@ -164,3 +164,48 @@ export async function verifyEmailToken(
   user = await syncProviders(db, user);
   return { kind: 'verified', user, type, pkce };
 }
+
+/** The account a typed code was meant for: the address's account, or the one changing to it. */
+async function codeOwner(db: Db, email: string): Promise<UserRow | undefined> {
+  const user = await findUserByEmail(db, email);
+  if (user) return user;
+  const { rows } = await db.query<{ id: string }>(
+    'select id from auth.users where lower(email_change) = lower($1)',
+    [email],
+  );
+  return rows[0] ? findUserById(db, rows[0].id) : undefined;
+}
+
+/**
+ * Counts a wrong code typed for an address. After `maxWrongCodes` wrong codes for the same
+ * outstanding codes, all of them are burnt: the right code no longer works and the person asks
+ * for a new one. A 6-digit code then gives an attacker 5 tries in a million, not 30 every 5
+ * minutes from every address they have. Runs outside the failed request's transaction.
+ */
+export async function recordWrongCode(ctx: AuthContext, email: string): Promise<void> {
+  const user = await codeOwner(ctx.pool, email);
+  if (!user) return;
+  const outstanding = [
+    user.confirmation_token,
+    user.recovery_token,
+    user.email_change_token_new,
+    user.email_change_token_current,
+  ];
+  if (outstanding.every((t) => !t)) return;
+  const tokens = outstanding.join('|');
+  const previous = ctx.wrongCodes.get(user.id);
+  const count = previous?.tokens === tokens ? previous.count + 1 : 1;
+  if (count < ctx.settings.maxWrongCodes) {
+    ctx.wrongCodes.set(user.id, { tokens, count });
+    return;
+  }
+  ctx.wrongCodes.delete(user.id);
+  await updateUser(ctx.pool, user.id, {
+    confirmation_token: '',
+    recovery_token: '',
+    email_change_token_new: '',
+    email_change_token_current: '',
+  });
+  await clearOneTimeTokens(ctx.pool, user.id);
+  ctx.log(`auth: ${count} wrong codes for user ${user.id}, outstanding codes burnt`);
+}

@@ -3,6 +3,7 @@
 import type { AuthContext } from '../context.ts';
 import { inTransaction } from '../db.ts';
 import { sendEmailChange, sendLinkEmail } from '../email-tokens.ts';
+import { throttle } from '../guards.ts';
 import { badRequest } from '../errors.ts';
 import { jsonReply, str, type AuthReply, type AuthRequest } from '../http.ts';
 import { createFlowState, readPkceParams } from '../pkce.ts';
@@ -11,6 +12,7 @@ import { findUserByEmail } from '../users-repo.ts';
 import { validateEmail } from '../validate-email.ts';
 
 export async function handleResend(ctx: AuthContext, req: AuthRequest): Promise<AuthReply> {
+  throttle(ctx.perAddress.signIn, req);
   const body = await req.json();
   const type = str(body, 'type');
   if (type === 'sms' || type === 'phone_change') {

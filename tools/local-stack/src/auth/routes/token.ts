@@ -4,9 +4,10 @@ import { inTransaction } from '../db.ts';
 import { AuthError, badRequest, tooManyRequests, unprocessable } from '../errors.ts';
 import { jsonReply, str, type AuthReply, type AuthRequest } from '../http.ts';
 import { buildSessionJson, startSession } from '../issue-session.ts';
-import { passwordProblem, verifyPassword } from '../password.ts';
+import { lengthProblem, verifyPassword } from '../password.ts';
 import { exchangeAuthCode } from '../pkce.ts';
-import { attemptKey } from '../rate-limit.ts';
+import { throttle } from '../guards.ts';
+import { accountKey } from '../rate-limit.ts';
 import { decideRefresh } from '../refresh-rotation.ts';
 import {
   deleteSession,
@@ -26,6 +27,9 @@ const isBanned = (user: UserRow): boolean =>
   user.banned_until !== null && user.banned_until.getTime() > Date.now();
 
 async function passwordGrant(ctx: AuthContext, req: AuthRequest): Promise<AuthReply> {
+  // Per address (password spraying across accounts) first, then per account (guessing one
+  // account from many addresses): neither count can be reset by changing a header.
+  throttle(ctx.perAddress.signIn, req);
   const body = await req.json();
   const email = str(body, 'email');
   const phone = str(body, 'phone');
@@ -39,7 +43,7 @@ async function passwordGrant(ctx: AuthContext, req: AuthRequest): Promise<AuthRe
   if (phone !== '') throw unprocessable('phone_provider_disabled', 'Phone logins are disabled');
   if (email === '') throw badRequest('validation_failed', 'missing email or phone');
 
-  const key = attemptKey(email, req.ip);
+  const key = accountKey(email);
   if (ctx.limiter.isBlocked(key))
     throw tooManyRequests('over_request_rate_limit', 'Request rate limit reached');
   const user = await findUserByEmail(ctx.pool, email);
@@ -55,7 +59,7 @@ async function passwordGrant(ctx: AuthContext, req: AuthRequest): Promise<AuthRe
     startSession(tx, ctx, user, 'password', { ip: req.ip, userAgent: req.userAgent }),
   );
   // GoTrue still signs in with a password that today's rules call weak, and says so.
-  const weak = passwordProblem(password, ctx.settings.minPasswordLength);
+  const weak = lengthProblem(password, ctx.settings.minPasswordLength);
   if (weak?.code === 'weak_password') {
     const reasons = (weak.extra.weak_password as { reasons: string[] }).reasons;
     return jsonReply({ ...session, weak_password: { message: weak.message, reasons } });

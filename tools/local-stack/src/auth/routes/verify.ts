@@ -4,6 +4,7 @@
 import type { AuthContext } from '../context.ts';
 import { inTransaction } from '../db.ts';
 import { AuthError, badRequest, toAuthError } from '../errors.ts';
+import { throttle } from '../guards.ts';
 import { jsonReply, redirectReply, str, type AuthReply, type AuthRequest } from '../http.ts';
 import { startSession } from '../issue-session.ts';
 import { issueAuthCode } from '../pkce.ts';
@@ -13,6 +14,7 @@ import { validateEmail } from '../validate-email.ts';
 import {
   EMAIL_VERIFY_TYPES,
   PKCE_METHOD,
+  recordWrongCode,
   verifyEmailToken,
   type EmailVerifyType,
   type VerifyParams,
@@ -32,6 +34,7 @@ function verifyType(raw: string): EmailVerifyType {
 }
 
 export async function handleVerifyPost(ctx: AuthContext, req: AuthRequest): Promise<AuthReply> {
+  throttle(ctx.perAddress.verify, req);
   const body = await req.json();
   const type = verifyType(str(body, 'type'));
   const token = str(body, 'token');
@@ -57,12 +60,19 @@ export async function handleVerifyPost(ctx: AuthContext, req: AuthRequest): Prom
     }
     params = { type, tokenHash };
   }
-  const result = await inTransaction(ctx.pool, async (tx) => {
-    const outcome = await verifyEmailToken(tx, ctx, params);
-    if (outcome.kind === 'half-confirmed') return { msg: HALF_CONFIRMED, code: '200' };
-    return startSession(tx, ctx, outcome.user, 'otp', { ip: req.ip, userAgent: req.userAgent });
-  });
-  return jsonReply(result);
+  try {
+    const result = await inTransaction(ctx.pool, async (tx) => {
+      const outcome = await verifyEmailToken(tx, ctx, params);
+      if (outcome.kind === 'half-confirmed') return { msg: HALF_CONFIRMED, code: '200' };
+      return startSession(tx, ctx, outcome.user, 'otp', { ip: req.ip, userAgent: req.userAgent });
+    });
+    return jsonReply(result);
+  } catch (error) {
+    if (params.email && error instanceof AuthError && error.code === 'otp_expired') {
+      await recordWrongCode(ctx, params.email);
+    }
+    throw error;
+  }
 }
 
 /** GoTrue's `error` names for statuses, used in error redirects. */
@@ -104,6 +114,7 @@ function errorRedirect(target: string, error: AuthError, pkce: boolean): string 
 }
 
 export async function handleVerifyGet(ctx: AuthContext, req: AuthRequest): Promise<AuthReply> {
+  throttle(ctx.perAddress.verify, req);
   const type = verifyType(req.query.get('type') ?? '');
   const token = req.query.get('token') ?? '';
   if (token === '') throw badRequest('validation_failed', 'Verify requires a token or a token hash');
