@@ -1,9 +1,17 @@
 // The API gateway on the public port, doing what Kong does in the Supabase CLI: routes by prefix,
-// checks the apikey on the routes Kong checks it, answers CORS preflights, one log line a request.
+// checks the apikey on the routes Kong checks it, answers CORS preflights, refuses oversized
+// bodies, tells upstreams the client's address, one log line a request.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Transform, type TransformCallback } from 'node:stream';
 import type { StackConfig } from './config.ts';
 import type { Logger, RunningService } from './service.ts';
+import { readStorageSettings } from './storage/config-buckets.ts';
+
+/** Request bodies of the JSON APIs: far above any legitimate call, far below what hurts a parser. */
+export const JSON_BODY_LIMIT = 1024 * 1024;
+/** Room for a multipart envelope around an upload of the largest allowed object. */
+const MULTIPART_ALLOWANCE = 64 * 1024;
 
 export interface Route {
   prefix: string;
@@ -12,29 +20,66 @@ export interface Route {
   keyAuth: boolean;
   /** Paths under the prefix reachable without a key (links opened from e-mails). */
   open?: RegExp;
+  /** Largest request body accepted, in bytes; larger ones get 413 before reaching the upstream. */
+  maxBodyBytes: number;
 }
 
-export function routesFor(config: StackConfig): Route[] {
+/** `uploadLimit`: the storage object limit (`[storage] file_size_limit` of supabase/config.toml). */
+export function routesFor(config: StackConfig, uploadLimit = readStorageSettings().globalLimit): Route[] {
   const p = config.ports;
   return [
-    { prefix: '/rest/v1', target: p.postgrest, keyAuth: true },
-    { prefix: '/auth/v1', target: p.auth, keyAuth: true, open: /^\/(verify|callback|authorize|health)(\/|\?|$)/ },
+    { prefix: '/rest/v1', target: p.postgrest, keyAuth: true, maxBodyBytes: JSON_BODY_LIMIT },
+    {
+      prefix: '/auth/v1',
+      target: p.auth,
+      keyAuth: true,
+      open: /^\/(verify|callback|authorize|health)(\/|\?|$)/,
+      maxBodyBytes: JSON_BODY_LIMIT,
+    },
     // Storage and functions check the JWT themselves (public and signed object URLs have no key).
-    { prefix: '/storage/v1', target: p.storage, keyAuth: false },
-    { prefix: '/functions/v1', target: p.functions, keyAuth: false },
+    { prefix: '/storage/v1', target: p.storage, keyAuth: false, maxBodyBytes: uploadLimit + MULTIPART_ALLOWANCE },
+    { prefix: '/functions/v1', target: p.functions, keyAuth: false, maxBodyBytes: JSON_BODY_LIMIT },
   ];
 }
+
+/**
+ * The header that carries the client's address to the upstreams. The gateway always writes it,
+ * replacing what a client sent, so the auth server's per-address limits count real peers.
+ */
+export const CLIENT_ADDRESS_HEADER = 'x-real-ip';
 
 const CORS_METHODS = 'GET,HEAD,PUT,PATCH,POST,DELETE,OPTIONS';
 const EXPOSED = 'Content-Range, Content-Location, Location, Preference-Applied, Range-Unit, X-Supabase-Api-Version, X-Client-Info';
 
-export function corsHeaders(req: http.IncomingMessage): Record<string, string> {
+/**
+ * As Supabase's gateway answers: any origin, never with credentials. The APIs authenticate with
+ * the Authorization header, not cookies, so no page needs credentialed requests, and reflecting
+ * the caller's Origin with credentials would let any site read answers meant for our apps.
+ */
+export function corsHeaders(): Record<string, string> {
   return {
-    'access-control-allow-origin': req.headers.origin ?? '*',
-    'access-control-allow-credentials': 'true',
+    'access-control-allow-origin': '*',
     'access-control-expose-headers': EXPOSED,
-    vary: 'Origin',
   };
+}
+
+const TOO_LARGE = { message: 'Request size limit exceeded' };
+
+/** Counts bytes on the way to the upstream and fails once the route's limit is passed. */
+class BodyLimit extends Transform {
+  private seen = 0;
+  private readonly max: number;
+
+  constructor(max: number) {
+    super();
+    this.max = max;
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    this.seen += chunk.length;
+    if (this.seen > this.max) done(new RangeError('body too large'));
+    else done(null, chunk);
+  }
 }
 
 function json(res: http.ServerResponse, status: number, body: unknown, extra: Record<string, string>): void {
@@ -49,15 +94,19 @@ export function apikeyOf(req: http.IncomingMessage, url: URL): string | undefine
   return (Array.isArray(h) ? h[0] : h) ?? url.searchParams.get('apikey') ?? undefined;
 }
 
-export async function startGateway(config: StackConfig, log: Logger): Promise<RunningService> {
-  const routes = routesFor(config);
+export async function startGateway(
+  config: StackConfig,
+  log: Logger,
+  options: { uploadLimit?: number } = {},
+): Promise<RunningService> {
+  const routes = routesFor(config, options.uploadLimit);
   const validKeys = new Set([config.anonKey, config.serviceRoleKey]);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
   const server = http.createServer((req, res) => {
     const started = process.hrtime.bigint();
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? config.host}`);
-    const cors = corsHeaders(req);
+    const cors = corsHeaders();
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       log(`${req.method} ${url.pathname} ${res.statusCode} ${ms.toFixed(1)}ms`);
@@ -79,6 +128,11 @@ export async function startGateway(config: StackConfig, log: Logger): Promise<Ru
     const route = routes.find((r) => url.pathname === r.prefix || url.pathname.startsWith(`${r.prefix}/`));
     if (!route) return json(res, 404, { message: 'no Route matched with those values' }, cors);
     const rest = url.pathname.slice(route.prefix.length) || '/';
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > route.maxBodyBytes) {
+      // Answer at once and close: the client may still be sending, and nothing of it is read.
+      return json(res, 413, TOO_LARGE, { ...cors, connection: 'close' });
+    }
     const key = apikeyOf(req, url);
     if (route.keyAuth && !(route.open && route.open.test(rest))) {
       if (!key) return json(res, 401, { message: 'No API key found in request' }, cors);
@@ -91,6 +145,7 @@ export async function startGateway(config: StackConfig, log: Logger): Promise<Ru
     if (!headers.authorization && key && validKeys.has(key)) headers.authorization = `Bearer ${key}`;
     const peer = req.socket.remoteAddress ?? '';
     headers['x-forwarded-for'] = req.headers['x-forwarded-for'] ? `${req.headers['x-forwarded-for']}, ${peer}` : peer;
+    headers[CLIENT_ADDRESS_HEADER] = peer;
     headers['x-forwarded-host'] = req.headers.host ?? `${config.host}:${config.ports.api}`;
     headers['x-forwarded-proto'] = 'http';
     headers['x-forwarded-prefix'] = route.prefix;
@@ -104,11 +159,22 @@ export async function startGateway(config: StackConfig, log: Logger): Promise<Ru
         up.pipe(res);
       },
     );
+    let tooLarge = false;
     upstream.on('error', (err) => {
+      if (tooLarge) return;
       if (res.headersSent) return res.destroy(err);
       json(res, 502, { message: `An invalid response was received from the upstream server (${route.prefix}: ${err.message})` }, cors);
     });
-    req.pipe(upstream);
+    // Bodies without a Content-Length (chunked) are counted as they stream.
+    const limit = new BodyLimit(route.maxBodyBytes);
+    limit.on('error', () => {
+      tooLarge = true;
+      upstream.destroy();
+      if (!res.headersSent) json(res, 413, TOO_LARGE, { ...cors, connection: 'close' });
+      req.unpipe(limit);
+      req.resume();
+    });
+    req.pipe(limit).pipe(upstream);
   });
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {

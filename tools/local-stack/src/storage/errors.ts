@@ -94,6 +94,11 @@ export function fromPgError(err: unknown): StorageError | undefined {
       return errors.resourceAlreadyExists();
     case '22P02':
       return errors.invalidParameter('value', err.message);
+    // A NUL byte (or another character text cannot hold) that slipped past the checks: the
+    // caller's input, so a 400 rather than a 500.
+    case '22021':
+    case '22P05':
+      return errors.invalidParameter('value', err.message);
     default:
       return undefined;
   }

@@ -8,7 +8,7 @@ import { BlobStore } from './blob-store.ts';
 import { readStorageSettings } from './config-buckets.ts';
 import { sendJson, type StorageDeps } from './context.ts';
 import { StorageDb } from './db.ts';
-import { toStorageError } from './errors.ts';
+import { errors, toStorageError } from './errors.ts';
 import { findRoute } from './router.ts';
 import { routes } from './routes.ts';
 
@@ -26,6 +26,13 @@ export function createStorageHandler(deps: StorageDeps): http.RequestListener {
         error: 'Not Found',
         message: `Route ${method}:${url.pathname} not found`,
       });
+      return;
+    }
+    // Postgres text cannot hold NUL: names and keys carrying one are refused before any query.
+    for (const [name, value] of Object.entries(found.params)) {
+      if (!value.includes('\u0000')) continue;
+      const error = name === 'key' ? errors.invalidKey(value) : errors.invalidBucketName();
+      sendJson(res, error.httpStatus, error.body());
       return;
     }
     found.route.handler({ req, res, url, params: found.params, deps }).catch((err: unknown) => {

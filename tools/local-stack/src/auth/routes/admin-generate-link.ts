@@ -5,7 +5,8 @@ import { inTransaction } from '../db.ts';
 import { issueLinkToken, type LinkPurpose } from '../email-tokens.ts';
 import { badRequest, notFound, unprocessable } from '../errors.ts';
 import { requireAdmin } from '../guards.ts';
-import { jsonReply, obj, str, type AuthReply, type AuthRequest } from '../http.ts';
+import { jsonReply, str, type AuthReply, type AuthRequest } from '../http.ts';
+import { metadataOf } from '../metadata.ts';
 import { loadUserJson } from '../issue-session.ts';
 import { hashPassword } from '../password.ts';
 import { chooseRedirect, requestRedirect } from '../redirect.ts';
@@ -29,7 +30,7 @@ export async function handleGenerateLink(ctx: AuthContext, req: AuthRequest): Pr
     ctx.settings.siteUrl,
     ctx.settings.redirectUrls,
   );
-  const data = obj(body, 'data') ?? {};
+  const data = metadataOf(body, 'data') ?? {};
   let password = str(body, 'password');
 
   const existing = await findUserByEmail(ctx.pool, email);

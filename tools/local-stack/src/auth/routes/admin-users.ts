@@ -4,7 +4,8 @@ import { inTransaction, type Db } from '../db.ts';
 import { parseGoDuration } from '../duration.ts';
 import { badRequest, notFound, unprocessable } from '../errors.ts';
 import { isUuid, requireAdmin } from '../guards.ts';
-import { bool, jsonReply, obj, str, type AuthReply, type AuthRequest } from '../http.ts';
+import { bool, jsonReply, str, type AuthReply, type AuthRequest } from '../http.ts';
+import { metadataOf } from '../metadata.ts';
 import { loadUserJson } from '../issue-session.ts';
 import { hashPassword, isBcryptHash, passwordProblem } from '../password.ts';
 import { newRandomPassword } from '../secrets.ts';
@@ -118,7 +119,7 @@ export async function handleCreateUser(ctx: AuthContext, req: AuthRequest): Prom
   }
   const encrypted = passwordHash || (await hashPassword(password || newRandomPassword()));
   const bannedUntil = banUntil(body);
-  const appMetadata = obj(body, 'app_metadata');
+  const appMetadata = metadataOf(body, 'app_metadata');
 
   const created = await inTransaction(ctx.pool, async (tx) => {
     // Inserted first with only the provider in app_metadata, extra app_metadata written after:
@@ -129,7 +130,7 @@ export async function handleCreateUser(ctx: AuthContext, req: AuthRequest): Prom
       email,
       encryptedPassword: encrypted,
       appMetadata: { provider: 'email', providers: ['email'] },
-      userMetadata: obj(body, 'user_metadata') ?? {},
+      userMetadata: metadataOf(body, 'user_metadata') ?? {},
     });
     await insertIdentity(tx, user.id, 'email', emailIdentityData(user.id, email));
     if (appMetadata)
@@ -163,14 +164,14 @@ export async function handleUpdateUserById(
   }
   const password = typeof body.password === 'string' ? body.password : undefined;
   if (password !== undefined) {
-    const problem = passwordProblem(password, ctx.settings.minPasswordLength);
+    const problem = passwordProblem(password, ctx.settings.minPasswordLength, [target.email ?? '']);
     if (problem) throw problem;
   }
   const passwordHash = password !== undefined ? await hashPassword(password) : undefined;
   const bannedUntil = banUntil(body);
   const emailConfirm = bool(body, 'email_confirm');
-  const userMetadata = obj(body, 'user_metadata');
-  const appMetadata = obj(body, 'app_metadata');
+  const userMetadata = metadataOf(body, 'user_metadata');
+  const appMetadata = metadataOf(body, 'app_metadata');
 
   const updated = await inTransaction(ctx.pool, async (tx) => {
     let user = target;

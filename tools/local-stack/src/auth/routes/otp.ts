@@ -3,8 +3,10 @@
 import type { AuthContext } from '../context.ts';
 import { inTransaction } from '../db.ts';
 import { sendLinkEmail } from '../email-tokens.ts';
+import { throttle } from '../guards.ts';
 import { badRequest, unprocessable } from '../errors.ts';
-import { bool, jsonReply, obj, str, type AuthReply, type AuthRequest } from '../http.ts';
+import { bool, jsonReply, str, type AuthReply, type AuthRequest } from '../http.ts';
+import { metadataOf } from '../metadata.ts';
 import { hashPassword } from '../password.ts';
 import { createFlowState, readPkceParams } from '../pkce.ts';
 import { requestRedirect } from '../redirect.ts';
@@ -14,6 +16,7 @@ import { validateEmail } from '../validate-email.ts';
 import { signUpWithEmail } from './signup.ts';
 
 export async function handleOtp(ctx: AuthContext, req: AuthRequest): Promise<AuthReply> {
+  throttle(ctx.perAddress.signIn, req);
   const body = await req.json();
   const rawEmail = str(body, 'email');
   const phone = str(body, 'phone');
@@ -40,7 +43,7 @@ export async function handleOtp(ctx: AuthContext, req: AuthRequest): Promise<Aut
       const outcome = await signUpWithEmail(tx, ctx, req, {
         email,
         passwordHash,
-        data: obj(body, 'data') ?? {},
+        data: metadataOf(body, 'data') ?? {},
         redirectTo,
         pkce,
         signIn: false,

@@ -5,7 +5,9 @@ import type { AuthContext } from '../context.ts';
 import { inTransaction, type Db } from '../db.ts';
 import { sendLinkEmail } from '../email-tokens.ts';
 import { badRequest, unprocessable } from '../errors.ts';
-import { jsonReply, obj, str, type AuthReply, type AuthRequest } from '../http.ts';
+import { throttle } from '../guards.ts';
+import { jsonReply, str, type AuthReply, type AuthRequest } from '../http.ts';
+import { metadataOf } from '../metadata.ts';
 import { loadUserJson, startSession } from '../issue-session.ts';
 import { hashPassword, passwordProblem } from '../password.ts';
 import { createFlowState, readPkceParams, type PkceParams } from '../pkce.ts';
@@ -100,6 +102,7 @@ function obfuscatedUser(email: string, data: Json): UserJson {
 
 export async function handleSignup(ctx: AuthContext, req: AuthRequest): Promise<AuthReply> {
   const { settings } = ctx;
+  throttle(ctx.perAddress.signIn, req);
   if (!settings.signupEnabled)
     throw unprocessable('signup_disabled', 'Signups not allowed for this instance');
   const body = await req.json();
@@ -109,7 +112,11 @@ export async function handleSignup(ctx: AuthContext, req: AuthRequest): Promise<
   if (email === '' && phone === '')
     throw unprocessable('anonymous_provider_disabled', 'Anonymous sign-ins are disabled');
   if (password === '') throw badRequest('validation_failed', 'Signup requires a valid password');
-  const weak = passwordProblem(password, settings.minPasswordLength);
+  const fullName = (body.data as { full_name?: unknown } | undefined)?.full_name;
+  const weak = passwordProblem(password, settings.minPasswordLength, [
+    email,
+    typeof fullName === 'string' ? fullName : '',
+  ]);
   if (weak) throw weak;
   if (email !== '' && phone !== '') {
     throw badRequest(
@@ -122,7 +129,7 @@ export async function handleSignup(ctx: AuthContext, req: AuthRequest): Promise<
   const input: SignupInput = {
     email: validateEmail(email),
     passwordHash: await hashPassword(password),
-    data: obj(body, 'data') ?? {},
+    data: metadataOf(body, 'data') ?? {},
     redirectTo: requestRedirect(req, settings),
     pkce,
     signIn: true,

@@ -5,6 +5,7 @@ import { sendEmailChange } from '../email-tokens.ts';
 import { badRequest, forbidden, unprocessable } from '../errors.ts';
 import { requireUser } from '../guards.ts';
 import { jsonReply, obj, str, type AuthReply, type AuthRequest } from '../http.ts';
+import { metadataOf } from '../metadata.ts';
 import { loadUserJson } from '../issue-session.ts';
 import { hashPassword, passwordProblem, verifyPassword } from '../password.ts';
 import { createFlowState, readPkceParams } from '../pkce.ts';
@@ -31,10 +32,14 @@ export async function handleUpdateUser(ctx: AuthContext, req: AuthRequest): Prom
   if (str(body, 'phone') !== '') throw badRequest('phone_provider_disabled', 'Unsupported phone provider');
   const password = typeof body.password === 'string' ? body.password : undefined;
   if (password !== undefined) {
-    const problem = passwordProblem(password, settings.minPasswordLength);
+    const fullName = user.raw_user_meta_data?.full_name;
+    const problem = passwordProblem(password, settings.minPasswordLength, [
+      user.email ?? '',
+      typeof fullName === 'string' ? fullName : '',
+    ]);
     if (problem) throw problem;
   }
-  const data = obj(body, 'data');
+  const data = metadataOf(body, 'data');
   if (obj(body, 'app_metadata') !== undefined) {
     throw forbidden('not_admin', 'Updating app_metadata requires admin privileges');
   }
