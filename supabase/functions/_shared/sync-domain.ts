@@ -13,8 +13,15 @@ const sourceDir = path.join(repoRoot, 'libs', 'domain', 'src');
 const targetDir = path.join(here, 'domain');
 const script = path.relative(repoRoot, fileURLToPath(import.meta.url));
 
+/**
+ * Files that import npm packages no function needs (password-strength.ts: about 3 MB of
+ * dictionaries). They stay out of the copy, and no copied file may import them.
+ */
+const NOT_COPIED = new Set(['password-strength.ts']);
+
 /** Tests stay in libs/domain: the copy carries only what functions can import. */
-const isShipped = (file: string) => file.endsWith('.ts') && !/\.(spec|test)\.ts$/.test(file);
+const isShipped = (file: string) =>
+  file.endsWith('.ts') && !/\.(spec|test)\.ts$/.test(file) && !NOT_COPIED.has(file);
 
 function listTs(dir: string, keep: (file: string) => boolean): string[] {
   if (!existsSync(dir)) return [];
@@ -29,7 +36,9 @@ function outsideImports(source: string): string[] {
   const specifiers = [...source.matchAll(/\b(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map(
     (m) => m[1] ?? '',
   );
-  return specifiers.filter((s) => !/^\.\.?\/.*\.ts$/.test(s));
+  return specifiers.filter(
+    (s) => !/^\.\.?\/.*\.ts$/.test(s) || NOT_COPIED.has(s.replace(/^(\.\.?\/)+/, '')),
+  );
 }
 
 function expectedCopy(): Map<string, string> {

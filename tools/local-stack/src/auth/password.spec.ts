@@ -17,8 +17,19 @@ describe('password hashing', () => {
 });
 
 describe('passwordProblem', () => {
-  it('accepts passwords of the minimum length', () => {
-    expect(passwordProblem('123456', 6)).toBeUndefined();
+  it('accepts passwords of the minimum length that are not guessable', () => {
+    expect(passwordProblem('hj4k-p9w!', 9)).toBeUndefined();
+  });
+
+  it('refuses a common password with the reason hosted GoTrue gives leaked ones', () => {
+    expect(passwordProblem('12345678', 8)).toMatchObject({
+      status: 422,
+      code: 'weak_password',
+      message: 'Password is known to be weak and easy to guess, please choose a different one.',
+      extra: { weak_password: { reasons: ['pwned'] } },
+    });
+    expect(passwordProblem('ana.lopez.1', 8)).toBeUndefined();
+    expect(passwordProblem('ana.lopez.1', 8, ['ana.lopez@example.com'])).toMatchObject({ code: 'weak_password' });
   });
 
   it('reports short passwords as weak_password with the length reason', () => {

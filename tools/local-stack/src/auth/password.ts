@@ -1,4 +1,5 @@
 // Password hashing and strength rules as GoTrue applies them.
+import { checkPasswordStrength } from '@carebook/domain/password-strength';
 import bcrypt from 'bcryptjs';
 import { badRequest, weakPassword, type AuthError } from './errors.ts';
 
@@ -26,9 +27,11 @@ export function isBcryptHash(value: string): boolean {
   return /^\$2[aby]\$\d{2}\$[./A-Za-z0-9]{53}$/.test(value);
 }
 
-/** The error GoTrue returns for this password, or undefined when it is acceptable. */
-export function passwordProblem(password: string, minLength: number): AuthError | undefined {
-  // Go's len() counts bytes, so both limits are in UTF-8 bytes.
+/** GoTrue's words for a password its leaked-password check (HaveIBeenPwned) refuses. */
+const GUESSABLE = 'Password is known to be weak and easy to guess, please choose a different one.';
+
+/** GoTrue's own rules: the length, in UTF-8 bytes as Go's len() counts them. */
+export function lengthProblem(password: string, minLength: number): AuthError | undefined {
   const bytes = Buffer.byteLength(password, 'utf8');
   if (bytes > MAX_PASSWORD_BYTES) {
     return badRequest('validation_failed', `Password cannot be longer than ${MAX_PASSWORD_BYTES} characters`);
@@ -36,5 +39,22 @@ export function passwordProblem(password: string, minLength: number): AuthError 
   if (bytes < minLength) {
     return weakPassword(`Password should be at least ${minLength} characters.`, ['length']);
   }
+  return undefined;
+}
+
+/**
+ * The error for a new password, or undefined when it is acceptable. Beyond GoTrue's length rule,
+ * a guessable password (libs/domain's dictionary check) is refused with the reason hosted GoTrue
+ * gives leaked ones, `pwned`; `related` are the account's e-mail and name. Tens of milliseconds of
+ * CPU: for passwords being set, not for every sign-in.
+ */
+export function passwordProblem(
+  password: string,
+  minLength: number,
+  related: readonly string[] = [],
+): AuthError | undefined {
+  const problem = lengthProblem(password, minLength);
+  if (problem) return problem;
+  if (!checkPasswordStrength(password, related).ok) return weakPassword(GUESSABLE, ['pwned']);
   return undefined;
 }
