@@ -143,7 +143,7 @@ export const RELATIONS = {
     insert: cells<Write>(    'denied',    'denied',    'denied',    'own',           'own',           'denied'),
     update: cells<Write>(    'denied',    'none',      'none',      'own',           'own',           'denied'),
     delete: deniedToAll,
-    note: 'update probes edit the bio: staff change only verification fields, through review_practitioner (verification.int.spec.ts)',
+    note: 'update probes edit the bio: staff change only verification fields, through review_practitioner (verification.int.spec.ts); rows here, columns per role in practitioner-columns.int.spec.ts (anon: the public list only)',
   },
   practitioner_specialties: {
     select: cells<Read>(     'published', 'published', 'published', 'own+published', 'own+published', 'all'),

@@ -1,6 +1,7 @@
 // Helpers for the auth contract tests (*.int.spec.ts): clients on the running test stack, the
 // inbox, e-mail links and direct database access for assertions.
 import { randomBytes } from 'node:crypto';
+import http from 'node:http';
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { decodeJwt } from 'jose';
 import pg from 'pg';
@@ -119,5 +120,70 @@ export async function ageSession(sessionId: string, seconds: number): Promise<vo
       `update auth.sessions set refreshed_at = refreshed_at - make_interval(secs => $2) where id = $1`,
       [sessionId, seconds],
     );
+  });
+}
+
+export interface RawAnswer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: unknown;
+  /** From sending the request to the end of the answer. */
+  ms: number;
+}
+
+/**
+ * A loopback address of its own (127.x.y.z, never 127.0.0.1), so that a test of per-address
+ * limits starts from an empty budget and meets config.toml's numbers, not the larger budget the
+ * test profile gives 127.0.0.1 (see auth/settings.ts).
+ */
+export function freshAddress(): string {
+  const [a, b, c] = randomBytes(3);
+  return `127.${(a ?? 0) % 254 + 1}.${b ?? 1}.${(c ?? 0) % 254 + 1}`;
+}
+
+/** A call through the gateway from `address` (bound as the socket's source, so the gateway sees it). */
+export function callFrom(
+  address: string,
+  method: string,
+  pathAndQuery: string,
+  options: { body?: unknown; headers?: Record<string, string> } = {},
+): Promise<RawAnswer> {
+  const payload =
+    options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+  const url = new URL(`${config.apiUrl}${pathAndQuery}`);
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname + url.search,
+        method,
+        localAddress: address,
+        headers: {
+          apikey: config.anonKey,
+          'content-type': 'application/json',
+          'x-supabase-api-version': '2024-01-01',
+          ...(payload === undefined ? {} : { 'content-length': String(Buffer.byteLength(payload)) }),
+          ...options.headers,
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let body: unknown = text;
+          try {
+            body = text === '' ? null : JSON.parse(text);
+          } catch {
+            // not JSON: keep the text
+          }
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body, ms: performance.now() - started });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
   });
 }
