@@ -2,7 +2,7 @@
 // to check what we send and how each answer becomes a Result.
 import { describe, expect, it } from 'vitest';
 import { createCarebookClient } from './client.ts';
-import { resendConfirmation, signIn, signUp } from './auth.ts';
+import { choosePassword, resendConfirmation, signIn, signUp } from './auth.ts';
 
 interface Call {
   url: string;
@@ -10,9 +10,13 @@ interface Call {
   body: unknown;
 }
 
+/** Answers every call with `status` and `body`; GET /user (setSession's check) with the user. */
 function goTrue(status: number, body: unknown) {
   const calls: Call[] = [];
   const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    if (String(input).endsWith('/auth/v1/user') && (init?.method ?? 'GET') === 'GET') {
+      return new Response(JSON.stringify(user), { status: 200, headers: { 'content-type': 'application/json' } });
+    }
     calls.push({
       url: String(input),
       method: init?.method ?? 'GET',
@@ -52,7 +56,6 @@ const session = {
 
 const input = {
   email: 'zoe@example.fr',
-  password: 'correct horse',
   fullName: 'Zoé',
   role: 'patient',
   locale: 'fr',
@@ -60,44 +63,47 @@ const input = {
 } as const;
 
 describe('signUp', () => {
-  it('sends the profile fields as user metadata and the redirect target', async () => {
-    const { client, calls } = goTrue(200, user);
-    await signUp(client, input);
+  it('asks for a link to the address, creating the account with the profile fields, and sends no password', async () => {
+    const { client, calls } = goTrue(200, {});
+    const result = await signUp(client, input);
+    expect(result).toEqual({ ok: true, data: { kind: 'link_sent' } });
     expect(calls).toHaveLength(1);
     const [call] = calls;
     expect(call?.method).toBe('POST');
     expect(call?.url).toBe(
-      'http://127.0.0.1:1/auth/v1/signup?redirect_to=http%3A%2F%2F127.0.0.1%3A9000%2Faccount',
+      'http://127.0.0.1:1/auth/v1/otp?redirect_to=http%3A%2F%2F127.0.0.1%3A9000%2Faccount',
     );
     expect(call?.body).toMatchObject({
       email: 'zoe@example.fr',
-      password: 'correct horse',
+      create_user: true,
       data: { full_name: 'Zoé', role: 'patient', locale: 'fr' },
     });
+    expect(call?.body).not.toHaveProperty('password');
   });
 
-  it('reports a pending confirmation when GoTrue answers a bare user', async () => {
-    const { client } = goTrue(200, user);
+  it('maps a refusal (too many requests) to a typed error', async () => {
+    const { client } = goTrue(429, { code: 'over_request_rate_limit', message: 'Request rate limit reached' });
     const result = await signUp(client, input);
-    expect(result).toMatchObject({ ok: true, data: { kind: 'confirmation_sent', user: { id: user.id } } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'rate_limited', status: 429 } });
   });
+});
 
-  it('reports a session when e-mails are auto-confirmed', async () => {
-    const { client } = goTrue(200, session);
-    const result = await signUp(client, input);
-    expect(result).toMatchObject({
-      ok: true,
-      data: { kind: 'signed_in', session: { refresh_token: 'r3fr3sh' } },
+describe('choosePassword', () => {
+  it('sets the signed-in person’s password, and reports a weak one with its reasons', async () => {
+    const { client, calls } = goTrue(422, {
+      code: 'weak_password',
+      message: 'Password is known to be weak and easy to guess, please choose a different one.',
+      weak_password: { reasons: ['pwned'] },
     });
-  });
-
-  it('maps an existing account to user_already_exists', async () => {
-    const { client } = goTrue(422, { code: 'user_already_exists', message: 'User already registered' });
-    const result = await signUp(client, input);
-    expect(result).toEqual({
-      ok: false,
-      error: { code: 'user_already_exists', message: 'User already registered', status: 422 },
-    });
+    const claims = { sub: user.id, role: 'authenticated', exp: Math.floor(Date.now() / 1000) + 3600 };
+    const jwt = ['{"alg":"HS256","typ":"JWT"}', JSON.stringify(claims)]
+      .map((part) => Buffer.from(part).toString('base64url'))
+      .concat('c2lnbmF0dXJl')
+      .join('.');
+    expect((await client.auth.setSession({ access_token: jwt, refresh_token: 'r3fr3sh' })).error).toBeNull();
+    const result = await choosePassword(client, '12345678');
+    expect(calls.at(-1)?.body).toMatchObject({ password: '12345678' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'weak_password', reasons: ['pwned'] } });
   });
 });
 

@@ -7,33 +7,41 @@ import { fail, ok, type Result } from './result.ts';
 
 export interface SignUpInput {
   email: string;
-  password: string;
   fullName: string;
   /** The database turns anything but 'practitioner' into 'patient'; staff is never self-granted. */
   role: SelfSignupRole;
   locale: Locale;
-  /** Where the confirmation link sends the browser back to (must be an allowed redirect URL). */
+  /** Where the e-mail's link sends the browser back to (must be an allowed redirect URL). */
   redirectTo?: string;
 }
 
-export type SignUpOutcome =
-  | { kind: 'signed_in'; session: Session; user: User }
-  // E-mail confirmation is on: the account exists but waits for the link in the inbox.
-  | { kind: 'confirmation_sent'; user: User | null };
+/** The account exists (or already did) and a link and code are on their way to the address. */
+export type SignUpOutcome = { kind: 'link_sent' };
 
+/**
+ * Sign-up asks for the address only (decision 0009): the link or code mailed to it signs the
+ * person in, and they choose their password afterwards (choosePassword). A password typed before
+ * the address is proven would be cleared on confirmation anyway, so none is sent here.
+ */
 export async function signUp(client: CarebookClient, input: SignUpInput): Promise<Result<SignUpOutcome>> {
-  const { data, error } = await client.auth.signUp({
+  const { error } = await client.auth.signInWithOtp({
     email: input.email,
-    password: input.password,
     options: {
+      shouldCreateUser: true,
       // Read by the migration's trigger on auth.users to create the profile row.
       data: { full_name: input.fullName, role: input.role, locale: input.locale },
       ...(input.redirectTo !== undefined && { emailRedirectTo: input.redirectTo }),
     },
   });
   if (error) return fail(mapAuthError(error));
-  if (data.session && data.user) return ok({ kind: 'signed_in', session: data.session, user: data.user });
-  return ok({ kind: 'confirmation_sent', user: data.user });
+  return ok({ kind: 'link_sent' });
+}
+
+/** Sets the signed-in person's password: the step after the sign-up link, and password changes. */
+export async function choosePassword(client: CarebookClient, password: string): Promise<Result<null>> {
+  const { error } = await client.auth.updateUser({ password });
+  if (error) return fail(mapAuthError(error));
+  return ok(null);
 }
 
 export interface Credentials {

@@ -2,6 +2,7 @@
 export { createCarebookClient, type CarebookClient, type CarebookClientOptions } from './client.ts';
 export {
   signUp,
+  choosePassword,
   signIn,
   signOut,
   resendConfirmation,
