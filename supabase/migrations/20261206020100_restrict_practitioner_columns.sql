@@ -38,8 +38,8 @@ grant select on private.published_practitioners to anon, authenticated, service_
 -- limits, for instance) is kept; fails if the function no longer reads the table as expected.
 do $$
 declare
-  fn regprocedure := 'public.search_practitioners(text, text, float8, float8, float8, text, int, int, text)';
-  old_def text := pg_get_functiondef(fn);
+  -- By name: there is one search_practitioners, whatever its argument types are by now.
+  old_def text := pg_get_functiondef('public.search_practitioners'::regproc);
   new_def text := replace(old_def, 'from public.practitioners p', 'from private.published_practitioners p');
 begin
   if new_def = old_def or new_def like '%public.practitioners%' then
