@@ -127,7 +127,7 @@ export interface RawAnswer {
   status: number;
   headers: http.IncomingHttpHeaders;
   body: unknown;
-  /** From sending the request to the end of the answer. */
+  /** From sending the request to the answer's status line: how long the server took to decide. */
   ms: number;
 }
 
@@ -169,6 +169,7 @@ export function callFrom(
         },
       },
       (res) => {
+        const ms = performance.now() - started;
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
@@ -179,7 +180,7 @@ export function callFrom(
           } catch {
             // not JSON: keep the text
           }
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body, ms: performance.now() - started });
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body, ms });
         });
       },
     );
