@@ -29,7 +29,9 @@ async function expectProfile(page: Page, expected: { email: string; fullName: st
 }
 
 export function registerAuthJourneys(app: AppUnderTest): void {
-  test('signs up, confirms the e-mail, sees the profile, signs out and back in', async ({ page }) => {
+  test('signs up with the address, follows the link, chooses a password, signs out and back in', async ({
+    page,
+  }) => {
     const email = uniqueEmail(`signup-${app.role}`);
     const fullName = 'Zoé Lefèvre';
 
@@ -37,17 +39,26 @@ export function registerAuthJourneys(app: AppUnderTest): void {
     await page.getByRole('tab', { name: 'Inscription' }).click();
     await page.getByLabel('Nom complet').fill(fullName);
     await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe', { exact: true }).fill(TEST_PASSWORD);
+    // No password yet: it is chosen once the address is proven (decision 0009).
+    await expect(page.getByLabel('Mot de passe', { exact: true })).toHaveCount(0);
     await page.getByRole('button', { name: 'Créer mon compte' }).click();
 
-    // The stack either confirms addresses itself (session at once) or e-mails a link.
-    const checkEmail = page.getByRole('heading', { name: 'Vérifiez votre boîte e-mail' });
-    await expect(checkEmail.or(page.getByTestId('profile-card'))).toBeVisible();
-    if (await checkEmail.isVisible()) {
-      await expect(page.getByText(email)).toBeVisible();
-      const link = await waitForEmailLink(email, /\/auth\/v1\/verify\?/);
-      await page.goto(link);
-    }
+    await expect(page.getByRole('heading', { name: 'Vérifiez votre boîte e-mail' })).toBeVisible();
+    await expect(page.getByText(email)).toBeVisible();
+    await page.goto(await waitForEmailLink(email, /\/auth\/v1\/verify\?/));
+
+    await expect(page.getByRole('heading', { name: 'Choisissez votre mot de passe' })).toBeVisible();
+    const newPassword = page.getByLabel('Mot de passe', { exact: true });
+    // Refused before anything is sent, with the reason.
+    await newPassword.fill('abc123');
+    await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
+    await expect(page.getByText('Le mot de passe doit contenir au moins 8 caractères.')).toBeVisible();
+    await newPassword.fill('12345678');
+    await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
+    await expect(page.getByText('Ce mot de passe est trop courant ou trop facile à deviner.')).toBeVisible();
+    await newPassword.fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Mot de passe enregistré.' })).toBeVisible();
     await expectProfile(page, { email, fullName, roleLabel: app.roleLabel });
 
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
@@ -75,11 +86,9 @@ export function registerAuthJourneys(app: AppUnderTest): void {
   test('the form explains what is wrong before calling the server', async ({ page }) => {
     await page.goto('/auth?mode=sign-up');
     await page.getByLabel('Adresse e-mail').fill('not-an-address');
-    await page.getByLabel('Mot de passe', { exact: true }).fill('short');
     await page.getByRole('button', { name: 'Créer mon compte' }).click();
     await expect(page.getByText('Saisissez votre nom.')).toBeVisible();
     await expect(page.getByText('Cette adresse e-mail ne semble pas valide.')).toBeVisible();
-    await expect(page.getByText('Le mot de passe doit contenir au moins 8 caractères.')).toBeVisible();
   });
 
   test('switching the language changes the texts and is remembered', async ({ page }) => {

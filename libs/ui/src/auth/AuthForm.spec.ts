@@ -26,10 +26,15 @@ describe('AuthForm', () => {
     expect(mountForm({ mode: 'sign-up' }).find('input[name="full-name"]').exists()).toBe(true);
   });
 
-  it('labels every field', () => {
+  it('labels every field, and asks for no password on sign-up (it is chosen after the link)', () => {
+    expect(
+      mountForm({ mode: 'sign-in' }, 'en')
+        .findAll('.q-field__label')
+        .map((l) => l.text()),
+    ).toEqual(['Email address', 'Password']);
     const wrapper = mountForm({ mode: 'sign-up' }, 'en');
     const labels = wrapper.findAll('.q-field__label').map((l) => l.text());
-    expect(labels).toEqual(['Full name', 'Email address', 'Password']);
+    expect(labels).toEqual(['Full name', 'Email address']);
     // Quasar renders each field inside a <label>, which names the input for assistive tech.
     for (const input of wrapper.findAll('input')) expect(input.element.closest('label')).not.toBeNull();
   });
@@ -37,13 +42,11 @@ describe('AuthForm', () => {
   it('shows the validation messages and does not submit an invalid form', async () => {
     const wrapper = mountForm({ mode: 'sign-up' });
     await fill(wrapper, 'email', 'not-an-email');
-    await fill(wrapper, 'password', 'short');
     await wrapper.find('form').trigger('submit');
     await flushPromises();
     const text = wrapper.text();
     expect(text).toContain('Saisissez votre nom.');
     expect(text).toContain('Cette adresse e-mail ne semble pas valide.');
-    expect(text).toContain('Le mot de passe doit contenir au moins 8 caractères.');
     expect(wrapper.emitted('submit')).toBeUndefined();
   });
 
@@ -51,12 +54,9 @@ describe('AuthForm', () => {
     const wrapper = mountForm({ mode: 'sign-up' });
     await fill(wrapper, 'full-name', '  Zoé   Martin ');
     await fill(wrapper, 'email', ' Zoe.Martin@Example.FR ');
-    await fill(wrapper, 'password', 'long enough');
     await wrapper.find('form').trigger('submit');
     await flushPromises();
-    expect(wrapper.emitted('submit')).toEqual([
-      [{ fullName: 'Zoé Martin', email: 'zoe.martin@example.fr', password: 'long enough' }],
-    ]);
+    expect(wrapper.emitted('submit')).toEqual([[{ fullName: 'Zoé Martin', email: 'zoe.martin@example.fr' }]]);
   });
 
   it('lets an old short password through on sign-in: the server judges it', async () => {

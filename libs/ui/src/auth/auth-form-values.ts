@@ -3,7 +3,8 @@ export type AuthMode = 'sign-in' | 'sign-up';
 
 export interface AuthFormValues {
   email: string;
-  password: string;
+  /** Only on sign-in: sign-up asks for the address first, the password after the link. */
+  password?: string;
   /** Only on sign-up. */
   fullName?: string;
 }

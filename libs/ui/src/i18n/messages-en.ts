@@ -43,6 +43,7 @@ export const en: MessageSchema = {
         required: 'Enter your password.',
         too_short: 'The password must be at least {min} characters long.',
         too_long: 'The password is too long.',
+        common: 'This password is too common or easy to guess. Choose another one.',
       },
       fullName: {
         required: 'Enter your name.',
@@ -51,11 +52,17 @@ export const en: MessageSchema = {
     },
     confirm: {
       title: 'Check your email',
-      body: 'We sent a confirmation link to {email}. Open it to activate your account.',
+      body: 'We sent a confirmation link to {email}. Open it to activate your account, then choose your password.',
       resend: 'Resend the email',
       resent: 'Email sent again. Remember to check your spam folder.',
       back: 'Back to sign in',
       devInbox: 'Open the local inbox (development)',
+    },
+    choosePassword: {
+      title: 'Choose your password',
+      body: 'Your address is confirmed. Choose the password you will sign in with.',
+      submit: 'Save password',
+      done: 'Password saved.',
     },
     notConfirmed: 'Your email address is not confirmed yet.',
   },

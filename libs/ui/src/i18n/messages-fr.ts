@@ -42,6 +42,7 @@ export const fr = {
         required: 'Saisissez votre mot de passe.',
         too_short: 'Le mot de passe doit contenir au moins {min} caractères.',
         too_long: 'Le mot de passe est trop long.',
+        common: 'Ce mot de passe est trop courant ou trop facile à deviner. Choisissez-en un autre.',
       },
       fullName: {
         required: 'Saisissez votre nom.',
@@ -50,11 +51,17 @@ export const fr = {
     },
     confirm: {
       title: 'Vérifiez votre boîte e-mail',
-      body: 'Nous avons envoyé un lien de confirmation à {email}. Ouvrez-le pour activer votre compte.',
+      body: 'Nous avons envoyé un lien de confirmation à {email}. Ouvrez-le pour activer votre compte, puis choisissez votre mot de passe.',
       resend: 'Renvoyer l’e-mail',
       resent: 'E-mail renvoyé. Pensez à vérifier vos courriers indésirables.',
       back: 'Retour à la connexion',
       devInbox: 'Ouvrir la boîte de réception locale (développement)',
+    },
+    choosePassword: {
+      title: 'Choisissez votre mot de passe',
+      body: 'Votre adresse est confirmée. Choisissez le mot de passe qui vous servira à vous connecter.',
+      submit: 'Enregistrer le mot de passe',
+      done: 'Mot de passe enregistré.',
     },
     notConfirmed: 'Votre adresse e-mail n’est pas encore confirmée.',
   },
