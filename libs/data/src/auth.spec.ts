@@ -15,7 +15,10 @@ function goTrue(status: number, body: unknown) {
   const calls: Call[] = [];
   const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     if (String(input).endsWith('/auth/v1/user') && (init?.method ?? 'GET') === 'GET') {
-      return new Response(JSON.stringify(user), { status: 200, headers: { 'content-type': 'application/json' } });
+      return new Response(JSON.stringify(user), {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      });
     }
     calls.push({
       url: String(input),
@@ -82,7 +85,10 @@ describe('signUp', () => {
   });
 
   it('maps a refusal (too many requests) to a typed error', async () => {
-    const { client } = goTrue(429, { code: 'over_request_rate_limit', message: 'Request rate limit reached' });
+    const { client } = goTrue(429, {
+      code: 'over_request_rate_limit',
+      message: 'Request rate limit reached',
+    });
     const result = await signUp(client, input);
     expect(result).toMatchObject({ ok: false, error: { code: 'rate_limited', status: 429 } });
   });

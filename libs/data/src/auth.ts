@@ -1,5 +1,5 @@
 // Sign-up, sign-in and sign-out as the apps need them, with failures as typed Results.
-import type { Session, User } from '@supabase/supabase-js';
+import type { Session } from '@supabase/supabase-js';
 import type { Locale, SelfSignupRole } from '@carebook/domain';
 import type { CarebookClient } from './client.ts';
 import { mapAuthError } from './errors.ts';

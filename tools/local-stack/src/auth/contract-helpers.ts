@@ -138,7 +138,7 @@ export interface RawAnswer {
  */
 export function freshAddress(): string {
   const [a, b, c] = randomBytes(3);
-  return `127.${(a ?? 0) % 254 + 1}.${b ?? 1}.${(c ?? 0) % 254 + 1}`;
+  return `127.${((a ?? 0) % 254) + 1}.${b ?? 1}.${((c ?? 0) % 254) + 1}`;
 }
 
 /** A call through the gateway from `address` (bound as the socket's source, so the gateway sees it). */
@@ -149,7 +149,11 @@ export function callFrom(
   options: { body?: unknown; headers?: Record<string, string> } = {},
 ): Promise<RawAnswer> {
   const payload =
-    options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+    options.body === undefined
+      ? undefined
+      : typeof options.body === 'string'
+        ? options.body
+        : JSON.stringify(options.body);
   const url = new URL(`${config.apiUrl}${pathAndQuery}`);
   const started = performance.now();
   return new Promise((resolve, reject) => {
