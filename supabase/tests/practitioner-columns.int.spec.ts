@@ -2,7 +2,7 @@
 // 20261206020100_restrict_practitioner_columns.sql, decision 0009): anon only the public list, so
 // an internal column added later is private unless a migration grants it; search still works.
 import { describe, expect, it } from 'vitest';
-import { anon, publishedPractitioner, signedInUser } from './helpers.ts';
+import { anon, patient as newPatient, publishedPractitioner } from '@carebook/testing';
 
 const PUBLIC_COLUMNS = [
   'id',
@@ -65,7 +65,7 @@ describe('practitioner columns', () => {
       .single();
     expect(own.error).toBeNull();
     expect(own.data?.submitted_at).toEqual(expect.any(String));
-    const patient = await signedInUser('patient');
+    const patient = await newPatient();
     const seen = await patient.client
       .from('practitioners')
       .select('id, verification_status')

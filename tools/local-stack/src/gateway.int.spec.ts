@@ -2,7 +2,8 @@
 // CORS for foreign origins, oversized bodies, and malformed names that used to reach the database.
 import http from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { callFrom, config, confirmedUser, signedIn } from './auth/contract-helpers.ts';
+import { confirmedUser } from '@carebook/testing';
+import { PASSWORD, callFrom, config, signedIn } from './auth/contract-helpers.ts';
 
 const LOCAL = '127.0.0.1';
 
@@ -75,7 +76,7 @@ describe('gateway hardening', () => {
   });
 
   it('answers 400 within 100 ms for a NUL byte in a bucket name, in the path or the body', async () => {
-    const user = await confirmedUser('nul-bucket');
+    const user = await confirmedUser('patient', { tag: 'nul-bucket', password: PASSWORD });
     const { accessToken } = await signedIn(user.email);
     const auth = { authorization: `Bearer ${accessToken}` };
     const inPath = await callFrom(LOCAL, 'GET', '/storage/v1/bucket/avat%00ars', { headers: auth });

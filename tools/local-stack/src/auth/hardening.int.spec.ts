@@ -3,12 +3,12 @@
 // an address before its owner signs up, weak passwords, and oversized or malformed input.
 // Limits are per address: tests that count them call from a loopback address of their own.
 import { describe, expect, it } from 'vitest';
+import { confirmedUser as kitConfirmedUser } from '@carebook/testing';
 import {
   PASSWORD,
   anonClient,
   callFrom,
   codeIn,
-  confirmedUser,
   freshAddress,
   lastMailTo,
   openLink,
@@ -20,6 +20,10 @@ import {
 } from './contract-helpers.ts';
 
 const LOCAL = '127.0.0.1';
+
+/** A confirmed account from the test kit, signing in with PASSWORD. */
+const confirmedUser = (label: string) =>
+  kitConfirmedUser('patient', { tag: `auth-${label}`, password: PASSWORD });
 
 /** A wrong 6-digit code, never the mailed one. */
 function wrongCode(right: string, i: number): string {
