@@ -1,5 +1,5 @@
 // Which columns of a published practitioner each API role may read (migration
-// 20261206020100_restrict_practitioner_columns.sql, decision 0009): anon only the public list, so
+// 20261206083100_restrict_practitioner_columns.sql, decision 0009): anon only the public list, so
 // an internal column added later is private unless a migration grants it; search still works.
 import { describe, expect, it } from 'vitest';
 import { anon, patient as newPatient, publishedPractitioner } from '@carebook/testing';
