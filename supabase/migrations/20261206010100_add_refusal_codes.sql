@@ -5,6 +5,9 @@
 -- The functions below are also rewritten for the enum types of the previous migration, and free
 -- text gets a maximum length checked before any work is done.
 set local lock_timeout = '5s';
+-- search_practitioners sets a pg_trgm parameter: load that extension's library first, or a
+-- session that has not used pg_trgm yet refuses to set it (an unknown parameter, for non-superusers).
+select extensions.word_similarity('', '');
 
 -- Why a start time cannot be booked: a code for programs, a sentence for logs and API users.
 create type private.refusal as (code text, message text);

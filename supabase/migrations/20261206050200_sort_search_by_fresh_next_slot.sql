@@ -3,6 +3,9 @@
 -- list a practitioner whose shown time is later above one whose shown time is sooner. The fresh
 -- value is now computed once per candidate, in a lateral join, and used for both.
 set local lock_timeout = '5s';
+-- search_practitioners sets a pg_trgm parameter: load that extension's library first, or a
+-- session that has not used pg_trgm yet refuses to set it (an unknown parameter, for non-superusers).
+select extensions.word_similarity('', '');
 
 create or replace function public.search_practitioners(
   p_profession text default null, p_text text default null, p_lat float8 default null, p_lng float8 default null,

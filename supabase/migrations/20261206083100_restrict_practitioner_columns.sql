@@ -10,6 +10,9 @@
 -- of published rows (verification dates, search text) is listed in decision 0009.
 
 set local lock_timeout = '5s';
+-- search_practitioners sets a pg_trgm parameter: load that extension's library first, or a
+-- session that has not used pg_trgm yet refuses to set it (an unknown parameter, for non-superusers).
+select extensions.word_similarity('', '');
 
 revoke select on public.practitioners from anon, authenticated;
 grant select (id, slug, display_name, profession_code, bio_fr, bio_en, languages, photo_path, registration_number,

@@ -27,12 +27,17 @@ describe('migration runner', () => {
   });
 
   it('applies files in name order, as postgres, and records them like the Supabase CLI', async () => {
-    write('20260101000000_create_things.sql', 'create table public.things (id int primary key, owner text default current_user);');
+    write(
+      '20260101000000_create_things.sql',
+      'create table public.things (id int primary key, owner text default current_user);',
+    );
     write('20260102000000_seed_things.sql', 'insert into public.things (id) values (1);');
     expect(await migrate(db.config, () => undefined, dir)).toBe(2);
     const owner = await client.query('select owner from public.things');
     expect(owner.rows).toEqual([{ owner: 'postgres' }]);
-    const history = await client.query('select version, name from supabase_migrations.schema_migrations order by version');
+    const history = await client.query(
+      'select version, name from supabase_migrations.schema_migrations order by version',
+    );
     expect(history.rows).toEqual([
       { version: '20260101000000', name: 'create_things' },
       { version: '20260102000000', name: 'seed_things' },
@@ -42,16 +47,42 @@ describe('migration runner', () => {
 
   it('rolls a failing file back entirely and records nothing for it', async () => {
     write('20260103000000_add_half.sql', 'create table public.half (id int); select 1 / 0;');
-    await expect(migrate(db.config, () => undefined, dir)).rejects.toThrow(/20260103000000_add_half\.sql failed: division by zero/);
+    await expect(migrate(db.config, () => undefined, dir)).rejects.toThrow(
+      /20260103000000_add_half\.sql failed: division by zero/,
+    );
     const t = await client.query(`select to_regclass('public.half') as t`);
     expect(t.rows[0].t).toBeNull();
-    const n = await client.query(`select count(*)::int as n from supabase_migrations.schema_migrations where version = '20260103000000'`);
+    const n = await client.query(
+      `select count(*)::int as n from supabase_migrations.schema_migrations where version = '20260103000000'`,
+    );
     expect(n.rows[0].n).toBe(0);
   });
 
   it('fails, as on hosted Supabase, when a migration creates a function in schema auth', async () => {
-    write('20260103000000_add_half.sql', 'create function auth.nope() returns int language sql as $$ select 1 $$;');
-    await expect(migrate(db.config, () => undefined, dir)).rejects.toThrow(/permission denied for schema auth/);
+    write(
+      '20260103000000_add_half.sql',
+      'create function auth.nope() returns int language sql as $$ select 1 $$;',
+    );
+    await expect(migrate(db.config, () => undefined, dir)).rejects.toThrow(
+      /permission denied for schema auth/,
+    );
+  });
+
+  it('applies each file in a session of its own, so no file leans on what an earlier one left in its session', async () => {
+    // A deploy applies only the new files, in a new session: search_practitioners' pg_trgm setting
+    // passed locally once because an earlier file had loaded pg_trgm in the same session.
+    const own = mkdtempSync(path.join(os.tmpdir(), 'carebook-migrations-session-'));
+    writeFileSync(
+      path.join(own, '20260201000000_create_session_table.sql'),
+      'create temp table session_only (x int);',
+    );
+    writeFileSync(
+      path.join(own, '20260202000000_fill_session_table.sql'),
+      'insert into session_only values (1);',
+    );
+    await expect(migrate(db.config, () => undefined, own)).rejects.toThrow(
+      /20260202000000_fill_session_table\.sql failed: relation "session_only" does not exist/,
+    );
   });
 
   it('refuses to go on when an applied migration was edited', async () => {

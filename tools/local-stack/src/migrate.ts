@@ -28,7 +28,12 @@ export function readMigrations(dir = migrationsDir): MigrationFile[] {
     .map((f) => {
       const m = MIGRATION_NAME.exec(f);
       if (!m) throw new Error(`migration ${f}: name must be <14-digit UTC timestamp>_<verb>_<object>.sql`);
-      return { version: m[1]!, name: m[2]!, file: path.join(dir, f), sql: readFileSync(path.join(dir, f), 'utf8') };
+      return {
+        version: m[1]!,
+        name: m[2]!,
+        file: path.join(dir, f),
+        sql: readFileSync(path.join(dir, f), 'utf8'),
+      };
     });
 }
 
@@ -60,18 +65,25 @@ export async function migrate(config: StackConfig, log: Logger, dir = migrations
         }
         continue;
       }
+      // Each file in a session of its own: a deploy applies only the new files, in a new session,
+      // so nothing a file needs may come from what an earlier file left in the session.
+      const session = new pg.Client({ connectionString: config.dbUrl('postgres') });
+      await session.connect();
       try {
-        await client.query('begin');
-        await client.query(m.sql);
-        await client.query('insert into supabase_migrations.schema_migrations (version, statements, name) values ($1, $2, $3)', [
-          m.version,
-          [m.sql],
-          m.name,
-        ]);
-        await client.query('commit');
+        await session.query('begin');
+        await session.query(m.sql);
+        await session.query(
+          'insert into supabase_migrations.schema_migrations (version, statements, name) values ($1, $2, $3)',
+          [m.version, [m.sql], m.name],
+        );
+        await session.query('commit');
       } catch (err) {
-        await client.query('rollback');
-        throw new Error(`migration ${path.basename(m.file)} failed: ${(err as Error).message}`, { cause: err });
+        await session.query('rollback');
+        throw new Error(`migration ${path.basename(m.file)} failed: ${(err as Error).message}`, {
+          cause: err,
+        });
+      } finally {
+        await session.end();
       }
       log(`applied ${path.basename(m.file)}`);
       count++;
