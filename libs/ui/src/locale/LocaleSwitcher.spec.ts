@@ -11,13 +11,13 @@ describe('LocaleSwitcher', () => {
     const { plugins, i18n } = testPlugins('fr');
     const wrapper = mount(LocaleSwitcher, { global: { plugins } });
     expect(wrapper.get('[role="group"]').attributes('aria-label')).toBe('Langue');
-    expect(wrapper.get('button[aria-label="Français"]').attributes('aria-pressed')).toBe('true');
+    expect(wrapper.get('button[aria-label="FR – Français"]').attributes('aria-pressed')).toBe('true');
 
-    await wrapper.get('button[aria-label="English"]').trigger('click');
+    await wrapper.get('button[aria-label="EN – English"]').trigger('click');
 
     expect(i18n.global.locale.value).toBe('en');
     expect(wrapper.get('[role="group"]').attributes('aria-label')).toBe('Language');
-    expect(wrapper.get('button[aria-label="English"]').attributes('aria-pressed')).toBe('true');
+    expect(wrapper.get('button[aria-label="EN – English"]').attributes('aria-pressed')).toBe('true');
     expect(localStorage.getItem(LOCALE_STORAGE_KEY)).toBe('en');
     expect(document.documentElement.lang).toBe('en');
   });
