@@ -108,6 +108,17 @@ export function formatAmount(amountCents: number, currency: string, locale: Loca
   return format.format(amountCents / 10 ** decimals);
 }
 
+/**
+ * Refuses a message that would come out without its facts (an appointment message without a
+ * start): the sender marks it dead with this error instead of sending "on ." to a patient.
+ */
+export function assertRenderable(topic: string, context: MessageContext): void {
+  const aboutAppointment = topic.startsWith('appointment.') || topic.startsWith('payment.');
+  if (aboutAppointment && !isInstant(context.starts_at)) {
+    throw new Error(`${topic} needs the appointment's starts_at`);
+  }
+}
+
 /** The facts a template fills in, already written for the recipient. */
 export interface Facts {
   practitioner: string;
@@ -115,6 +126,8 @@ export interface Facts {
   /** The consultation's name in the recipient's language. */
   what: string;
   when: string;
+  /** The same start in the appointment's own zone, when the recipient reads another zone. */
+  whenThere: string;
   before: string;
   holdUntil: string;
   reason: string;
@@ -131,6 +144,7 @@ export function factsOf(
 ): Facts {
   const zone = zoneOf(context);
   const at = (value: string | undefined) => (isInstant(value) ? when(value, zone, locale) : '');
+  const there = context.time_zone && context.time_zone !== zone ? context.time_zone : null;
   const hasAmount = typeof context.amount_cents === 'number' && !!context.currency;
   return {
     practitioner:
@@ -138,6 +152,7 @@ export function factsOf(
     patient: context.patient_name?.trim() || (locale === 'fr' ? 'Un patient' : 'A patient'),
     what: ((locale === 'en' ? context.consultation_en : context.consultation_fr) ?? '').trim(),
     when: at(context.starts_at),
+    whenThere: there && isInstant(context.starts_at) ? when(context.starts_at, there, locale) : '',
     // `from` is the former start in a rescheduled message, the former state in a verification one.
     before: at(context.from),
     holdUntil: at(context.hold_expires_at),

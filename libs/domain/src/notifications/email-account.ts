@@ -7,7 +7,7 @@ export const ACCOUNT_EMAILS: EmailTable = {
       fr: (f) => ({
         subject: 'Le paiement de votre abonnement a échoué',
         lines: [
-          `Le paiement${f.amount ? ` de ${f.amount}` : ''} de votre abonnement${f.plan ? ` « ${f.plan} »` : ''} Carebook a échoué.`,
+          `Le paiement${f.amount ? ` de ${f.amount}` : ''} de votre abonnement${f.plan ? ` «\u00a0${f.plan}\u00a0»` : ''} Carebook a échoué.`,
           'Mettez à jour votre moyen de paiement pour que votre profil reste visible dans la recherche.',
         ],
         action: 'Mettre à jour le paiement',
@@ -28,7 +28,7 @@ export const ACCOUNT_EMAILS: EmailTable = {
         subject: 'Bienvenue sur Carebook',
         lines: [
           'Votre compte Carebook est prêt.',
-          'Cherchez un praticien par spécialité ou par ville et réservez en ligne ; vos rendez-vous se retrouvent dans « Mes rendez-vous ».',
+          'Cherchez un praticien par spécialité ou par ville et réservez en ligne ; vos rendez-vous se retrouvent dans «\u00a0Mes rendez-vous\u00a0».',
         ],
         action: 'Trouver un praticien',
       }),

@@ -117,7 +117,7 @@ export const BOOKING_EMAILS: EmailTable = {
         subject: `Rendez-vous confirmé avec ${f.practitioner}`,
         lines: [
           `Votre rendez-vous${quotedFr(f)} avec ${f.practitioner} est confirmé pour le ${f.when}.`,
-          'Vous pouvez le déplacer ou l’annuler depuis « Mes rendez-vous ».',
+          'Vous pouvez le déplacer ou l’annuler depuis «\u00a0Mes rendez-vous\u00a0».',
         ],
         rows: rows(f, 'fr', 'patient'),
         action: 'Voir mes rendez-vous',
@@ -216,7 +216,7 @@ export const BOOKING_EMAILS: EmailTable = {
         subject: `Rappel : rendez-vous avec ${f.practitioner}`,
         lines: [
           `Rappel : votre rendez-vous${quotedFr(f)} avec ${f.practitioner} a lieu le ${f.when}.`,
-          'Un empêchement ? Annulez-le depuis « Mes rendez-vous » pour libérer le créneau.',
+          'Un empêchement ? Annulez-le depuis «\u00a0Mes rendez-vous\u00a0» pour libérer le créneau.',
         ],
         rows: rows(f, 'fr', 'patient'),
         action: 'Voir mes rendez-vous',

@@ -141,7 +141,7 @@ describe('notification e-mails', () => {
       'Dr Léa Martin cancelled your "First visit" appointment',
     );
     expect(say('patient', 'fr', 'patient')).toContain(
-      'Vous avez annulé votre rendez-vous « Première consultation »',
+      'Vous avez annulé votre rendez-vous «\u00a0Première consultation\u00a0»',
     );
     expect(say('patient', 'fr', 'practitioner')).toContain('Dr Léa Martin a annulé votre rendez-vous');
     expect(say('practitioner', 'fr', 'practitioner')).toContain(
@@ -161,8 +161,26 @@ describe('notification e-mails', () => {
       ...context,
       recipient_time_zone: 'America/Martinique',
     })!;
-    expect(email.text).toContain('Monday, 1 March 2027 at 04:00 (America/Martinique)');
-    expect(email.text).not.toContain('Europe/Paris');
+    expect(email.text).toContain(
+      'Your "First visit" appointment with Dr Léa Martin is confirmed for Monday, 1 March 2027 at 04:00 (America/Martinique).',
+    );
+    // The practice's own clock is given beside it, so nobody converts by hand.
+    expect(email.text).toContain('Practitioner’s time: Monday, 1 March 2027 at 09:00 (Europe/Paris)');
+    const same = renderEmail('appointment.confirmed', 'patient', 'en', {
+      ...context,
+      recipient_time_zone: 'Europe/Paris',
+    })!;
+    expect(same.text).not.toContain('Practitioner’s time');
+  });
+
+  it('refuses to write an appointment message without its start, and needs none for account ones', () => {
+    const { starts_at: _, ...noStart } = context;
+    expect(() => renderEmail('appointment.confirmed', 'patient', 'fr', noStart)).toThrow(/starts_at/);
+    expect(() => renderEmail('payment.refunded', 'patient', 'en', noStart)).toThrow(/starts_at/);
+    expect(renderEmail('account.welcome', 'patient', 'fr', {})?.subject).toBe('Bienvenue sur Carebook');
+    expect(renderEmail('calendar.connection_broken', 'practitioner', 'en', {})?.text).toContain(
+      'Google Calendar',
+    );
   });
 
   it.each([
@@ -188,7 +206,9 @@ describe('notification e-mails', () => {
     })!;
     expect(yen.subject).toMatch(/¥4,500|JP¥4,500/);
     const fr = renderEmail('subscription.payment_failed', 'practitioner', 'fr', context)!;
-    expect(fr.text).toMatch(/Le paiement de 45,00\s€ de votre abonnement « Mensuel » Carebook a échoué/);
+    expect(fr.text).toMatch(
+      /Le paiement de 45,00\s€ de votre abonnement «\u00a0Mensuel\u00a0» Carebook a échoué/,
+    );
   });
 
   it('reads `from` as a former time only when it is one (verification messages carry a state there)', () => {

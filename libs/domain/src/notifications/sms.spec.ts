@@ -85,6 +85,12 @@ describe('notification SMS', () => {
     expect(en).toMatchObject({ encoding: 'gsm7', segments: 1 });
   });
 
+  it('refuses to write an appointment SMS without its start', () => {
+    expect(() =>
+      renderSms('appointment.reminder', 'patient', 'fr', { ...context, starts_at: 'soon' }),
+    ).toThrow(/starts_at/);
+  });
+
   it('says who cancelled', () => {
     const text = (audience: Audience, by: string) =>
       renderSms('appointment.cancelled', audience, 'fr', { ...context, by })!.text;

@@ -3,7 +3,14 @@
 // message fits one 160-character segment. A user's name outside it (an emoji) turns the
 // message into UCS-2; the size is reported so the sender and tests can see it.
 import type { Locale } from '../enums.ts';
-import { factsOf, formatShortWhen, type Audience, type Facts, type MessageContext } from './context.ts';
+import {
+  assertRenderable,
+  factsOf,
+  formatShortWhen,
+  type Audience,
+  type Facts,
+  type MessageContext,
+} from './context.ts';
 import { smsSize, type SmsEncoding } from './gsm7.ts';
 
 export interface RenderedSms {
@@ -124,6 +131,7 @@ export function renderSms(
 ): RenderedSms | null {
   const line = SMS_TEXTS[topic]?.[audience]?.[locale];
   if (!line) return null;
+  assertRenderable(topic, context);
   const text = plain(`Carebook: ${line(factsOf(context, locale, formatShortWhen))}`).trim();
   const { encoding, segments } = smsSize(text);
   return { text, encoding, segments };

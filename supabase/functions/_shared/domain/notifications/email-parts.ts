@@ -24,6 +24,17 @@ export type EmailTable = Record<string, Partial<Record<Audience, ByLocale>>>;
 export function rows(f: Facts, locale: Locale, audience: 'patient' | 'practitioner'): [string, string][] {
   const fr = locale === 'fr';
   const out: [string, string][] = [[fr ? 'Quand' : 'When', f.when]];
+  if (f.whenThere) {
+    const label =
+      audience === 'patient'
+        ? fr
+          ? 'Heure du praticien'
+          : 'Practitioner’s time'
+        : fr
+          ? 'Heure du cabinet'
+          : 'Practice time';
+    out.push([label, f.whenThere]);
+  }
   if (audience === 'patient') out.push([fr ? 'Avec' : 'With', f.practitioner]);
   else out.push(['Patient', f.patient]);
   if (f.what) out.push(['Consultation', f.what]);
@@ -33,5 +44,6 @@ export function rows(f: Facts, locale: Locale, audience: 'patient' | 'practition
 
 export const reasonFr = (f: Facts) => (f.reason ? [`Motif : ${f.reason}`] : []);
 export const reasonEn = (f: Facts) => (f.reason ? [`Reason: ${f.reason}`] : []);
-export const quotedFr = (f: Facts) => (f.what ? ` « ${f.what} »` : '');
+// French guillemets hold their words with no-break spaces: no line starts with a closing one.
+export const quotedFr = (f: Facts) => (f.what ? ` «\u00a0${f.what}\u00a0»` : '');
 export const quotedEn = (f: Facts) => (f.what ? ` "${f.what}"` : '');

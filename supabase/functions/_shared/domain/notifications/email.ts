@@ -4,7 +4,7 @@
 // engine included) show well: nested tables with inline styles, 600 px wide at most, a hidden
 // preheader for the inbox preview, and every piece of text escaped.
 import type { Locale } from '../enums.ts';
-import { factsOf, type Audience, type MessageContext } from './context.ts';
+import { assertRenderable, factsOf, type Audience, type MessageContext } from './context.ts';
 import { ACCOUNT_EMAILS } from './email-account.ts';
 import { BOOKING_EMAILS } from './email-booking.ts';
 import type { EmailParts, EmailTable } from './email-parts.ts';
@@ -37,6 +37,9 @@ function safeUrl(value: string | undefined): string | null {
   }
 }
 
+// After the preheader, invisible filler keeps clients from pulling the body's first words into
+// the inbox preview.
+const PREHEADER_PAD = '&#8204;&nbsp;'.repeat(40);
 const FONT = 'font-family: Arial, Helvetica, sans-serif;';
 const INK = '#1a1a1a';
 const MUTED = '#595959'; // 7:1 on white
@@ -72,7 +75,7 @@ function html(locale: Locale, parts: EmailParts, url: string | null, sign: strin
     '<meta name="x-apple-disable-message-reformatting">' +
     `<title>${e(parts.subject)}</title></head>` +
     `<body style="margin: 0; padding: 0; background-color: ${PAGE};">` +
-    `<div style="display: none; max-height: 0; overflow: hidden; mso-hide: all; font-size: 1px; line-height: 1px; color: ${PAGE}; opacity: 0;">${e(preheader)}</div>` +
+    `<div style="display: none; max-height: 0; overflow: hidden; mso-hide: all; font-size: 1px; line-height: 1px; color: ${PAGE}; opacity: 0;">${e(preheader)}${PREHEADER_PAD}</div>` +
     `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background-color: ${PAGE};"><tr><td align="center" style="padding: 24px 12px;">` +
     `<table role="presentation" width="600" cellpadding="0" cellspacing="0" border="0" style="width: 100%; max-width: 600px; background-color: #ffffff; border-radius: 8px;">` +
     `<tr><td style="${FONT} padding: 24px 32px 8px; font-size: 20px; font-weight: bold; color: ${BRAND};">Carebook</td></tr>` +
@@ -100,6 +103,7 @@ export function renderEmail(
 ): RenderedEmail | null {
   const texts = EMAIL_TEXTS[topic]?.[audience]?.[locale];
   if (!texts) return null;
+  assertRenderable(topic, context);
   const parts = texts(factsOf(context, locale));
   const url = safeUrl(context.app_url);
   const sign = locale === 'fr' ? 'L’équipe Carebook' : 'The Carebook team';
