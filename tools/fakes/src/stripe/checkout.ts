@@ -2,7 +2,7 @@
 // fake Checkout page: pay, have the card declined, or pay by bank debit that settles later.
 import { badParam, invalidState, missingParam, noSuchParam } from './errors.ts';
 import type { FormObject } from './form.ts';
-import { emit, INCLUDABLE, paginate, timeOf, type Ctx, type Route } from './context.ts';
+import { clockOfCustomer, emit, INCLUDABLE, paginate, timeOf, type Ctx, type Route } from './context.ts';
 import { previousAttributes } from './events.ts';
 import { allowOnly, int, list, mergeMetadata, obj, str, strList } from './params.ts';
 import { buildPrice } from './catalog.ts';
@@ -195,7 +195,7 @@ function successRedirect(session: StripeObject): string {
 
 function complete(ctx: Ctx, session: StripeObject, before: StripeObject, fields: Record<string, unknown>): PayOutcome {
   Object.assign(session, { status: 'complete', url: null, ...fields });
-  emit(ctx, 'checkout.session.completed', session, previousAttributes(before, session), null);
+  emit(ctx, 'checkout.session.completed', session, previousAttributes(before, session), clockOfCustomer(ctx, session.customer));
   return { status: 'complete', redirect: successRedirect(session) };
 }
 
