@@ -45,7 +45,8 @@ export async function startFakes(
   const stripe = createStripeFake({
     file: stripeStateFile(config),
     log,
-    webhook: options.stripeWebhook ?? (hookUrl && hookSecret ? { url: hookUrl, secret: hookSecret } : undefined),
+    webhook:
+      options.stripeWebhook ?? (hookUrl && hookSecret ? { url: hookUrl, secret: hookSecret } : undefined),
   });
   let fakes: { server: Server; port: number };
   try {
@@ -53,8 +54,8 @@ export async function startFakes(
       routeFakes([
         { prefix: BREVO_PREFIX, handle: brevo },
         // The stripe SDK has no base path: it calls <host>:<port>/v1/..., so the API sits at the root.
-        { prefix: '/v1', handle: stripe.api },
-        { prefix: '/stripe', handle: stripe.site },
+        { prefix: '/v1', handle: stripe.api, listed: false },
+        { prefix: '/stripe', handle: stripe.site, listed: false },
       ]),
       config.host,
       options.ports?.fakes ?? config.ports.fakes,

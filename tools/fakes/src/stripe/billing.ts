@@ -29,7 +29,16 @@ export function addInterval(t: number, recurring: Recurring, count = 1): number 
   if (recurring.interval === 'week') return t + n * 7 * DAY;
   const d = new Date(t * 1000);
   const months = recurring.interval === 'year' ? 12 * n : n;
-  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1, d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds()));
+  const target = new Date(
+    Date.UTC(
+      d.getUTCFullYear(),
+      d.getUTCMonth() + months,
+      1,
+      d.getUTCHours(),
+      d.getUTCMinutes(),
+      d.getUTCSeconds(),
+    ),
+  );
   const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
   target.setUTCDate(Math.min(d.getUTCDate(), lastDay));
   return Math.floor(target.getTime() / 1000);
@@ -44,14 +53,21 @@ export function periodEnd(sub: StripeObject): number {
 }
 
 function setPeriod(sub: StripeObject, start: number, end: number): void {
-  for (const item of items(sub)) Object.assign(item, { current_period_start: start, current_period_end: end });
+  for (const item of items(sub))
+    Object.assign(item, { current_period_start: start, current_period_end: end });
 }
 
 function recurringOf(sub: StripeObject): Recurring {
   return (items(sub)[0]?.price as StripeObject).recurring as Recurring;
 }
 
-export function newItem(subId: string, input: ItemInput, at: number, start: number, end: number): StripeObject {
+export function newItem(
+  subId: string,
+  input: ItemInput,
+  at: number,
+  start: number,
+  end: number,
+): StripeObject {
   return {
     id: newId('si', 14),
     object: 'subscription_item',
@@ -70,7 +86,13 @@ export function newItem(subId: string, input: ItemInput, at: number, start: numb
 
 // --- invoices
 
-function createInvoice(ctx: Ctx, sub: StripeObject, reason: string, at: number, trial: boolean): StripeObject {
+function createInvoice(
+  ctx: Ctx,
+  sub: StripeObject,
+  reason: string,
+  at: number,
+  trial: boolean,
+): StripeObject {
   const customer = ctx.state.get(sub.customer as string, 'customer');
   const id = newId('in');
   const sequence = customer.next_invoice_sequence as number;
@@ -85,17 +107,28 @@ function createInvoice(ctx: Ctx, sub: StripeObject, reason: string, at: number, 
       object: 'line_item',
       amount,
       currency: price.currency,
-      description: trial ? `Trial period for ${String(product?.name ?? 'plan')}` : `${quantity} × ${String(product?.name ?? 'plan')}`,
+      description: trial
+        ? `Trial period for ${String(product?.name ?? 'plan')}`
+        : `${quantity} × ${String(product?.name ?? 'plan')}`,
       discounts: [],
       invoice: id,
       livemode: false,
       metadata: {},
       parent: {
         type: 'subscription_item_details',
-        subscription_item_details: { invoice_item: null, proration: false, subscription: sub.id, subscription_item: item.id },
+        subscription_item_details: {
+          invoice_item: null,
+          proration: false,
+          subscription: sub.id,
+          subscription_item: item.id,
+        },
       },
       period: { start: item.current_period_start, end: item.current_period_end },
-      pricing: { type: 'price_details', price_details: { price: price.id, product: price.product }, unit_amount_decimal: String(trial ? 0 : price.unit_amount) },
+      pricing: {
+        type: 'price_details',
+        price_details: { price: price.id, product: price.product },
+        unit_amount_decimal: String(trial ? 0 : price.unit_amount),
+      },
       quantity,
     };
   });
@@ -131,12 +164,22 @@ function createInvoice(ctx: Ctx, sub: StripeObject, reason: string, at: number, 
     hosted_invoice_url: `${ctx.publicUrl}/stripe/invoices/${id}`,
     invoice_pdf: `${ctx.publicUrl}/stripe/invoices/${id}/pdf`,
     last_finalization_error: null,
-    lines: { object: 'list', data: lines, has_more: false, total_count: lines.length, url: `/v1/invoices/${id}/lines` },
+    lines: {
+      object: 'list',
+      data: lines,
+      has_more: false,
+      total_count: lines.length,
+      url: `/v1/invoices/${id}/lines`,
+    },
     livemode: false,
     metadata: {},
     next_payment_attempt: null,
     number: `${String(customer.invoice_prefix)}-${String(sequence).padStart(4, '0')}`,
-    parent: { type: 'subscription_details', quote_details: null, subscription_details: { metadata: sub.metadata, subscription: sub.id } },
+    parent: {
+      type: 'subscription_details',
+      quote_details: null,
+      subscription_details: { metadata: sub.metadata, subscription: sub.id },
+    },
     payments: { object: 'list', data: [], has_more: false, url: `/v1/invoice_payments?invoice=${id}` },
     period_end: first.current_period_end,
     period_start: first.current_period_start,
@@ -174,7 +217,10 @@ function attemptInvoice(ctx: Ctx, invoice: StripeObject, at: number, clock: stri
   const customer = ctx.state.get(invoice.customer as string, 'customer');
   const pmId = defaultCard(ctx, customer);
   const hidden = ctx.state.hidden(invoice.id);
-  let pi = typeof hidden.payment_intent === 'string' ? ctx.state.find(hidden.payment_intent, 'payment_intent') : undefined;
+  let pi =
+    typeof hidden.payment_intent === 'string'
+      ? ctx.state.find(hidden.payment_intent, 'payment_intent')
+      : undefined;
   if (!pi) {
     pi = createPaymentIntent(ctx, {
       amount: invoice.amount_due as number,
@@ -205,7 +251,12 @@ function attemptInvoice(ctx: Ctx, invoice: StripeObject, at: number, clock: stri
   const payment = (invoice.payments as { data: Record<string, unknown>[] }).data[0];
   if (paid) {
     markPaid();
-    if (payment) Object.assign(payment, { amount_paid: invoice.amount_due, status: 'paid', status_transitions: { canceled_at: null, paid_at: at } });
+    if (payment)
+      Object.assign(payment, {
+        amount_paid: invoice.amount_due,
+        status: 'paid',
+        status_transitions: { canceled_at: null, paid_at: at },
+      });
     emit(ctx, 'invoice.paid', invoice, previousAttributes(before, invoice), clock);
     return true;
   }
@@ -233,7 +284,10 @@ export interface NewSubscription {
 }
 
 /** Creates the subscription and its first invoice, paid now (or nothing due during a trial). */
-export function createSubscription(ctx: Ctx, input: NewSubscription): { subscription: StripeObject; invoice: StripeObject; paid: boolean } {
+export function createSubscription(
+  ctx: Ctx,
+  input: NewSubscription,
+): { subscription: StripeObject; invoice: StripeObject; paid: boolean } {
   const clock = (input.customer.test_clock as string | null) ?? null;
   const clockObj = clock ? ctx.state.find(clock, 'test_helpers.test_clock') : undefined;
   const at = clockObj ? (clockObj.frozen_time as number) : Math.floor(Date.now() / 1000);
@@ -268,14 +322,24 @@ export function createSubscription(ctx: Ctx, input: NewSubscription): { subscrip
     discounts: [],
     ended_at: null,
     invoice_settings: { account_tax_ids: null, issuer: { type: 'self' } },
-    items: { object: 'list', data: input.items.map((i) => newItem(id, i, at, at, end)), has_more: false, total_count: input.items.length, url: `/v1/subscription_items?subscription=${id}` },
+    items: {
+      object: 'list',
+      data: input.items.map((i) => newItem(id, i, at, at, end)),
+      has_more: false,
+      total_count: input.items.length,
+      url: `/v1/subscription_items?subscription=${id}`,
+    },
     latest_invoice: null,
     livemode: false,
     metadata: input.metadata ?? {},
     next_pending_invoice_item_invoice: null,
     on_behalf_of: null,
     pause_collection: null,
-    payment_settings: { payment_method_options: null, payment_method_types: null, save_default_payment_method: 'off' },
+    payment_settings: {
+      payment_method_options: null,
+      payment_method_types: null,
+      save_default_payment_method: 'off',
+    },
     pending_invoice_item_interval: null,
     pending_setup_intent: null,
     pending_update: null,
@@ -292,7 +356,11 @@ export function createSubscription(ctx: Ctx, input: NewSubscription): { subscrip
   sub.latest_invoice = invoice.id;
   // Stripe's events list the subscription (already `active` when its first payment goes through),
   // then the invoice, then the payment: the outcome is known before the charge is made.
-  if (!trialEnd) sub.status = invoice.amount_due === 0 || declineOf(ctx, defaultCard(ctx, input.customer)) === null ? 'active' : 'incomplete';
+  if (!trialEnd)
+    sub.status =
+      invoice.amount_due === 0 || declineOf(ctx, defaultCard(ctx, input.customer)) === null
+        ? 'active'
+        : 'incomplete';
   emit(ctx, 'customer.subscription.created', sub, undefined, clock);
   finalize(ctx, invoice, clock);
   const paid = attemptInvoice(ctx, invoice, at, clock);
@@ -307,11 +375,13 @@ function updateWithEvent(ctx: Ctx, sub: StripeObject, change: () => void): void 
   const before = structuredClone(sub);
   change();
   const previous = previousAttributes(before, sub);
-  if (Object.keys(previous).length > 0) emit(ctx, 'customer.subscription.updated', sub, previous, sub.test_clock as string | null);
+  if (Object.keys(previous).length > 0)
+    emit(ctx, 'customer.subscription.updated', sub, previous, sub.test_clock as string | null);
 }
 
 export function cancelNow(ctx: Ctx, sub: StripeObject, at: number, reason: string): void {
-  if (sub.status === 'canceled') throw invalidState(`This subscription is already canceled.`, undefined, 'resource_missing');
+  if (sub.status === 'canceled')
+    throw invalidState(`This subscription is already canceled.`, undefined, 'resource_missing');
   Object.assign(sub, {
     status: 'canceled',
     canceled_at: (sub.canceled_at as number | null) ?? at,

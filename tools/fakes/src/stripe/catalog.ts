@@ -41,7 +41,10 @@ function readRecurring(params: FormObject, name: string): StripeObject['recurrin
   allowOnly(recurring, ['interval', 'interval_count', 'usage_type', 'trial_period_days'], name);
   const interval = requiredStr(recurring, 'interval', `${name}[interval]`);
   if (!INTERVALS.includes(interval))
-    throw badParam(`${name}[interval]`, `Invalid recurring[interval]: must be one of ${INTERVALS.join(', ')}`);
+    throw badParam(
+      `${name}[interval]`,
+      `Invalid recurring[interval]: must be one of ${INTERVALS.join(', ')}`,
+    );
   return {
     interval,
     interval_count: int(recurring, 'interval_count', `${name}[interval_count]`) ?? 1,
@@ -61,7 +64,8 @@ export function buildPrice(ctx: Ctx, params: FormObject, name: string, productPa
   const productData = obj(params, 'product_data');
   if (productData) productId = createProduct(ctx, productData, `${name || ''}product_data`).id;
   if (!productId) throw missingParam(name ? `${name}[${productParam}]` : productParam);
-  if (!ctx.state.find(productId, 'product')) throw noSuchParam('prod', productId, name ? `${name}[product]` : 'product');
+  if (!ctx.state.find(productId, 'product'))
+    throw noSuchParam('prod', productId, name ? `${name}[product]` : 'product');
   const recurring = readRecurring(params, name ? `${name}[recurring]` : 'recurring');
   return {
     id: newId('price'),
@@ -100,7 +104,19 @@ function claimLookupKey(ctx: Ctx, price: StripeObject, key: string | undefined, 
   price.lookup_key = key === '' ? null : key;
 }
 
-const PRICE_PARAMS = ['active', 'currency', 'unit_amount', 'product', 'product_data', 'recurring', 'lookup_key', 'transfer_lookup_key', 'nickname', 'metadata', 'tax_behavior'];
+const PRICE_PARAMS = [
+  'active',
+  'currency',
+  'unit_amount',
+  'product',
+  'product_data',
+  'recurring',
+  'lookup_key',
+  'transfer_lookup_key',
+  'nickname',
+  'metadata',
+  'tax_behavior',
+];
 
 export const catalogRoutes: Route[] = [
   {
@@ -111,13 +127,19 @@ export const catalogRoutes: Route[] = [
       const product = createProduct(ctx, params);
       const priceData = obj(params, 'default_price_data');
       if (priceData) {
-        const price = ctx.state.put(buildPrice(ctx, { ...priceData, product: product.id }, 'default_price_data', 'product'));
+        const price = ctx.state.put(
+          buildPrice(ctx, { ...priceData, product: product.id }, 'default_price_data', 'product'),
+        );
         product.default_price = price.id;
       }
       return product;
     },
   },
-  { method: 'GET', path: /^\/products\/([^/]+)$/, handle: (ctx, _p, [id]) => ctx.state.get(id as string, 'product') },
+  {
+    method: 'GET',
+    path: /^\/products\/([^/]+)$/,
+    handle: (ctx, _p, [id]) => ctx.state.get(id as string, 'product'),
+  },
   {
     method: 'POST',
     path: /^\/products\/([^/]+)$/,
@@ -141,7 +163,9 @@ export const catalogRoutes: Route[] = [
       const ids = strList(params, 'ids');
       const items = ctx.state
         .all('product')
-        .filter((p) => (active === undefined || p.active === active) && (ids.length === 0 || ids.includes(p.id)));
+        .filter(
+          (p) => (active === undefined || p.active === active) && (ids.length === 0 || ids.includes(p.id)),
+        );
       return paginate(items, params, '/v1/products');
     },
   },
@@ -158,7 +182,11 @@ export const catalogRoutes: Route[] = [
       return ctx.state.put(price);
     },
   },
-  { method: 'GET', path: /^\/prices\/([^/]+)$/, handle: (ctx, _p, [id]) => ctx.state.get(id as string, 'price') },
+  {
+    method: 'GET',
+    path: /^\/prices\/([^/]+)$/,
+    handle: (ctx, _p, [id]) => ctx.state.get(id as string, 'price'),
+  },
   {
     method: 'POST',
     path: /^\/prices\/([^/]+)$/,
@@ -208,5 +236,7 @@ export function describePrice(ctx: Ctx, price: StripeObject): string {
 }
 
 export function formatAmount(amount: number, currency: string): string {
-  return new Intl.NumberFormat('en-GB', { style: 'currency', currency: currency.toUpperCase() }).format(amount / 100);
+  return new Intl.NumberFormat('en-GB', { style: 'currency', currency: currency.toUpperCase() }).format(
+    amount / 100,
+  );
 }

@@ -35,14 +35,21 @@ function readLineItems(ctx: Ctx, params: FormObject, mode: string): LineInput[] 
       price = ctx.state.find(priceId, 'price');
       if (!price) throw noSuchParam('price', priceId, `${name}[price]`);
     } else if (priceData) {
-      allowOnly(priceData, ['currency', 'unit_amount', 'product', 'product_data', 'recurring'], `${name}[price_data]`);
+      allowOnly(
+        priceData,
+        ['currency', 'unit_amount', 'product', 'product_data', 'recurring'],
+        `${name}[price_data]`,
+      );
       price = ctx.state.put(buildPrice(ctx, priceData, `${name}[price_data]`, 'product'));
       price.active = false; // an inline price is not part of the catalogue
     } else throw missingParam(`${name}[price]`);
     if (mode === 'subscription' && !price.recurring)
       throw badParam(`${name}[price]`, 'In subscription mode every line item needs a recurring price.');
     if (mode === 'payment' && price.recurring)
-      throw badParam(`${name}[price]`, 'You specified `payment` mode but passed a recurring price. Use `subscription` mode instead.');
+      throw badParam(
+        `${name}[price]`,
+        'You specified `payment` mode but passed a recurring price. Use `subscription` mode instead.',
+      );
     return { price, quantity };
   });
 }
@@ -72,8 +79,21 @@ INCLUDABLE['checkout.session'] = { line_items: lineItemsList };
 
 function createSession(ctx: Ctx, params: FormObject): StripeObject {
   allowOnly(params, [
-    'mode', 'line_items', 'success_url', 'cancel_url', 'customer', 'customer_email', 'client_reference_id', 'metadata',
-    'expires_at', 'payment_intent_data', 'subscription_data', 'payment_method_types', 'locale', 'customer_creation', 'allow_promotion_codes',
+    'mode',
+    'line_items',
+    'success_url',
+    'cancel_url',
+    'customer',
+    'customer_email',
+    'client_reference_id',
+    'metadata',
+    'expires_at',
+    'payment_intent_data',
+    'subscription_data',
+    'payment_method_types',
+    'locale',
+    'customer_creation',
+    'allow_promotion_codes',
   ]);
   const mode = str(params, 'mode');
   if (!mode) throw missingParam('mode');
@@ -83,23 +103,32 @@ function createSession(ctx: Ctx, params: FormObject): StripeObject {
   if (!successUrl) throw missingParam('success_url');
   for (const key of ['success_url', 'cancel_url']) {
     const url = str(params, key);
-    if (url !== undefined && !/^https?:\/\/[^\s]+$/.test(url)) throw badParam(key, 'Not a valid URL', 'url_invalid');
+    if (url !== undefined && !/^https?:\/\/[^\s]+$/.test(url))
+      throw badParam(key, 'Not a valid URL', 'url_invalid');
   }
   const customerId = str(params, 'customer');
   const customer = customerId ? ctx.state.find(customerId, 'customer') : undefined;
   if (customerId && !customer) throw noSuchParam('cus', customerId, 'customer');
   if (customerId && params.customer_email !== undefined)
-    throw badParam('customer_email', 'You may only specify one of these parameters: customer, customer_email.');
+    throw badParam(
+      'customer_email',
+      'You may only specify one of these parameters: customer, customer_email.',
+    );
   const lines = readLineItems(ctx, params, mode);
   const currency = lines[0]?.price.currency as string;
-  if (lines.some((l) => l.price.currency !== currency)) throw badParam('line_items', 'All prices must share one currency.');
+  if (lines.some((l) => l.price.currency !== currency))
+    throw badParam('line_items', 'All prices must share one currency.');
   const now = nowSeconds();
   const expiresAt = int(params, 'expires_at') ?? now + MAX_EXPIRY;
   if (expiresAt < now + MIN_EXPIRY || expiresAt > now + MAX_EXPIRY)
-    throw badParam('expires_at', 'The `expires_at` timestamp must be between 30 minutes and 24 hours from Checkout Session creation.');
+    throw badParam(
+      'expires_at',
+      'The `expires_at` timestamp must be between 30 minutes and 24 hours from Checkout Session creation.',
+    );
   const subscriptionData = obj(params, 'subscription_data');
   if (subscriptionData) {
-    if (mode !== 'subscription') throw badParam('subscription_data', 'subscription_data can only be used in subscription mode.');
+    if (mode !== 'subscription')
+      throw badParam('subscription_data', 'subscription_data can only be used in subscription mode.');
     allowOnly(subscriptionData, ['trial_period_days', 'metadata', 'description'], 'subscription_data');
     const days = int(subscriptionData, 'trial_period_days', 'subscription_data[trial_period_days]');
     if (days !== undefined && (days < 1 || days > 730))
@@ -107,8 +136,13 @@ function createSession(ctx: Ctx, params: FormObject): StripeObject {
   }
   const piData = obj(params, 'payment_intent_data');
   if (piData) {
-    if (mode !== 'payment') throw badParam('payment_intent_data', 'payment_intent_data can only be used in payment mode.');
-    allowOnly(piData, ['metadata', 'description', 'receipt_email', 'setup_future_usage'], 'payment_intent_data');
+    if (mode !== 'payment')
+      throw badParam('payment_intent_data', 'payment_intent_data can only be used in payment mode.');
+    allowOnly(
+      piData,
+      ['metadata', 'description', 'receipt_email', 'setup_future_usage'],
+      'payment_intent_data',
+    );
   }
   const amount = lines.reduce((sum, l) => sum + (l.price.unit_amount as number) * l.quantity, 0);
   const id = `cs_test_${newId('x', 58).slice(2)}`;
@@ -130,10 +164,24 @@ function createSession(ctx: Ctx, params: FormObject): StripeObject {
     created: now,
     currency,
     custom_fields: [],
-    custom_text: { after_submit: null, shipping_address: null, submit: null, terms_of_service_acceptance: null },
+    custom_text: {
+      after_submit: null,
+      shipping_address: null,
+      submit: null,
+      terms_of_service_acceptance: null,
+    },
     customer: customer?.id ?? null,
     customer_creation: customer ? null : mode === 'subscription' ? 'always' : 'if_required',
-    customer_details: customer ? { email: customer.email, name: customer.name, address: null, phone: null, tax_exempt: 'none', tax_ids: [] } : null,
+    customer_details: customer
+      ? {
+          email: customer.email,
+          name: customer.name,
+          address: null,
+          phone: null,
+          tax_exempt: 'none',
+          tax_ids: [],
+        }
+      : null,
     customer_email: str(params, 'customer_email') ?? null,
     discounts: [],
     expires_at: expiresAt,
@@ -146,7 +194,10 @@ function createSession(ctx: Ctx, params: FormObject): StripeObject {
     payment_intent: null,
     payment_link: null,
     payment_method_collection: mode === 'subscription' ? 'always' : null,
-    payment_method_types: strList(params, 'payment_method_types').length > 0 ? strList(params, 'payment_method_types') : ['card', 'sepa_debit'],
+    payment_method_types:
+      strList(params, 'payment_method_types').length > 0
+        ? strList(params, 'payment_method_types')
+        : ['card', 'sepa_debit'],
     payment_status: 'unpaid',
     recovered_from: null,
     setup_intent: null,
@@ -162,7 +213,16 @@ function createSession(ctx: Ctx, params: FormObject): StripeObject {
     url: `${ctx.publicUrl}/stripe/checkout/${id}`,
   });
   const hidden = ctx.state.hidden(id);
-  hidden.line_items = lines.map((l) => ({ price: { id: l.price.id, product: l.price.product, unit_amount: l.price.unit_amount, currency: l.price.currency, recurring: l.price.recurring }, quantity: l.quantity }));
+  hidden.line_items = lines.map((l) => ({
+    price: {
+      id: l.price.id,
+      product: l.price.product,
+      unit_amount: l.price.unit_amount,
+      currency: l.price.currency,
+      recurring: l.price.recurring,
+    },
+    quantity: l.quantity,
+  }));
   hidden.subscription_data = subscriptionData ?? {};
   hidden.payment_intent_data = piData ?? {};
   return session;
@@ -170,7 +230,9 @@ function createSession(ctx: Ctx, params: FormObject): StripeObject {
 
 export function expireSession(ctx: Ctx, session: StripeObject): void {
   if (session.status !== 'open')
-    throw invalidState(`Only Checkout Sessions with a status in ["open"] can be expired. This session has a status of "${String(session.status)}".`);
+    throw invalidState(
+      `Only Checkout Sessions with a status in ["open"] can be expired. This session has a status of "${String(session.status)}".`,
+    );
   const before = structuredClone(session);
   Object.assign(session, { status: 'expired', url: null });
   emit(ctx, 'checkout.session.expired', session, previousAttributes(before, session));
@@ -178,24 +240,37 @@ export function expireSession(ctx: Ctx, session: StripeObject): void {
 
 /** Expires the open sessions whose expires_at has passed. */
 export function expireDueSessions(ctx: Ctx): boolean {
-  const due = ctx.state.all('checkout.session').filter((s) => s.status === 'open' && (s.expires_at as number) <= nowSeconds());
+  const due = ctx.state
+    .all('checkout.session')
+    .filter((s) => s.status === 'open' && (s.expires_at as number) <= nowSeconds());
   for (const session of due) expireSession(ctx, session);
   return due.length > 0;
 }
 
-export type PayChoice = { method: 'card'; number: string; email?: string; name?: string } | { method: 'bank_debit'; email?: string; name?: string };
+export type PayChoice =
+  | { method: 'card'; number: string; email?: string; name?: string }
+  | { method: 'bank_debit'; email?: string; name?: string };
 
-export type PayOutcome =
-  | { status: 'complete'; redirect: string }
-  | { status: 'declined'; message: string };
+export type PayOutcome = { status: 'complete'; redirect: string } | { status: 'declined'; message: string };
 
 function successRedirect(session: StripeObject): string {
   return (session.success_url as string).replace(/\{CHECKOUT_SESSION_ID\}/g, session.id);
 }
 
-function complete(ctx: Ctx, session: StripeObject, before: StripeObject, fields: Record<string, unknown>): PayOutcome {
+function complete(
+  ctx: Ctx,
+  session: StripeObject,
+  before: StripeObject,
+  fields: Record<string, unknown>,
+): PayOutcome {
   Object.assign(session, { status: 'complete', url: null, ...fields });
-  emit(ctx, 'checkout.session.completed', session, previousAttributes(before, session), clockOfCustomer(ctx, session.customer));
+  emit(
+    ctx,
+    'checkout.session.completed',
+    session,
+    previousAttributes(before, session),
+    clockOfCustomer(ctx, session.customer),
+  );
   return { status: 'complete', redirect: successRedirect(session) };
 }
 
@@ -203,21 +278,44 @@ function complete(ctx: Ctx, session: StripeObject, before: StripeObject, fields:
 export function paySession(ctx: Ctx, session: StripeObject, choice: PayChoice): PayOutcome {
   if (session.status !== 'open') throw invalidState(`This Checkout Session is ${String(session.status)}.`);
   const before = structuredClone(session);
-  const email = choice.email || (session.customer_email as string | null) || (session.customer_details as { email?: string } | null)?.email || null;
-  const details = { email, name: choice.name || null, address: null, phone: null, tax_exempt: 'none', tax_ids: [] };
+  const email =
+    choice.email ||
+    (session.customer_email as string | null) ||
+    (session.customer_details as { email?: string } | null)?.email ||
+    null;
+  const details = {
+    email,
+    name: choice.name || null,
+    address: null,
+    phone: null,
+    tax_exempt: 'none',
+    tax_ids: [],
+  };
   const hidden = ctx.state.hidden(session.id);
 
   if (session.mode === 'subscription') {
-    if (choice.method !== 'card') return { status: 'declined', message: 'Subscriptions are paid by card on this page.' };
+    if (choice.method !== 'card')
+      return { status: 'declined', message: 'Subscriptions are paid by card on this page.' };
     const card = testCard(choice.number);
     if (!card) return { status: 'declined', message: 'Use one of the test cards listed on the page.' };
     const lines = hidden.line_items as LineInput[];
     const trialDays = int(hidden.subscription_data as FormObject, 'trial_period_days');
-    const dueNow = trialDays ? 0 : lines.reduce((s, l) => s + (l.price.unit_amount as number) * l.quantity, 0);
+    const dueNow = trialDays
+      ? 0
+      : lines.reduce((s, l) => s + (l.price.unit_amount as number) * l.quantity, 0);
     if (card.attachDecline || (dueNow > 0 && card.chargeDecline))
-      return { status: 'declined', message: card.attachDecline === 'insufficient_funds' || card.chargeDecline === 'insufficient_funds' ? 'Your card has insufficient funds.' : 'Your card was declined.' };
+      return {
+        status: 'declined',
+        message:
+          card.attachDecline === 'insufficient_funds' || card.chargeDecline === 'insufficient_funds'
+            ? 'Your card has insufficient funds.'
+            : 'Your card was declined.',
+      };
     let customer = session.customer ? ctx.state.get(session.customer as string, 'customer') : undefined;
-    customer ??= createCustomer(ctx, { ...(email ? { email } : {}), ...(choice.name ? { name: choice.name } : {}) });
+    customer ??= createCustomer(ctx, {
+      ...(email ? { email } : {}),
+      ...(choice.name ? { name: choice.name } : {}),
+    });
     const pm = createCardMethod(ctx, card.number, customer.id, timeOf(ctx, customer.test_clock));
     customer.invoice_settings = { ...(customer.invoice_settings as object), default_payment_method: pm.id };
     const subscriptionData = hidden.subscription_data as FormObject;
@@ -240,7 +338,10 @@ export function paySession(ctx: Ctx, session: StripeObject, choice: PayChoice): 
 
   // payment mode: one payment intent per session, reused across attempts
   const piData = hidden.payment_intent_data as FormObject;
-  let pi = typeof hidden.payment_intent === 'string' ? ctx.state.find(hidden.payment_intent, 'payment_intent') : undefined;
+  let pi =
+    typeof hidden.payment_intent === 'string'
+      ? ctx.state.find(hidden.payment_intent, 'payment_intent')
+      : undefined;
   if (!pi) {
     pi = createPaymentIntent(ctx, {
       amount: session.amount_total as number,
@@ -255,7 +356,11 @@ export function paySession(ctx: Ctx, session: StripeObject, choice: PayChoice): 
   }
   if (choice.method === 'bank_debit') {
     startDebit(ctx, pi, email, nowSeconds());
-    return complete(ctx, session, before, { customer_details: details, payment_intent: pi.id, payment_status: 'unpaid' });
+    return complete(ctx, session, before, {
+      customer_details: details,
+      payment_intent: pi.id,
+      payment_status: 'unpaid',
+    });
   }
   const card = testCard(choice.number);
   if (!card) return { status: 'declined', message: 'Use one of the test cards listed on the page.' };
@@ -263,24 +368,48 @@ export function paySession(ctx: Ctx, session: StripeObject, choice: PayChoice): 
   if (!chargeCard(ctx, pi, pm.id, nowSeconds())) {
     return { status: 'declined', message: (pi.last_payment_error as { message: string }).message };
   }
-  return complete(ctx, session, before, { customer_details: details, payment_intent: pi.id, payment_status: 'paid' });
+  return complete(ctx, session, before, {
+    customer_details: details,
+    payment_intent: pi.id,
+    payment_status: 'paid',
+  });
 }
 
 /** The bank's answer to a debit started on the Checkout page. */
-export function settleDelayedPayment(ctx: Ctx, pi: StripeObject, outcome: 'succeeded' | 'failed'): StripeObject | undefined {
+export function settleDelayedPayment(
+  ctx: Ctx,
+  pi: StripeObject,
+  outcome: 'succeeded' | 'failed',
+): StripeObject | undefined {
   settleDebit(ctx, pi, outcome);
   const session = ctx.state.all('checkout.session').find((s) => s.payment_intent === pi.id);
   if (!session) return undefined;
   const before = structuredClone(session);
   if (outcome === 'succeeded') session.payment_status = 'paid';
-  emit(ctx, outcome === 'succeeded' ? 'checkout.session.async_payment_succeeded' : 'checkout.session.async_payment_failed', session, previousAttributes(before, session));
+  emit(
+    ctx,
+    outcome === 'succeeded'
+      ? 'checkout.session.async_payment_succeeded'
+      : 'checkout.session.async_payment_failed',
+    session,
+    previousAttributes(before, session),
+  );
   return session;
 }
 
 export const checkoutRoutes: Route[] = [
   { method: 'POST', path: /^\/checkout\/sessions$/, handle: (ctx, params) => createSession(ctx, params) },
-  { method: 'GET', path: /^\/checkout\/sessions\/([^/]+)$/, handle: (ctx, _p, [id]) => ctx.state.get(id as string, 'checkout.session', 'checkout.session') },
-  { method: 'GET', path: /^\/checkout\/sessions\/([^/]+)\/line_items$/, handle: (ctx, _p, [id]) => lineItemsList(ctx, ctx.state.get(id as string, 'checkout.session', 'checkout.session')) },
+  {
+    method: 'GET',
+    path: /^\/checkout\/sessions\/([^/]+)$/,
+    handle: (ctx, _p, [id]) => ctx.state.get(id as string, 'checkout.session', 'checkout.session'),
+  },
+  {
+    method: 'GET',
+    path: /^\/checkout\/sessions\/([^/]+)\/line_items$/,
+    handle: (ctx, _p, [id]) =>
+      lineItemsList(ctx, ctx.state.get(id as string, 'checkout.session', 'checkout.session')),
+  },
   {
     method: 'POST',
     path: /^\/checkout\/sessions\/([^/]+)\/expire$/,
@@ -299,9 +428,15 @@ export const checkoutRoutes: Route[] = [
       const sub = str(params, 'subscription');
       const customer = str(params, 'customer');
       const status = str(params, 'status');
-      const items = ctx.state.all('checkout.session').filter(
-        (s) => (!pi || s.payment_intent === pi) && (!sub || s.subscription === sub) && (!customer || s.customer === customer) && (!status || s.status === status),
-      );
+      const items = ctx.state
+        .all('checkout.session')
+        .filter(
+          (s) =>
+            (!pi || s.payment_intent === pi) &&
+            (!sub || s.subscription === sub) &&
+            (!customer || s.customer === customer) &&
+            (!status || s.status === status),
+        );
       return paginate(items, params, '/v1/checkout/sessions');
     },
   },

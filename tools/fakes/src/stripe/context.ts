@@ -32,7 +32,13 @@ export function clockOfCustomer(ctx: Ctx, customerId: unknown): string | null {
 }
 
 /** Records an event whose `created` follows the object's clock. */
-export function emit(ctx: Ctx, type: string, object: StripeObject, previous?: Record<string, unknown>, clockId?: string | null): void {
+export function emit(
+  ctx: Ctx,
+  type: string,
+  object: StripeObject,
+  previous?: Record<string, unknown>,
+  clockId?: string | null,
+): void {
   ctx.events.emit(type, object, {
     previous,
     created: timeOf(ctx, clockId ?? null),
@@ -50,7 +56,8 @@ export interface ApiList {
 /** Newest first (ties: latest written first), with limit / starting_after / ending_before. */
 export function paginate(items: StripeObject[], params: FormObject, url: string): ApiList {
   const limit = int(params, 'limit') ?? 10;
-  if (limit < 1 || limit > 100) throw badParam('limit', 'Limit must be between 1 and 100.', 'parameter_invalid_integer');
+  if (limit < 1 || limit > 100)
+    throw badParam('limit', 'Limit must be between 1 and 100.', 'parameter_invalid_integer');
   const sorted = items
     .map((item, index) => ({ item, index }))
     .sort((a, b) => (b.item.created as number) - (a.item.created as number) || b.index - a.index)
@@ -103,7 +110,13 @@ export function expand(ctx: Ctx, value: unknown, params: FormObject): unknown {
   let result = structuredClone(value);
   for (const path of paths) {
     if (path.split('.').length > 4)
-      throw new StripeApiError(400, 'invalid_request_error', 'You cannot expand more than 4 levels of a property.', undefined, 'expand');
+      throw new StripeApiError(
+        400,
+        'invalid_request_error',
+        'You cannot expand more than 4 levels of a property.',
+        undefined,
+        'expand',
+      );
     result = expandPath(ctx, result, path.split('.'), path);
   }
   return result;

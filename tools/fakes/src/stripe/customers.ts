@@ -17,8 +17,16 @@ export interface TestCard {
 
 export const TEST_CARDS: Record<string, TestCard> = {
   '4242424242424242': { number: '4242424242424242' },
-  '4000000000000002': { number: '4000000000000002', attachDecline: 'generic_decline', chargeDecline: 'generic_decline' },
-  '4000000000009995': { number: '4000000000009995', attachDecline: 'insufficient_funds', chargeDecline: 'insufficient_funds' },
+  '4000000000000002': {
+    number: '4000000000000002',
+    attachDecline: 'generic_decline',
+    chargeDecline: 'generic_decline',
+  },
+  '4000000000009995': {
+    number: '4000000000009995',
+    attachDecline: 'insufficient_funds',
+    chargeDecline: 'insufficient_funds',
+  },
   '4000000000000341': { number: '4000000000000341', chargeDecline: 'generic_decline' },
 };
 
@@ -31,7 +39,8 @@ const TEST_TOKENS: Record<string, string> = {
 };
 
 export function cardError(declineCode: string): StripeApiError {
-  const message = declineCode === 'insufficient_funds' ? 'Your card has insufficient funds.' : 'Your card was declined.';
+  const message =
+    declineCode === 'insufficient_funds' ? 'Your card has insufficient funds.' : 'Your card was declined.';
   const error = new StripeApiError(402, 'card_error', message, 'card_declined');
   error.declineCode = declineCode;
   return error;
@@ -42,9 +51,15 @@ export function testCard(number: string): TestCard | undefined {
 }
 
 /** A card payment method for a test card number; throws a card_error if the card refuses to be saved. */
-export function createCardMethod(ctx: Ctx, number: string, customer: string | null, at: number): StripeObject {
+export function createCardMethod(
+  ctx: Ctx,
+  number: string,
+  customer: string | null,
+  at: number,
+): StripeObject {
   const card = testCard(number);
-  if (!card) throw badParam('card[number]', 'Use one of the test cards listed on the page.', 'invalid_number');
+  if (!card)
+    throw badParam('card[number]', 'Use one of the test cards listed on the page.', 'invalid_number');
   if (card.attachDecline && customer) throw cardError(card.attachDecline);
   const pm = ctx.state.put({
     id: newId('pm'),
@@ -94,12 +109,14 @@ function emitCustomerUpdated(ctx: Ctx, before: StripeObject, after: StripeObject
   const previous: Record<string, unknown> = {};
   for (const key of Object.keys(after))
     if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) previous[key] = before[key] ?? null;
-  if (Object.keys(previous).length > 0) emit(ctx, 'customer.updated', after, previous, clockOfCustomer(ctx, after.id));
+  if (Object.keys(previous).length > 0)
+    emit(ctx, 'customer.updated', after, previous, clockOfCustomer(ctx, after.id));
 }
 
 export function createCustomer(ctx: Ctx, params: FormObject): StripeObject {
   const clock = str(params, 'test_clock');
-  if (clock && !ctx.state.find(clock, 'test_helpers.test_clock')) throw noSuchParam('clock', clock, 'test_clock');
+  if (clock && !ctx.state.find(clock, 'test_helpers.test_clock'))
+    throw noSuchParam('clock', clock, 'test_clock');
   const at = timeOf(ctx, clock);
   const customer = ctx.state.put({
     id: newId('cus', 14),
@@ -114,7 +131,12 @@ export function createCustomer(ctx: Ctx, params: FormObject): StripeObject {
     discount: null,
     email: str(params, 'email') || null,
     invoice_prefix: newId('x', 8).slice(2).toUpperCase(),
-    invoice_settings: { custom_fields: null, default_payment_method: null, footer: null, rendering_options: null },
+    invoice_settings: {
+      custom_fields: null,
+      default_payment_method: null,
+      footer: null,
+      rendering_options: null,
+    },
     livemode: false,
     metadata: mergeMetadata({}, params),
     name: str(params, 'name') || null,
@@ -138,7 +160,15 @@ export function createCustomer(ctx: Ctx, params: FormObject): StripeObject {
   return customer;
 }
 
-const CUSTOMER_PARAMS = ['email', 'name', 'description', 'phone', 'metadata', 'preferred_locales', 'invoice_settings'];
+const CUSTOMER_PARAMS = [
+  'email',
+  'name',
+  'description',
+  'phone',
+  'metadata',
+  'preferred_locales',
+  'invoice_settings',
+];
 
 export const customerRoutes: Route[] = [
   {
@@ -149,7 +179,11 @@ export const customerRoutes: Route[] = [
       return createCustomer(ctx, params);
     },
   },
-  { method: 'GET', path: /^\/customers\/([^/]+)$/, handle: (ctx, _p, [id]) => ctx.state.get(id as string, 'customer') },
+  {
+    method: 'GET',
+    path: /^\/customers\/([^/]+)$/,
+    handle: (ctx, _p, [id]) => ctx.state.get(id as string, 'customer'),
+  },
   {
     method: 'POST',
     path: /^\/customers\/([^/]+)$/,
@@ -159,14 +193,18 @@ export const customerRoutes: Route[] = [
       const before = structuredClone(customer);
       for (const key of ['email', 'name', 'description', 'phone'])
         if (params[key] !== undefined) customer[key] = str(params, key) || null;
-      if (params.preferred_locales !== undefined) customer.preferred_locales = strList(params, 'preferred_locales');
+      if (params.preferred_locales !== undefined)
+        customer.preferred_locales = strList(params, 'preferred_locales');
       const settings = obj(params, 'invoice_settings');
       if (settings) {
         allowOnly(settings, ['default_payment_method'], 'invoice_settings');
         const pm = str(settings, 'default_payment_method');
         if (pm && ctx.state.find(pm, 'payment_method')?.customer !== customer.id)
           throw noSuchParam('pm', pm, 'invoice_settings[default_payment_method]');
-        customer.invoice_settings = { ...(customer.invoice_settings as object), default_payment_method: pm || null };
+        customer.invoice_settings = {
+          ...(customer.invoice_settings as object),
+          default_payment_method: pm || null,
+        };
       }
       customer.metadata = mergeMetadata(customer.metadata as Record<string, string>, params);
       emitCustomerUpdated(ctx, before, customer);
@@ -185,5 +223,9 @@ export const customerRoutes: Route[] = [
       return paginate(items, params, '/v1/customers');
     },
   },
-  { method: 'GET', path: /^\/payment_methods\/([^/]+)$/, handle: (ctx, _p, [id]) => ctx.state.get(id as string, 'payment_method') },
+  {
+    method: 'GET',
+    path: /^\/payment_methods\/([^/]+)$/,
+    handle: (ctx, _p, [id]) => ctx.state.get(id as string, 'payment_method'),
+  },
 ];

@@ -1,11 +1,7 @@
 // Stripe's error body: `{ error: { type, code?, message, param?, doc_url? } }` with its HTTP status.
 // The SDK turns `type` into its error classes (StripeInvalidRequestError, StripeCardError...).
 
-export type StripeErrorType =
-  | 'api_error'
-  | 'card_error'
-  | 'idempotency_error'
-  | 'invalid_request_error';
+export type StripeErrorType = 'api_error' | 'card_error' | 'idempotency_error' | 'invalid_request_error';
 
 export class StripeApiError extends Error {
   readonly status: number;
@@ -16,7 +12,14 @@ export class StripeApiError extends Error {
   readonly validation: boolean;
   declineCode?: string;
 
-  constructor(status: number, type: StripeErrorType, message: string, code?: string, param?: string, validation = false) {
+  constructor(
+    status: number,
+    type: StripeErrorType,
+    message: string,
+    code?: string,
+    param?: string,
+    validation = false,
+  ) {
     super(message);
     this.status = status;
     this.type = type;
@@ -55,13 +58,26 @@ const OBJECT_NAMES: Record<string, string> = {
 
 export function noSuch(kind: string, id: string, param = 'id'): StripeApiError {
   const name = OBJECT_NAMES[kind] ?? kind;
-  return new StripeApiError(404, 'invalid_request_error', `No such ${name}: '${id}'`, 'resource_missing', param);
+  return new StripeApiError(
+    404,
+    'invalid_request_error',
+    `No such ${name}: '${id}'`,
+    'resource_missing',
+    param,
+  );
 }
 
 /** A reference inside parameters that names nothing: Stripe answers 400, not 404. */
 export function noSuchParam(kind: string, id: string, param: string): StripeApiError {
   const name = OBJECT_NAMES[kind] ?? kind;
-  return new StripeApiError(400, 'invalid_request_error', `No such ${name}: '${id}'`, 'resource_missing', param, true);
+  return new StripeApiError(
+    400,
+    'invalid_request_error',
+    `No such ${name}: '${id}'`,
+    'resource_missing',
+    param,
+    true,
+  );
 }
 
 export function badParam(param: string, message: string, code = 'parameter_invalid'): StripeApiError {
@@ -69,7 +85,14 @@ export function badParam(param: string, message: string, code = 'parameter_inval
 }
 
 export function missingParam(param: string): StripeApiError {
-  return new StripeApiError(400, 'invalid_request_error', `Missing required param: ${param}.`, 'parameter_missing', param, true);
+  return new StripeApiError(
+    400,
+    'invalid_request_error',
+    `Missing required param: ${param}.`,
+    'parameter_missing',
+    param,
+    true,
+  );
 }
 
 export function invalidState(message: string, param?: string, code?: string): StripeApiError {

@@ -5,7 +5,15 @@
 import { createHmac } from 'node:crypto';
 import Stripe from 'stripe';
 import type { Logger } from '../types.ts';
-import { newId, nowSeconds, type Delivery, type StripeEvent, type StripeObject, type StripeState, type WebhookEndpoint } from './state.ts';
+import {
+  newId,
+  nowSeconds,
+  type Delivery,
+  type StripeEvent,
+  type StripeObject,
+  type StripeState,
+  type WebhookEndpoint,
+} from './state.ts';
 
 export const API_VERSION: string = Stripe.API_VERSION;
 
@@ -22,7 +30,8 @@ function clone<T>(value: T): T {
 export function previousAttributes(before: StripeObject, after: StripeObject): Record<string, unknown> {
   const previous: Record<string, unknown> = {};
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) previous[key] = clone(before[key] ?? null);
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+      previous[key] = clone(before[key] ?? null);
   }
   return previous;
 }
@@ -56,7 +65,15 @@ export class EventBus {
     for (const event of state.events) if (event.pending_webhooks > 0) this.queue.push(event);
   }
 
-  emit(type: string, object: StripeObject, options: { previous?: Record<string, unknown>; created?: number; request?: { id: string | null; idempotency_key: string | null } } = {}): StripeEvent {
+  emit(
+    type: string,
+    object: StripeObject,
+    options: {
+      previous?: Record<string, unknown>;
+      created?: number;
+      request?: { id: string | null; idempotency_key: string | null };
+    } = {},
+  ): StripeEvent {
     const endpoints = this.endpointsFor(type);
     const event: StripeEvent = {
       id: newId('evt'),
@@ -81,7 +98,9 @@ export class EventBus {
   }
 
   endpointsFor(type: string): WebhookEndpoint[] {
-    return this.state.endpoints.filter((e) => e.enabled_events.includes('*') || e.enabled_events.includes(type));
+    return this.state.endpoints.filter(
+      (e) => e.enabled_events.includes('*') || e.enabled_events.includes(type),
+    );
   }
 
   isPaused(): boolean {
@@ -97,7 +116,7 @@ export class EventBus {
     this.scheduleFlush();
   }
 
-  /** Resolves once nothing is being delivered or waiting to be (paused queues excepted). */
+  /** Resolves once nothing is being delivered or waiting for a retry (paused queues excepted). */
   async idle(): Promise<void> {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
@@ -105,6 +124,7 @@ export class EventBus {
   stop(): void {
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
+    this.inFlight.clear();
     this.paused = true;
   }
 
@@ -118,9 +138,7 @@ export class EventBus {
     if (this.flushing || this.paused) return;
     this.flushing = true;
     // After the current request answered, so the caller sees its response before the webhook.
-    this.track(
-      new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.flush()),
-    );
+    this.track(new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.flush()));
   }
 
   /** First attempts go out one at a time in event order; retries run on their own timers. */
@@ -144,7 +162,13 @@ export class EventBus {
     const deliveries = this.state.deliveries(event.id);
     let delivery = deliveries.find((d) => d.endpoint === endpoint.id);
     if (!delivery) {
-      delivery = { endpoint: endpoint.id, attempts: 0, last_status: null, delivered: false, last_attempt_at: null };
+      delivery = {
+        endpoint: endpoint.id,
+        attempts: 0,
+        last_status: null,
+        delivered: false,
+        last_attempt_at: null,
+      };
       deliveries.push(delivery);
     }
     delivery.attempts += 1;
@@ -155,21 +179,35 @@ export class EventBus {
       event.pending_webhooks = Math.max(0, event.pending_webhooks - 1);
     } else {
       const delay = this.state.settings.webhook_retry_delays_ms[retry];
-      this.log(`stripe: webhook ${event.type} ${event.id} to ${endpoint.url} answered ${status || 'nothing'}${delay === undefined ? ', giving up' : `, retrying in ${delay} ms`}`);
+      this.log(
+        `stripe: webhook ${event.type} ${event.id} to ${endpoint.url} answered ${status || 'nothing'}${delay === undefined ? ', giving up' : `, retrying in ${delay} ms`}`,
+      );
       if (delay !== undefined) {
-        const timer = setTimeout(() => {
-          this.timers.delete(timer);
-          if (!this.paused) void this.track(this.attempt(event, endpoint, retry + 1));
-          else this.queue.push(event);
-        }, delay);
-        timer.unref();
-        this.timers.add(timer);
+        // Tracked, so that idle() also waits for the retries still to come.
+        void this.track(
+          new Promise<void>((resolve) => {
+            const timer = setTimeout(() => {
+              this.timers.delete(timer);
+              if (this.paused) {
+                this.queue.push(event);
+                resolve();
+              } else void this.attempt(event, endpoint, retry + 1).finally(resolve);
+            }, delay);
+            timer.unref();
+            this.timers.add(timer);
+          }),
+        );
       }
     }
     this.state.save();
   }
 
-  private async post(event: StripeEvent, url: string, secret: string, options: DeliverOptions = {}): Promise<number> {
+  private async post(
+    event: StripeEvent,
+    url: string,
+    secret: string,
+    options: DeliverOptions = {},
+  ): Promise<number> {
     const payload = JSON.stringify(event, null, 2);
     const signature = signPayload(payload, options.secret ?? secret, options.timestamp);
     const body = options.tamper ? payload.replace('"livemode": false', '"livemode": true') : payload;
@@ -195,12 +233,17 @@ export class EventBus {
    * Sends one event again now (whether or not it was delivered), to every endpoint or to
    * `options.url`; answers the HTTP status per URL. Does not touch the delivery records.
    */
-  async redeliver(event: StripeEvent, options: DeliverOptions = {}): Promise<{ url: string; status: number }[]> {
+  async redeliver(
+    event: StripeEvent,
+    options: DeliverOptions = {},
+  ): Promise<{ url: string; status: number }[]> {
     const targets = options.url
       ? [{ url: options.url, secret: options.secret ?? this.state.endpoints[0]?.secret ?? '' }]
       : this.state.endpoints.map((e) => ({ url: e.url, secret: e.secret }));
     return this.track(
-      Promise.all(targets.map(async (t) => ({ url: t.url, status: await this.post(event, t.url, t.secret, options) }))),
+      Promise.all(
+        targets.map(async (t) => ({ url: t.url, status: await this.post(event, t.url, t.secret, options) })),
+      ),
     );
   }
 

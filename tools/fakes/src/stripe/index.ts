@@ -6,18 +6,39 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBody, sendJson } from '../http-util.ts';
 import type { Logger } from '../types.ts';
 import { catalogRoutes } from './catalog.ts';
-import { checkoutRoutes, expireDueSessions, paySession, settleDelayedPayment, type PayChoice } from './checkout.ts';
+import {
+  checkoutRoutes,
+  expireDueSessions,
+  paySession,
+  settleDelayedPayment,
+  type PayChoice,
+} from './checkout.ts';
 import { expand, type Ctx, type Route } from './context.ts';
 import { customerRoutes, setDefaultCard } from './customers.ts';
 import { StripeApiError } from './errors.ts';
 import { API_VERSION, EventBus, type DeliverOptions } from './events.ts';
 import { canonicalForm, parseForm, type FormObject } from './form.ts';
-import { bankPage, checkoutPage, invoiceLines, invoicePage, PAGE_CSP, portalPage, receiptPage } from './pages.ts';
+import {
+  bankPage,
+  checkoutPage,
+  invoiceLines,
+  invoicePage,
+  PAGE_CSP,
+  portalPage,
+  receiptPage,
+} from './pages.ts';
 import { paymentRoutes, settleDueRefunds, settleRefund } from './payments.ts';
 import { eventRoutes, portalRoutes, testClockRoutes } from './portal.ts';
 import { renderPdf } from './pdf.ts';
 import { runDue } from './billing.ts';
-import { DEFAULT_SETTINGS, newId, nowSeconds, StripeState, type Settings, type StripeObject } from './state.ts';
+import {
+  DEFAULT_SETTINGS,
+  newId,
+  nowSeconds,
+  StripeState,
+  type Settings,
+  type StripeObject,
+} from './state.ts';
 import { subscriptionRoutes, updateSubscription } from './subscriptions.ts';
 
 export { signPayload, API_VERSION } from './events.ts';
@@ -83,18 +104,28 @@ export function createStripeFake(options: StripeFakeOptions): StripeFake {
   const state = new StripeState(options.file);
   const events = new EventBus(state, options.log);
   if (options.webhook && !state.endpoints.some((e) => e.url === options.webhook?.url)) {
-    state.endpoints.push({ id: newId('we'), url: options.webhook.url, secret: options.webhook.secret, enabled_events: ['*'] });
+    state.endpoints.push({
+      id: newId('we'),
+      url: options.webhook.url,
+      secret: options.webhook.secret,
+      enabled_events: ['*'],
+    });
   }
   let publicUrl = '';
 
-  const context = (req: IncomingMessage | null, request: Ctx['request'] = { id: null, idempotency_key: null }): Ctx => {
+  const context = (
+    req: IncomingMessage | null,
+    request: Ctx['request'] = { id: null, idempotency_key: null },
+  ): Ctx => {
     if (req) publicUrl = hostUrl(req);
     return { state, events, publicUrl, request, log: options.log };
   };
 
   /** Lets time pass: sessions expire, refunds settle, real-time subscriptions renew. */
   const tick = (ctx: Ctx) => {
-    const changed = [expireDueSessions(ctx), settleDueRefunds(ctx), runDue(ctx, null, nowSeconds())].some(Boolean);
+    const changed = [expireDueSessions(ctx), settleDueRefunds(ctx), runDue(ctx, null, nowSeconds())].some(
+      Boolean,
+    );
     if (changed) state.save();
   };
   const timer = setInterval(() => {
@@ -113,9 +144,22 @@ export function createStripeFake(options: StripeFakeOptions): StripeFake {
     const auth = req.headers.authorization ?? '';
     const key = /^Bearer\s+(\S+)$/i.exec(auth)?.[1];
     if (!key)
-      return fail(new StripeApiError(401, 'invalid_request_error', "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY')."));
+      return fail(
+        new StripeApiError(
+          401,
+          'invalid_request_error',
+          "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY').",
+        ),
+      );
     if (!/^(sk|rk)_test_/.test(key))
-      return fail(new StripeApiError(401, 'invalid_request_error', `Invalid API Key provided: ${key.slice(0, 8)}${'*'.repeat(Math.max(0, key.length - 12))}${key.slice(-4)}`, 'api_key_invalid'));
+      return fail(
+        new StripeApiError(
+          401,
+          'invalid_request_error',
+          `Invalid API Key provided: ${key.slice(0, 8)}${'*'.repeat(Math.max(0, key.length - 12))}${key.slice(-4)}`,
+          'api_key_invalid',
+        ),
+      );
 
     const method = (req.method ?? 'GET').toUpperCase();
     const url = new URL(req.url ?? '/', 'http://stripe.local');
@@ -128,14 +172,21 @@ export function createStripeFake(options: StripeFakeOptions): StripeFake {
       return fail(new StripeApiError(400, 'invalid_request_error', 'Invalid request body.'));
     }
     const path = subPath.replace(/\/+$/, '') || '/';
-    const idempotencyKey = method === 'POST' ? ((req.headers['idempotency-key'] as string | undefined) ?? null) : null;
+    const idempotencyKey =
+      method === 'POST' ? ((req.headers['idempotency-key'] as string | undefined) ?? null) : null;
     const ctx = context(req, { id: requestId, idempotency_key: idempotencyKey });
     tick(ctx);
 
     let match: RegExpExecArray | null = null;
     const route = ROUTES.find((r) => r.method === method && (match = r.path.exec(path)) !== null);
     if (!route || !match)
-      return fail(new StripeApiError(404, 'invalid_request_error', `Unrecognized request URL (${method}: /v1${path}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.`));
+      return fail(
+        new StripeApiError(
+          404,
+          'invalid_request_error',
+          `Unrecognized request URL (${method}: /v1${path}). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.`,
+        ),
+      );
 
     const scope = idempotencyKey ? `${key}:${idempotencyKey}` : null;
     const canonical = canonicalForm(encoded);
@@ -143,10 +194,23 @@ export function createStripeFake(options: StripeFakeOptions): StripeFake {
       headers['idempotency-key'] = idempotencyKey as string;
       const prior = state.idempotent(scope);
       if (prior && (prior.method !== method || prior.path !== path))
-        return fail(new StripeApiError(400, 'idempotency_error', `Keys for idempotent requests can only be used for the same endpoint they were first used for ('${prior.method} /v1${prior.path}' vs '${method} /v1${path}'). Try using a key other than '${idempotencyKey}' if you meant to execute a different request.`));
+        return fail(
+          new StripeApiError(
+            400,
+            'idempotency_error',
+            `Keys for idempotent requests can only be used for the same endpoint they were first used for ('${prior.method} /v1${prior.path}' vs '${method} /v1${path}'). Try using a key other than '${idempotencyKey}' if you meant to execute a different request.`,
+          ),
+        );
       if (prior && prior.params !== canonical)
-        return fail(new StripeApiError(400, 'idempotency_error', `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${idempotencyKey}' if you meant to execute a different request.`));
-      if (prior) return sendJson(res, prior.status, prior.body, { ...headers, 'idempotent-replayed': 'true' });
+        return fail(
+          new StripeApiError(
+            400,
+            'idempotency_error',
+            `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${idempotencyKey}' if you meant to execute a different request.`,
+          ),
+        );
+      if (prior)
+        return sendJson(res, prior.status, prior.body, { ...headers, 'idempotent-replayed': 'true' });
     }
 
     let status = 200;
@@ -178,7 +242,10 @@ export function createStripeFake(options: StripeFakeOptions): StripeFake {
       if (section === '_control') return await control(ctx, req, res, method, segments.slice(1));
       if (section === 'checkout' && id) {
         const session = state.get(id, 'checkout.session', 'checkout.session');
-        const lines = (state.hidden(session.id).line_items ?? []) as { price: StripeObject; quantity: number }[];
+        const lines = (state.hidden(session.id).line_items ?? []) as {
+          price: StripeObject;
+          quantity: number;
+        }[];
         if (method === 'GET') return sendHtml(res, 200, checkoutPage(ctx, session, lines));
         if (method === 'POST') {
           const form = (await readParams(req)) as Record<string, string>;
@@ -190,18 +257,26 @@ export function createStripeFake(options: StripeFakeOptions): StripeFake {
         }
       }
       if (section === 'bank') {
-        const pending = state.all('payment_intent').filter((p) => p.status === 'processing').reverse();
-        if (method === 'GET' && !id) return sendHtml(res, 200, bankPage(ctx, pending, url.searchParams.get('notice') ?? undefined));
+        const pending = state
+          .all('payment_intent')
+          .filter((p) => p.status === 'processing')
+          .reverse();
+        if (method === 'GET' && !id)
+          return sendHtml(res, 200, bankPage(ctx, pending, url.searchParams.get('notice') ?? undefined));
         if (method === 'POST' && id) {
           const form = (await readParams(req)) as Record<string, string>;
           settleDelayedPayment(ctx, state.get(id, 'payment_intent'), outcomeOf(form.outcome));
           state.save();
-          return redirect(res, `/stripe/bank?notice=${encodeURIComponent(`Debit ${id} ${form.outcome === 'failed' ? 'failed' : 'succeeded'}.`)}`);
+          return redirect(
+            res,
+            `/stripe/bank?notice=${encodeURIComponent(`Debit ${id} ${form.outcome === 'failed' ? 'failed' : 'succeeded'}.`)}`,
+          );
         }
       }
       if (section === 'portal' && id) {
         const session = state.get(id, 'billing_portal.session', 'billing_portal.session');
-        if (method === 'GET') return sendHtml(res, 200, portalPage(ctx, session, url.searchParams.get('notice') ?? undefined));
+        if (method === 'GET')
+          return sendHtml(res, 200, portalPage(ctx, session, url.searchParams.get('notice') ?? undefined));
         if (method === 'POST') {
           const notice = portalAction(ctx, session, (await readParams(req)) as Record<string, string>);
           state.save();
@@ -222,15 +297,27 @@ export function createStripeFake(options: StripeFakeOptions): StripeFake {
         }
         return sendHtml(res, 200, invoicePage(ctx, invoice));
       }
-      if (section === 'receipts' && id && method === 'GET') return sendHtml(res, 200, receiptPage(ctx, state.get(id, 'charge')));
+      if (section === 'receipts' && id && method === 'GET')
+        return sendHtml(res, 200, receiptPage(ctx, state.get(id, 'charge')));
     } catch (error) {
       if (error instanceof StripeApiError) return sendJson(res, error.status, error.toBody());
       throw error;
     }
-    sendJson(res, 404, { error: { type: 'invalid_request_error', message: `The Stripe fake has no page at ${method} /stripe${path}; see tools/fakes/README.md` } });
+    sendJson(res, 404, {
+      error: {
+        type: 'invalid_request_error',
+        message: `The Stripe fake has no page at ${method} /stripe${path}; see tools/fakes/README.md`,
+      },
+    });
   }
 
-  async function control(ctx: Ctx, req: IncomingMessage, res: ServerResponse, method: string, segments: string[]): Promise<void> {
+  async function control(
+    ctx: Ctx,
+    req: IncomingMessage,
+    res: ServerResponse,
+    method: string,
+    segments: string[],
+  ): Promise<void> {
     const body = method === 'POST' ? await readParams(req) : {};
     const b = body as Record<string, unknown>;
     const route = `${method} /${segments.map((s, i) => (i % 2 === 1 && segments.length > 1 && !['pause', 'resume', 'idle'].includes(s) ? ':id' : s)).join('/')}`;
@@ -243,11 +330,18 @@ export function createStripeFake(options: StripeFakeOptions): StripeFake {
       case 'GET /events': {
         const url = new URL(req.url ?? '/', 'http://x');
         const type = url.searchParams.get('type');
-        return ok({ events: state.events.filter((e) => !type || e.type === type).map((e) => ({ ...e, deliveries: events.deliveriesOf(e) })) });
+        return ok({
+          events: state.events
+            .filter((e) => !type || e.type === type)
+            .map((e) => ({ ...e, deliveries: events.deliveriesOf(e) })),
+        });
       }
       case 'POST /events/:id/deliver': {
         const event = state.event(id as string);
-        if (!event) return sendJson(res, 404, { error: { type: 'invalid_request_error', message: `No such event: '${String(id)}'` } });
+        if (!event)
+          return sendJson(res, 404, {
+            error: { type: 'invalid_request_error', message: `No such event: '${String(id)}'` },
+          });
         const options: DeliverOptions = {
           url: typeof b.url === 'string' ? b.url : undefined,
           secret: typeof b.secret === 'string' ? b.secret : undefined,
@@ -260,7 +354,9 @@ export function createStripeFake(options: StripeFakeOptions): StripeFake {
         return ok({ paused: events.isPaused(), endpoints: state.endpoints });
       case 'POST /webhooks': {
         if (typeof b.url !== 'string' || typeof b.secret !== 'string')
-          return sendJson(res, 400, { error: { type: 'invalid_request_error', message: 'url and secret are required' } });
+          return sendJson(res, 400, {
+            error: { type: 'invalid_request_error', message: 'url and secret are required' },
+          });
         const enabled = Array.isArray(b.enabled_events) ? (b.enabled_events as string[]) : ['*'];
         const endpoint = { id: newId('we'), url: b.url, secret: b.secret, enabled_events: enabled };
         state.endpoints.push(endpoint);
@@ -285,7 +381,8 @@ export function createStripeFake(options: StripeFakeOptions): StripeFake {
         return ok(state.settings);
       case 'POST /settings': {
         const next: Settings = { ...state.settings };
-        for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) if (b[key] !== undefined) (next as unknown as Record<string, unknown>)[key] = b[key];
+        for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[])
+          if (b[key] !== undefined) (next as unknown as Record<string, unknown>)[key] = b[key];
         state.settings = next;
         return ok(next);
       }
@@ -299,7 +396,12 @@ export function createStripeFake(options: StripeFakeOptions): StripeFake {
         return ok({ ...outcome, session });
       }
       case 'POST /payment_intents/:id/settle':
-        return ok({ session: settleDelayedPayment(ctx, state.get(id as string, 'payment_intent'), outcomeOf(b.outcome)) ?? null, payment_intent: state.get(id as string, 'payment_intent') });
+        return ok({
+          session:
+            settleDelayedPayment(ctx, state.get(id as string, 'payment_intent'), outcomeOf(b.outcome)) ??
+            null,
+          payment_intent: state.get(id as string, 'payment_intent'),
+        });
       case 'POST /refunds/:id/settle': {
         const refund = state.get(id as string, 'refund');
         settleRefund(ctx, refund, outcomeOf(b.outcome));
@@ -309,7 +411,12 @@ export function createStripeFake(options: StripeFakeOptions): StripeFake {
         state.reset();
         return ok({ reset: true });
       default:
-        sendJson(res, 404, { error: { type: 'invalid_request_error', message: `No control route ${route}; see tools/fakes/README.md` } });
+        sendJson(res, 404, {
+          error: {
+            type: 'invalid_request_error',
+            message: `No control route ${route}; see tools/fakes/README.md`,
+          },
+        });
     }
   }
 
@@ -337,7 +444,8 @@ function outcomeOf(value: unknown): 'succeeded' | 'failed' {
 
 function portalAction(ctx: Ctx, session: StripeObject, form: Record<string, string>): string {
   const sub = form.subscription ? ctx.state.get(form.subscription, 'subscription') : undefined;
-  if (sub && sub.customer !== session.customer) throw new StripeApiError(403, 'invalid_request_error', 'This subscription belongs to another customer.');
+  if (sub && sub.customer !== session.customer)
+    throw new StripeApiError(403, 'invalid_request_error', 'This subscription belongs to another customer.');
   if (form.action === 'plan' && sub && form.price) {
     const item = (sub.items as { data: StripeObject[] }).data[0] as StripeObject;
     updateSubscription(ctx, sub, { items: [{ id: item.id, price: form.price }], proration_behavior: 'none' });

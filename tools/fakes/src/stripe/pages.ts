@@ -58,18 +58,35 @@ const PAYMENT_CARDS = [
   { value: '4000000000000002', label: 'Card 4000 0000 0000 0002: card declined' },
   { value: '4000000000009995', label: 'Card 4000 0000 0000 9995: insufficient funds' },
 ];
-const LATER_FAILS = { value: '4000000000000341', label: 'Card 4000 0000 0000 0341: accepted now, later charges fail' };
+const LATER_FAILS = {
+  value: '4000000000000341',
+  label: 'Card 4000 0000 0000 0341: accepted now, later charges fail',
+};
 
-export function checkoutPage(ctx: Ctx, session: StripeObject, lines: CheckoutLine[], error?: string, values: Record<string, string> = {}): string {
+export function checkoutPage(
+  ctx: Ctx,
+  session: StripeObject,
+  lines: CheckoutLine[],
+  error?: string,
+  values: Record<string, string> = {},
+): string {
   const total = formatAmount(session.amount_total as number, session.currency as string);
   const subscription = session.mode === 'subscription';
-  const trialDays = Number((ctx.state.hidden(session.id).subscription_data as Record<string, string> | undefined)?.trial_period_days ?? 0);
+  const trialDays = Number(
+    (ctx.state.hidden(session.id).subscription_data as Record<string, string> | undefined)
+      ?.trial_period_days ?? 0,
+  );
   const items = lines
-    .map((l) => `<li>${e(describePrice(ctx, ctx.state.find(l.price.id) ?? l.price))}${l.quantity > 1 ? ` × ${l.quantity}` : ''}</li>`)
+    .map(
+      (l) =>
+        `<li>${e(describePrice(ctx, ctx.state.find(l.price.id) ?? l.price))}${l.quantity > 1 ? ` × ${l.quantity}` : ''}</li>`,
+    )
     .join('');
   if (session.status !== 'open') {
     const done = session.status === 'complete';
-    const link = done ? (session.success_url as string).replace(/\{CHECKOUT_SESSION_ID\}/g, session.id) : (session.cancel_url as string | null);
+    const link = done
+      ? (session.success_url as string).replace(/\{CHECKOUT_SESSION_ID\}/g, session.id)
+      : (session.cancel_url as string | null);
     return layout(
       done ? 'Payment complete' : 'Session expired',
       `<h1>${done ? 'This Checkout Session is complete' : 'This Checkout Session has expired'}</h1>
@@ -90,7 +107,9 @@ export function checkoutPage(ctx: Ctx, session: StripeObject, lines: CheckoutLin
        <p id="debit-help" class="muted">The bank's answer is given on the <a href="/stripe/bank">fake bank page</a>.</p>`;
   const due = subscription && trialDays > 0 ? `${trialDays} days free, then ${total}` : total;
   const button = subscription ? (trialDays > 0 ? 'Start trial' : `Subscribe for ${total}`) : `Pay ${total}`;
-  const cancel = session.cancel_url ? `<p><a href="${e(session.cancel_url as string)}">Cancel and return to the site</a></p>` : '';
+  const cancel = session.cancel_url
+    ? `<p><a href="${e(session.cancel_url as string)}">Cancel and return to the site</a></p>`
+    : '';
   return layout(
     subscription ? 'Subscribe: Checkout' : 'Pay: Checkout',
     `<h1>${subscription ? 'Subscribe' : 'Pay'}</h1>
@@ -143,8 +162,13 @@ export function portalPage(ctx: Ctx, session: StripeObject, notice?: string): st
   const customer = ctx.state.get(session.customer as string, 'customer');
   const subs = ctx.state
     .all('subscription')
-    .filter((s) => s.customer === customer.id && !['canceled', 'incomplete', 'incomplete_expired'].includes(s.status as string));
-  const pmId = (customer.invoice_settings as { default_payment_method: string | null }).default_payment_method;
+    .filter(
+      (s) =>
+        s.customer === customer.id &&
+        !['canceled', 'incomplete', 'incomplete_expired'].includes(s.status as string),
+    );
+  const pmId = (customer.invoice_settings as { default_payment_method: string | null })
+    .default_payment_method;
   const pm = pmId ? ctx.state.find(pmId, 'payment_method') : undefined;
   const base = `/stripe/portal/${e(session.id)}`;
   const subsHtml = subs
@@ -206,13 +230,25 @@ export function portalPage(ctx: Ctx, session: StripeObject, notice?: string): st
 }
 
 export function invoiceLines(ctx: Ctx, invoice: StripeObject): string[] {
-  const lines = (invoice.lines as { data: { description: string; amount: number; currency: string; period: { start: number; end: number } }[] }).data;
+  const lines = (
+    invoice.lines as {
+      data: {
+        description: string;
+        amount: number;
+        currency: string;
+        period: { start: number; end: number };
+      }[];
+    }
+  ).data;
   return [
     `Invoice ${String(invoice.number)} (${String(invoice.status)})`,
     `Issued by ${String(invoice.account_name)} on ${date(invoice.created as number)}`,
     `Billed to ${String(invoice.customer_email ?? invoice.customer)}`,
     '',
-    ...lines.map((l) => `${l.description}, ${date(l.period.start)} to ${date(l.period.end)}: ${formatAmount(l.amount, l.currency)}`),
+    ...lines.map(
+      (l) =>
+        `${l.description}, ${date(l.period.start)} to ${date(l.period.end)}: ${formatAmount(l.amount, l.currency)}`,
+    ),
     '',
     `Total: ${formatAmount(invoice.total as number, invoice.currency as string)}`,
     `Amount paid: ${formatAmount(invoice.amount_paid as number, invoice.currency as string)}`,
@@ -235,8 +271,15 @@ export function invoicePage(ctx: Ctx, invoice: StripeObject): string {
 export function receiptPage(ctx: Ctx, charge: StripeObject): string {
   const amount = formatAmount(charge.amount as number, charge.currency as string);
   const refunded = charge.amount_refunded as number;
-  const details = charge.payment_method_details as { card?: { last4: string }; sepa_debit?: { last4: string } } | null;
-  const method = details?.card ? `Card ending in ${details.card.last4}` : details?.sepa_debit ? `SEPA debit, account ending in ${details.sepa_debit.last4}` : 'Payment';
+  const details = charge.payment_method_details as {
+    card?: { last4: string };
+    sepa_debit?: { last4: string };
+  } | null;
+  const method = details?.card
+    ? `Card ending in ${details.card.last4}`
+    : details?.sepa_debit
+      ? `SEPA debit, account ending in ${details.sepa_debit.last4}`
+      : 'Payment';
   return layout(
     'Receipt',
     `<h1>Receipt</h1><p>Amount paid: <strong>${e(amount)}</strong></p><p>Date paid: ${date(charge.created as number)}</p>

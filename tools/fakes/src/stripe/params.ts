@@ -36,8 +36,7 @@ export function requiredStr(params: FormObject, key: string, name = key): string
 export function int(params: FormObject, key: string, name = key): number | undefined {
   const value = str(params, key, name);
   if (value === undefined || value === '') return undefined;
-  if (!/^-?\d+$/.test(value))
-    throw badParam(name, `Invalid integer: ${value}`, 'parameter_invalid_integer');
+  if (!/^-?\d+$/.test(value)) throw badParam(name, `Invalid integer: ${value}`, 'parameter_invalid_integer');
   return Number(value);
 }
 
@@ -60,7 +59,8 @@ export function obj(params: FormObject, key: string, name = key): FormObject | u
 export function list(params: FormObject, key: string, name = key): FormValue[] | undefined {
   const value = params[key];
   if (value === undefined || value === '') return undefined;
-  if (!Array.isArray(value)) throw badParam(name, `Invalid array: ${name} must be an array.`, 'parameter_invalid_array');
+  if (!Array.isArray(value))
+    throw badParam(name, `Invalid array: ${name} must be an array.`, 'parameter_invalid_array');
   return value;
 }
 

@@ -80,7 +80,13 @@ function createCharge(ctx: Ctx, pi: StripeObject, pmId: string, at: number): Str
     failure_message: null,
     livemode: false,
     metadata: pi.metadata,
-    outcome: { network_status: 'approved_by_network', reason: null, risk_level: 'normal', seller_message: 'Payment complete.', type: 'authorized' },
+    outcome: {
+      network_status: 'approved_by_network',
+      reason: null,
+      risk_level: 'normal',
+      seller_message: 'Payment complete.',
+      type: 'authorized',
+    },
     paid: true,
     payment_intent: pi.id,
     payment_method: pmId,
@@ -107,7 +113,13 @@ function succeed(ctx: Ctx, pi: StripeObject, pmId: string, at: number, clock: st
   emit(ctx, 'payment_intent.succeeded', pi, previousAttributes(before, pi), clock);
 }
 
-function fail(ctx: Ctx, pi: StripeObject, pmId: string | null, declineCode: string, clock: string | null): void {
+function fail(
+  ctx: Ctx,
+  pi: StripeObject,
+  pmId: string | null,
+  declineCode: string,
+  clock: string | null,
+): void {
   const before = structuredClone(pi);
   const error = cardError(declineCode);
   const pm = pmId ? ctx.state.find(pmId, 'payment_method') : undefined;
@@ -128,7 +140,13 @@ function fail(ctx: Ctx, pi: StripeObject, pmId: string | null, declineCode: stri
 }
 
 /** Charges the payment method now; answers whether it paid (events are emitted either way). */
-export function chargeCard(ctx: Ctx, pi: StripeObject, pmId: string | null, at: number, clock: string | null = null): boolean {
+export function chargeCard(
+  ctx: Ctx,
+  pi: StripeObject,
+  pmId: string | null,
+  at: number,
+  clock: string | null = null,
+): boolean {
   const decline = declineOf(ctx, pmId);
   if (decline || !pmId) {
     fail(ctx, pi, pmId, decline ?? 'generic_decline', clock);
@@ -148,14 +166,26 @@ export function startDebit(ctx: Ctx, pi: StripeObject, email: string | null, at:
     customer: pi.customer,
     livemode: false,
     metadata: {},
-    sepa_debit: { bank_code: '37040044', branch_code: '', country: 'DE', fingerprint: newId('fp', 16).slice(3), last4: '3000' },
+    sepa_debit: {
+      bank_code: '37040044',
+      branch_code: '',
+      country: 'DE',
+      fingerprint: newId('fp', 16).slice(3),
+      last4: '3000',
+    },
     type: 'sepa_debit',
   });
-  Object.assign(pi, { status: 'processing', payment_method: pm.id, payment_method_types: ['card', 'sepa_debit'], last_payment_error: null });
+  Object.assign(pi, {
+    status: 'processing',
+    payment_method: pm.id,
+    payment_method_types: ['card', 'sepa_debit'],
+    last_payment_error: null,
+  });
 }
 
 export function settleDebit(ctx: Ctx, pi: StripeObject, outcome: 'succeeded' | 'failed'): void {
-  if (pi.status !== 'processing') throw invalidState(`This PaymentIntent is ${String(pi.status)}, not processing.`);
+  if (pi.status !== 'processing')
+    throw invalidState(`This PaymentIntent is ${String(pi.status)}, not processing.`);
   const at = nowSeconds();
   if (outcome === 'succeeded') succeed(ctx, pi, pi.payment_method as string, at, null);
   else fail(ctx, pi, pi.payment_method as string, 'insufficient_funds', null);
@@ -164,7 +194,14 @@ export function settleDebit(ctx: Ctx, pi: StripeObject, outcome: 'succeeded' | '
 // --- refunds
 
 export function createRefund(ctx: Ctx, params: Record<string, unknown>): StripeObject {
-  allowOnly(params as never, ['payment_intent', 'charge', 'amount', 'reason', 'metadata', 'instructions_email']);
+  allowOnly(params as never, [
+    'payment_intent',
+    'charge',
+    'amount',
+    'reason',
+    'metadata',
+    'instructions_email',
+  ]);
   const piId = str(params as never, 'payment_intent');
   const chargeId = str(params as never, 'charge');
   if (!piId && !chargeId) throw missingParam('charge');
@@ -173,7 +210,11 @@ export function createRefund(ctx: Ctx, params: Record<string, unknown>): StripeO
     const pi = ctx.state.find(piId, 'payment_intent');
     if (!pi) throw noSuchParam('pi', piId, 'payment_intent');
     if (pi.status !== 'succeeded' || !pi.latest_charge)
-      throw invalidState(`This PaymentIntent (${piId}) does not have a successful charge to refund.`, 'payment_intent', 'charge_not_refundable');
+      throw invalidState(
+        `This PaymentIntent (${piId}) does not have a successful charge to refund.`,
+        'payment_intent',
+        'charge_not_refundable',
+      );
     charge = ctx.state.find(pi.latest_charge as string, 'charge');
   } else {
     charge = ctx.state.find(chargeId as string, 'charge');
@@ -181,14 +222,26 @@ export function createRefund(ctx: Ctx, params: Record<string, unknown>): StripeO
   }
   if (!charge) throw invalidState('Nothing to refund.');
   const remaining = (charge.amount as number) - (charge.amount_refunded as number);
-  if (remaining <= 0) throw invalidState(`Charge ${charge.id} has already been refunded.`, undefined, 'charge_already_refunded');
+  if (remaining <= 0)
+    throw invalidState(
+      `Charge ${charge.id} has already been refunded.`,
+      undefined,
+      'charge_already_refunded',
+    );
   const amount = int(params as never, 'amount') ?? remaining;
   if (amount <= 0) throw badParam('amount', 'Refund amount must be positive.', 'parameter_invalid_integer');
   if (amount > remaining)
-    throw invalidState(`Refund amount (${amount}) is greater than unrefunded amount on charge (${remaining})`, 'amount', 'amount_too_large');
+    throw invalidState(
+      `Refund amount (${amount}) is greater than unrefunded amount on charge (${remaining})`,
+      'amount',
+      'amount_too_large',
+    );
   const reason = str(params as never, 'reason');
   if (reason && !['duplicate', 'fraudulent', 'requested_by_customer'].includes(reason))
-    throw badParam('reason', 'Invalid reason: must be one of duplicate, fraudulent, or requested_by_customer');
+    throw badParam(
+      'reason',
+      'Invalid reason: must be one of duplicate, fraudulent, or requested_by_customer',
+    );
   const at = nowSeconds();
   const refund = ctx.state.put({
     id: newId('re'),
@@ -198,7 +251,10 @@ export function createRefund(ctx: Ctx, params: Record<string, unknown>): StripeO
     charge: charge.id,
     created: at,
     currency: charge.currency,
-    destination_details: { card: { reference_status: 'pending', reference_type: 'acquirer_reference_number', type: 'refund' }, type: 'card' },
+    destination_details: {
+      card: { reference_status: 'pending', reference_type: 'acquirer_reference_number', type: 'refund' },
+      type: 'card',
+    },
     metadata: mergeMetadata({}, params as never),
     payment_intent: charge.payment_intent,
     reason: reason ?? null,
@@ -216,7 +272,8 @@ export function createRefund(ctx: Ctx, params: Record<string, unknown>): StripeO
 }
 
 export function settleRefund(ctx: Ctx, refund: StripeObject, outcome: 'succeeded' | 'failed'): void {
-  if (refund.status !== 'pending') throw invalidState(`This refund is ${String(refund.status)}, not pending.`);
+  if (refund.status !== 'pending')
+    throw invalidState(`This refund is ${String(refund.status)}, not pending.`);
   const before = structuredClone(refund);
   refund.status = outcome;
   if (outcome === 'failed') {
@@ -237,24 +294,42 @@ export function settleRefund(ctx: Ctx, refund: StripeObject, outcome: 'succeeded
 /** Pending refunds older than the setting settle with the configured outcome. */
 export function settleDueRefunds(ctx: Ctx): boolean {
   const { refund_settle_seconds: wait, refund_outcome: outcome } = ctx.state.settings;
-  const due = ctx.state.all('refund').filter((r) => r.status === 'pending' && (r.created as number) + wait <= nowSeconds());
+  const due = ctx.state
+    .all('refund')
+    .filter((r) => r.status === 'pending' && (r.created as number) + wait <= nowSeconds());
   for (const refund of due) settleRefund(ctx, refund, outcome);
   return due.length > 0;
 }
 
 export const paymentRoutes: Route[] = [
-  { method: 'GET', path: /^\/payment_intents\/([^/]+)$/, handle: (ctx, _p, [id]) => ctx.state.get(id as string, 'payment_intent') },
+  {
+    method: 'GET',
+    path: /^\/payment_intents\/([^/]+)$/,
+    handle: (ctx, _p, [id]) => ctx.state.get(id as string, 'payment_intent'),
+  },
   {
     method: 'GET',
     path: /^\/payment_intents$/,
     handle: (ctx, params) => {
       const customer = str(params, 'customer');
-      return paginate(ctx.state.all('payment_intent').filter((p) => !customer || p.customer === customer), params, '/v1/payment_intents');
+      return paginate(
+        ctx.state.all('payment_intent').filter((p) => !customer || p.customer === customer),
+        params,
+        '/v1/payment_intents',
+      );
     },
   },
-  { method: 'GET', path: /^\/charges\/([^/]+)$/, handle: (ctx, _p, [id]) => ctx.state.get(id as string, 'charge') },
+  {
+    method: 'GET',
+    path: /^\/charges\/([^/]+)$/,
+    handle: (ctx, _p, [id]) => ctx.state.get(id as string, 'charge'),
+  },
   { method: 'POST', path: /^\/refunds$/, handle: (ctx, params) => createRefund(ctx, params) },
-  { method: 'GET', path: /^\/refunds\/([^/]+)$/, handle: (ctx, _p, [id]) => ctx.state.get(id as string, 'refund') },
+  {
+    method: 'GET',
+    path: /^\/refunds\/([^/]+)$/,
+    handle: (ctx, _p, [id]) => ctx.state.get(id as string, 'refund'),
+  },
   {
     method: 'POST',
     path: /^\/refunds\/([^/]+)$/,
@@ -271,7 +346,9 @@ export const paymentRoutes: Route[] = [
     handle: (ctx, params) => {
       const pi = str(params, 'payment_intent');
       const charge = str(params, 'charge');
-      const items = ctx.state.all('refund').filter((r) => (!pi || r.payment_intent === pi) && (!charge || r.charge === charge));
+      const items = ctx.state
+        .all('refund')
+        .filter((r) => (!pi || r.payment_intent === pi) && (!charge || r.charge === charge));
       return paginate(items, params, '/v1/refunds');
     },
   },

@@ -1,6 +1,6 @@
 // Billing Portal sessions, test clocks and events: small resources with little logic of their own.
 import { badParam, missingParam, noSuchParam } from './errors.ts';
-import { paginate, type Ctx, type Route } from './context.ts';
+import { paginate, type Route } from './context.ts';
 import { allowOnly, int, obj, rangeFilter, str, strList } from './params.ts';
 import { runDue } from './billing.ts';
 import { newId, nowSeconds } from './state.ts';
@@ -15,7 +15,8 @@ export const portalRoutes: Route[] = [
       if (!customer) throw missingParam('customer');
       if (!ctx.state.find(customer, 'customer')) throw noSuchParam('cus', customer, 'customer');
       const returnUrl = str(params, 'return_url');
-      if (returnUrl !== undefined && !/^https?:\/\/\S+$/.test(returnUrl)) throw badParam('return_url', 'Not a valid URL', 'url_invalid');
+      if (returnUrl !== undefined && !/^https?:\/\/\S+$/.test(returnUrl))
+        throw badParam('return_url', 'Not a valid URL', 'url_invalid');
       const id = newId('bps');
       return ctx.state.put({
         id,
@@ -57,8 +58,17 @@ export const testClockRoutes: Route[] = [
       });
     },
   },
-  { method: 'GET', path: /^\/test_helpers\/test_clocks\/([^/]+)$/, handle: (ctx, _p, [id]) => ctx.state.get(id as string, 'test_helpers.test_clock') },
-  { method: 'GET', path: /^\/test_helpers\/test_clocks$/, handle: (ctx, params) => paginate(ctx.state.all('test_helpers.test_clock'), params, '/v1/test_helpers/test_clocks') },
+  {
+    method: 'GET',
+    path: /^\/test_helpers\/test_clocks\/([^/]+)$/,
+    handle: (ctx, _p, [id]) => ctx.state.get(id as string, 'test_helpers.test_clock'),
+  },
+  {
+    method: 'GET',
+    path: /^\/test_helpers\/test_clocks$/,
+    handle: (ctx, params) =>
+      paginate(ctx.state.all('test_helpers.test_clock'), params, '/v1/test_helpers/test_clocks'),
+  },
   {
     method: 'POST',
     path: /^\/test_helpers\/test_clocks\/([^/]+)\/advance$/,
@@ -68,7 +78,10 @@ export const testClockRoutes: Route[] = [
       const target = int(params, 'frozen_time');
       if (target === undefined) throw missingParam('frozen_time');
       if (target <= (clock.frozen_time as number))
-        throw badParam('frozen_time', 'The frozen_time must be after the current frozen_time of the test clock.');
+        throw badParam(
+          'frozen_time',
+          'The frozen_time must be after the current frozen_time of the test clock.',
+        );
       // The work is done before answering; the answer still says `advancing`, as Stripe's does,
       // so callers poll until `ready` exactly as they must against Stripe.
       runDue(ctx, clock.id, target);
@@ -93,9 +106,14 @@ export const eventRoutes: Route[] = [
     handle: (ctx, params) => {
       const type = str(params, 'type');
       const types = strList(params, 'types');
-      if (type && types.length > 0) throw badParam('types', 'You may only specify one of these parameters: type, types.');
+      if (type && types.length > 0)
+        throw badParam('types', 'You may only specify one of these parameters: type, types.');
       const matchType = (t: string) =>
-        type ? (type.endsWith('.*') ? t.startsWith(type.slice(0, -1)) : t === type) : types.length === 0 || types.includes(t);
+        type
+          ? type.endsWith('.*')
+            ? t.startsWith(type.slice(0, -1))
+            : t === type
+          : types.length === 0 || types.includes(t);
       const inRange = rangeFilter(params, 'created');
       const items = ctx.state.events.filter((e) => matchType(e.type) && inRange(e.created));
       return paginate(items, params, '/v1/events');

@@ -15,8 +15,13 @@ export interface StripeTestbed {
 export async function startStripeTestbed(root?: string): Promise<StripeTestbed> {
   const fakes = await startTestFakes(root);
   const port = Number(new URL(fakes.fakesUrl).port);
-  const stripe = new Stripe('sk_test_local_fake', { host: '127.0.0.1', port, protocol: 'http', maxNetworkRetries: 0 });
-  const control = async <T,>(method: string, path: string, body?: unknown): Promise<T> => {
+  const stripe = new Stripe('sk_test_local_fake', {
+    host: '127.0.0.1',
+    port,
+    protocol: 'http',
+    maxNetworkRetries: 0,
+  });
+  const control = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const res = await fetch(`${fakes.fakesUrl}/stripe/_control${path}`, {
       method,
       headers: body === undefined ? {} : { 'content-type': 'application/json' },

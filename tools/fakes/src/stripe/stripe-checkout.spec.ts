@@ -11,12 +11,19 @@ beforeAll(async () => {
 });
 afterAll(() => bed.fakes.dispose());
 
-async function consultationSession(extra: Partial<Stripe.Checkout.SessionCreateParams> = {}): Promise<Stripe.Checkout.Session> {
+async function consultationSession(
+  extra: Partial<Stripe.Checkout.SessionCreateParams> = {},
+): Promise<Stripe.Checkout.Session> {
   const appointment = crypto.randomUUID();
   return bed.stripe.checkout.sessions.create(
     {
       mode: 'payment',
-      line_items: [{ price_data: { currency: 'eur', unit_amount: 6000, product_data: { name: 'Video consultation' } }, quantity: 1 }],
+      line_items: [
+        {
+          price_data: { currency: 'eur', unit_amount: 6000, product_data: { name: 'Video consultation' } },
+          quantity: 1,
+        },
+      ],
       success_url: 'http://127.0.0.1:9000/booking/paid?session={CHECKOUT_SESSION_ID}',
       cancel_url: 'http://127.0.0.1:9000/booking/cancelled',
       client_reference_id: appointment,
@@ -56,7 +63,11 @@ describe('Checkout, payment mode', () => {
     expect(session.url).toBe(`${bed.fakes.fakesUrl}/stripe/checkout/${session.id}`);
     expect(session.metadata?.appointment_id).toBe(session.client_reference_id);
     const withItems = await bed.stripe.checkout.sessions.retrieve(session.id, { expand: ['line_items'] });
-    expect(withItems.line_items?.data[0]).toMatchObject({ amount_total: 6000, description: 'Video consultation', quantity: 1 });
+    expect(withItems.line_items?.data[0]).toMatchObject({
+      amount_total: 6000,
+      description: 'Video consultation',
+      quantity: 1,
+    });
 
     const page = await fetch(session.url as string);
     expect(page.status).toBe(200);
@@ -69,26 +80,42 @@ describe('Checkout, payment mode', () => {
 
   it('keeps the session open on a declined card, then pays and redirects with the session id', async () => {
     const session = await consultationSession();
-    const declined = await postForm(session.url as string, { payment: '4000000000000002', email: 'patient@example.test' });
+    const declined = await postForm(session.url as string, {
+      payment: '4000000000000002',
+      email: 'patient@example.test',
+    });
     expect(declined.status).toBe(402);
     const html = await declined.text();
     expect(html).toContain('role="alert"');
     expect(html).toContain('Your card was declined.');
     expect((await bed.stripe.checkout.sessions.retrieve(session.id)).status).toBe('open');
 
-    const paid = await postForm(session.url as string, { payment: '4242424242424242', email: 'patient@example.test' });
+    const paid = await postForm(session.url as string, {
+      payment: '4242424242424242',
+      email: 'patient@example.test',
+    });
     expect(paid.status).toBe(303);
     expect(paid.headers.get('location')).toBe(`http://127.0.0.1:9000/booking/paid?session=${session.id}`);
 
-    const done = await bed.stripe.checkout.sessions.retrieve(session.id, { expand: ['payment_intent.latest_charge'] });
+    const done = await bed.stripe.checkout.sessions.retrieve(session.id, {
+      expand: ['payment_intent.latest_charge'],
+    });
     expect(done).toMatchObject({ status: 'complete', payment_status: 'paid', url: null });
     const pi = done.payment_intent as Stripe.PaymentIntent;
-    expect(pi).toMatchObject({ status: 'succeeded', amount_received: 6000, metadata: { appointment_id: session.client_reference_id } });
+    expect(pi).toMatchObject({
+      status: 'succeeded',
+      amount_received: 6000,
+      metadata: { appointment_id: session.client_reference_id },
+    });
     const charge = pi.latest_charge as Stripe.Charge;
     expect((await fetch(charge.receipt_url as string)).status).toBe(200);
 
     const types = (await eventsFor(pi.id)).map((e) => e.type);
-    expect(types).toEqual(['payment_intent.payment_failed', 'payment_intent.succeeded', 'checkout.session.completed']);
+    expect(types).toEqual([
+      'payment_intent.payment_failed',
+      'payment_intent.succeeded',
+      'checkout.session.completed',
+    ]);
     const completed = (await eventsFor(session.id)).find((e) => e.type === 'checkout.session.completed');
     expect(completed?.data.previous_attributes).toMatchObject({ status: 'open', payment_status: 'unpaid' });
 
@@ -100,7 +127,9 @@ describe('Checkout, payment mode', () => {
     const tooSoon = await bed.stripe.checkout.sessions
       .create({
         mode: 'payment',
-        line_items: [{ price_data: { currency: 'eur', unit_amount: 100, product_data: { name: 'x' } }, quantity: 1 }],
+        line_items: [
+          { price_data: { currency: 'eur', unit_amount: 100, product_data: { name: 'x' } }, quantity: 1 },
+        ],
         success_url: 'http://127.0.0.1/ok',
         expires_at: Math.floor(Date.now() / 1000) + 10 * 60,
       })
@@ -111,7 +140,9 @@ describe('Checkout, payment mode', () => {
     const expired = await bed.stripe.checkout.sessions.expire(session.id);
     expect(expired).toMatchObject({ status: 'expired', url: null });
     expect((await eventsFor(session.id)).map((e) => e.type)).toEqual(['checkout.session.expired']);
-    const twice = await bed.stripe.checkout.sessions.expire(session.id).catch((e: unknown) => e as Stripe.errors.StripeError);
+    const twice = await bed.stripe.checkout.sessions
+      .expire(session.id)
+      .catch((e: unknown) => e as Stripe.errors.StripeError);
     expect(twice).toMatchObject({ statusCode: 400 });
     const listed = await bed.stripe.checkout.sessions.list({ status: 'expired', limit: 100 });
     expect(listed.data.map((s) => s.id)).toContain(session.id);
@@ -121,7 +152,10 @@ describe('Checkout, payment mode', () => {
 describe('delayed payment (bank debit)', () => {
   async function startDebit(): Promise<{ session: Stripe.Checkout.Session; pi: string }> {
     const session = await consultationSession();
-    const res = await postForm(session.url as string, { payment: 'bank_debit', email: 'patient@example.test' });
+    const res = await postForm(session.url as string, {
+      payment: 'bank_debit',
+      email: 'patient@example.test',
+    });
     expect(res.status).toBe(303);
     const completed = await bed.stripe.checkout.sessions.retrieve(session.id);
     expect(completed).toMatchObject({ status: 'complete', payment_status: 'unpaid' });
@@ -138,7 +172,10 @@ describe('delayed payment (bank debit)', () => {
     expect(answer.status).toBe(303);
     expect((await bed.stripe.checkout.sessions.retrieve(session.id)).payment_status).toBe('paid');
     expect((await bed.stripe.paymentIntents.retrieve(pi)).status).toBe('succeeded');
-    expect((await eventsFor(session.id)).map((e) => e.type)).toEqual(['checkout.session.completed', 'checkout.session.async_payment_succeeded']);
+    expect((await eventsFor(session.id)).map((e) => e.type)).toEqual([
+      'checkout.session.completed',
+      'checkout.session.async_payment_succeeded',
+    ]);
     const completed = (await eventsFor(session.id))[0]?.data.object as Stripe.Checkout.Session;
     expect(completed.payment_status).toBe('unpaid');
   });
@@ -150,7 +187,11 @@ describe('delayed payment (bank debit)', () => {
     const intent = await bed.stripe.paymentIntents.retrieve(pi);
     expect(intent.status).toBe('requires_payment_method');
     expect(intent.last_payment_error?.decline_code).toBe('insufficient_funds');
-    expect((await eventsFor(pi)).map((e) => e.type)).toEqual(['checkout.session.completed', 'payment_intent.payment_failed', 'checkout.session.async_payment_failed']);
+    expect((await eventsFor(pi)).map((e) => e.type)).toEqual([
+      'checkout.session.completed',
+      'payment_intent.payment_failed',
+      'checkout.session.async_payment_failed',
+    ]);
   });
 });
 
@@ -163,7 +204,11 @@ describe('refunds', () => {
 
   it('goes pending -> succeeded, emitting charge.refunded then refund.updated; a second refund is refused', async () => {
     const pi = await paidIntent();
-    const refund = await bed.stripe.refunds.create({ payment_intent: pi, reason: 'requested_by_customer', metadata: { appointment_id: 'a1' } });
+    const refund = await bed.stripe.refunds.create({
+      payment_intent: pi,
+      reason: 'requested_by_customer',
+      metadata: { appointment_id: 'a1' },
+    });
     expect(refund).toMatchObject({ object: 'refund', status: 'pending', amount: 6000, payment_intent: pi });
     const charge = await bed.stripe.charges.retrieve(refund.charge as string);
     expect(charge).toMatchObject({ amount_refunded: 6000, refunded: true });
@@ -176,7 +221,9 @@ describe('refunds', () => {
       .reverse();
     expect(types).toEqual(['refund.created', 'charge.refunded', 'refund.updated']);
 
-    const again = await bed.stripe.refunds.create({ payment_intent: pi }).catch((e: unknown) => e as Stripe.errors.StripeError);
+    const again = await bed.stripe.refunds
+      .create({ payment_intent: pi })
+      .catch((e: unknown) => e as Stripe.errors.StripeError);
     expect(again).toMatchObject({ statusCode: 400, code: 'charge_already_refunded' });
   });
 
@@ -187,7 +234,9 @@ describe('refunds', () => {
     const failed = await bed.stripe.refunds.retrieve(refund.id);
     expect(failed).toMatchObject({ status: 'failed', failure_reason: 'expired_or_canceled_card' });
     expect((await bed.stripe.charges.retrieve(failed.charge as string)).amount_refunded).toBe(0);
-    const types = (await bed.stripe.events.list({ types: ['refund.updated', 'refund.failed'], limit: 100 })).data
+    const types = (
+      await bed.stripe.events.list({ types: ['refund.updated', 'refund.failed'], limit: 100 })
+    ).data
       .filter((e) => (e.data.object as { id: string }).id === refund.id)
       .map((e) => e.type);
     expect(types.sort()).toEqual(['refund.failed', 'refund.updated']);

@@ -12,12 +12,19 @@ import type { StripeObject } from './state.ts';
 function recurringPrice(ctx: Ctx, id: string, param: string): StripeObject {
   const price = ctx.state.find(id, 'price');
   if (!price) throw noSuchParam('price', id, param);
-  if (!price.recurring) throw badParam(param, `The price specified (${id}) is not recurring; subscriptions need a recurring price.`);
+  if (!price.recurring)
+    throw badParam(
+      param,
+      `The price specified (${id}) is not recurring; subscriptions need a recurring price.`,
+    );
   if (!price.active) throw badParam(param, `The price specified (${id}) is inactive.`);
   return price;
 }
 
-function readItems(ctx: Ctx, params: FormObject): { id?: string; price?: StripeObject; quantity?: number; deleted: boolean }[] {
+function readItems(
+  ctx: Ctx,
+  params: FormObject,
+): { id?: string; price?: StripeObject; quantity?: number; deleted: boolean }[] {
   return (list(params, 'items') ?? []).map((raw, i) => {
     const name = `items[${i}]`;
     if (typeof raw !== 'object' || Array.isArray(raw)) throw badParam(name, `Invalid object: ${name}`);
@@ -32,7 +39,15 @@ function readItems(ctx: Ctx, params: FormObject): { id?: string; price?: StripeO
   });
 }
 
-const UPDATE_PARAMS = ['items', 'cancel_at_period_end', 'metadata', 'proration_behavior', 'payment_behavior', 'default_payment_method', 'description'];
+const UPDATE_PARAMS = [
+  'items',
+  'cancel_at_period_end',
+  'metadata',
+  'proration_behavior',
+  'payment_behavior',
+  'default_payment_method',
+  'description',
+];
 
 function update(ctx: Ctx, sub: StripeObject, params: FormObject): StripeObject {
   allowOnly(params, UPDATE_PARAMS);
@@ -40,7 +55,10 @@ function update(ctx: Ctx, sub: StripeObject, params: FormObject): StripeObject {
     throw invalidState(`A canceled subscription can only update its cancellation_details and metadata.`);
   const proration = str(params, 'proration_behavior');
   if (proration && !['none', 'create_prorations', 'always_invoice'].includes(proration))
-    throw badParam('proration_behavior', 'Invalid proration_behavior: must be one of create_prorations, none, or always_invoice');
+    throw badParam(
+      'proration_behavior',
+      'Invalid proration_behavior: must be one of create_prorations, none, or always_invoice',
+    );
   const before = structuredClone(sub);
   const at = timeOf(ctx, sub.test_clock);
   const current = (sub.items as { data: StripeObject[] }).data;
@@ -55,7 +73,15 @@ function update(ctx: Ctx, sub: StripeObject, params: FormObject): StripeObject {
       if (!change.price) throw missingParam('items[0][price]');
       const input: ItemInput = { price: change.price, quantity: change.quantity ?? 1 };
       const first = current[0];
-      current.push(newItem(sub.id, input, at, (first?.current_period_start as number) ?? at, (first?.current_period_end as number) ?? at));
+      current.push(
+        newItem(
+          sub.id,
+          input,
+          at,
+          (first?.current_period_start as number) ?? at,
+          (first?.current_period_end as number) ?? at,
+        ),
+      );
     }
   }
   if (current.length === 0) throw badParam('items', 'A subscription must keep at least one item.');
@@ -65,13 +91,19 @@ function update(ctx: Ctx, sub: StripeObject, params: FormObject): StripeObject {
     sub.cancel_at_period_end = cancel;
     sub.cancel_at = cancel ? periodEnd(sub) : null;
     sub.canceled_at = cancel ? at : null;
-    sub.cancellation_details = { comment: null, feedback: null, reason: cancel ? 'cancellation_requested' : null };
+    sub.cancellation_details = {
+      comment: null,
+      feedback: null,
+      reason: cancel ? 'cancellation_requested' : null,
+    };
   }
-  if (params.default_payment_method !== undefined) sub.default_payment_method = str(params, 'default_payment_method') || null;
+  if (params.default_payment_method !== undefined)
+    sub.default_payment_method = str(params, 'default_payment_method') || null;
   if (params.description !== undefined) sub.description = str(params, 'description') || null;
   sub.metadata = mergeMetadata(sub.metadata as Record<string, string>, params);
   const previous = previousAttributes(before, sub);
-  if (Object.keys(previous).length > 0) emit(ctx, 'customer.subscription.updated', sub, previous, sub.test_clock as string | null);
+  if (Object.keys(previous).length > 0)
+    emit(ctx, 'customer.subscription.updated', sub, previous, sub.test_clock as string | null);
   return sub;
 }
 
@@ -85,7 +117,15 @@ export const subscriptionRoutes: Route[] = [
     method: 'POST',
     path: /^\/subscriptions$/,
     handle: (ctx, params) => {
-      allowOnly(params, ['customer', 'items', 'trial_period_days', 'metadata', 'default_payment_method', 'payment_behavior', 'proration_behavior']);
+      allowOnly(params, [
+        'customer',
+        'items',
+        'trial_period_days',
+        'metadata',
+        'default_payment_method',
+        'payment_behavior',
+        'proration_behavior',
+      ]);
       const customerId = str(params, 'customer');
       if (!customerId) throw missingParam('customer');
       const customer = ctx.state.find(customerId, 'customer');
@@ -105,7 +145,11 @@ export const subscriptionRoutes: Route[] = [
       }).subscription;
     },
   },
-  { method: 'GET', path: /^\/subscriptions\/([^/]+)$/, handle: (ctx, _p, [id]) => ctx.state.get(id as string, 'subscription') },
+  {
+    method: 'GET',
+    path: /^\/subscriptions\/([^/]+)$/,
+    handle: (ctx, _p, [id]) => ctx.state.get(id as string, 'subscription'),
+  },
   {
     method: 'POST',
     path: /^\/subscriptions\/([^/]+)$/,
@@ -128,16 +172,25 @@ export const subscriptionRoutes: Route[] = [
       const customer = str(params, 'customer');
       const price = str(params, 'price');
       const status = str(params, 'status');
-      const items = ctx.state.all('subscription').filter(
-        (s) =>
-          (!customer || s.customer === customer) &&
-          (!price || (s.items as { data: StripeObject[] }).data.some((i) => (i.price as StripeObject).id === price)) &&
-          (status === 'all' || (status ? s.status === status : s.status !== 'canceled')),
-      );
+      const items = ctx.state
+        .all('subscription')
+        .filter(
+          (s) =>
+            (!customer || s.customer === customer) &&
+            (!price ||
+              (s.items as { data: StripeObject[] }).data.some(
+                (i) => (i.price as StripeObject).id === price,
+              )) &&
+            (status === 'all' || (status ? s.status === status : s.status !== 'canceled')),
+        );
       return paginate(items, params, '/v1/subscriptions');
     },
   },
-  { method: 'GET', path: /^\/invoices\/([^/]+)$/, handle: (ctx, _p, [id]) => ctx.state.get(id as string, 'invoice') },
+  {
+    method: 'GET',
+    path: /^\/invoices\/([^/]+)$/,
+    handle: (ctx, _p, [id]) => ctx.state.get(id as string, 'invoice'),
+  },
   {
     method: 'GET',
     path: /^\/invoices$/,
@@ -145,13 +198,16 @@ export const subscriptionRoutes: Route[] = [
       const customer = str(params, 'customer');
       const subscription = str(params, 'subscription');
       const status = str(params, 'status');
-      const items = ctx.state.all('invoice').filter(
-        (i) =>
-          (!customer || i.customer === customer) &&
-          (!status || i.status === status) &&
-          (!subscription ||
-            (i.parent as { subscription_details: { subscription: string } | null }).subscription_details?.subscription === subscription),
-      );
+      const items = ctx.state
+        .all('invoice')
+        .filter(
+          (i) =>
+            (!customer || i.customer === customer) &&
+            (!status || i.status === status) &&
+            (!subscription ||
+              (i.parent as { subscription_details: { subscription: string } | null }).subscription_details
+                ?.subscription === subscription),
+        );
       return paginate(items, params, '/v1/invoices');
     },
   },
