@@ -65,6 +65,13 @@ export class EventBus {
     for (const event of state.events) if (event.pending_webhooks > 0) this.queue.push(event);
   }
 
+  /** Sends what a previous run left undelivered (call once the endpoints are configured). */
+  start(): void {
+    for (const event of this.queue) event.pending_webhooks = this.endpointsFor(event.type).length;
+    this.queue = this.queue.filter((e) => e.pending_webhooks > 0);
+    this.scheduleFlush();
+  }
+
   emit(
     type: string,
     object: StripeObject,

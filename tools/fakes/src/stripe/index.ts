@@ -103,7 +103,7 @@ async function readParams(req: IncomingMessage): Promise<FormObject> {
 export function createStripeFake(options: StripeFakeOptions): StripeFake {
   const state = new StripeState(options.file);
   const events = new EventBus(state, options.log);
-  if (options.webhook && !state.endpoints.some((e) => e.url === options.webhook?.url)) {
+  if (options.webhook) {
     state.endpoints.push({
       id: newId('we'),
       url: options.webhook.url,
@@ -111,6 +111,7 @@ export function createStripeFake(options: StripeFakeOptions): StripeFake {
       enabled_events: ['*'],
     });
   }
+  events.start();
   let publicUrl = '';
 
   const context = (

@@ -67,7 +67,6 @@ interface Persisted {
   events: StripeEvent[];
   deliveries: Record<string, Delivery[]>;
   idempotency: Record<string, IdempotentAnswer>;
-  endpoints: WebhookEndpoint[];
   settings: Settings;
   /** Facts Stripe keeps to itself: card numbers behind payment methods, one-off markers. */
   hidden: Record<string, Record<string, unknown>>;
@@ -89,6 +88,11 @@ export function nowSeconds(): number {
 export class StripeState {
   private data: Persisted;
   readonly file: string | null;
+  /**
+   * Not persisted: the stack configures its endpoint at each start (so a changed secret takes
+   * effect) and tests register theirs; events still pending after a restart go to these.
+   */
+  readonly endpoints: WebhookEndpoint[] = [];
 
   constructor(file: string | null) {
     this.file = file;
@@ -97,7 +101,6 @@ export class StripeState {
       events: [],
       deliveries: {},
       idempotency: {},
-      endpoints: [],
       settings: { ...DEFAULT_SETTINGS },
       hidden: {},
     };
@@ -116,13 +119,11 @@ export class StripeState {
   }
 
   reset(): void {
-    const endpoints = this.data.endpoints;
     this.data = {
       objects: {},
       events: [],
       deliveries: {},
       idempotency: {},
-      endpoints,
       settings: { ...DEFAULT_SETTINGS },
       hidden: {},
     };
@@ -135,10 +136,6 @@ export class StripeState {
 
   set settings(value: Settings) {
     this.data.settings = value;
-  }
-
-  get endpoints(): WebhookEndpoint[] {
-    return this.data.endpoints;
   }
 
   put(object: StripeObject): StripeObject {

@@ -1,9 +1,13 @@
 // Webhooks as stripe-webhook will receive them: signed with Stripe's scheme (verified here by the
 // SDK's constructEventAsync), retried on failure, paused, and replayed on demand.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type Stripe from 'stripe';
 import { startReceiver, startStripeTestbed, type Receiver, type StripeTestbed } from './spec-helpers.ts';
 import type { Delivery, StripeEvent } from './index.ts';
+import { startFakes, type FakesConfig, type RunningService } from '../index.ts';
 
 let bed: StripeTestbed;
 let receiver: Receiver;
@@ -139,5 +143,39 @@ describe('signed webhooks', () => {
       (e) => e.type === 'checkout.session.completed' && (e.data.object as { id: string }).id === session.id,
     );
     expect((completed?.data.object as Stripe.Checkout.Session).payment_status).toBe('paid');
+  });
+});
+
+describe('webhooks across a restart', () => {
+  it('sends, after a restart, what was left undelivered, to the endpoint the stack configures', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'carebook-stripe-'));
+    const config: FakesConfig = { host: '127.0.0.1', ports: { fakes: 0, inbox: 0 }, dirs: { root } };
+    const start = () =>
+      startFakes(config, () => {}, { stripeWebhook: { url: receiver.url, secret: receiver.secret } });
+    const stopAll = (services: RunningService[]) => Promise.all(services.map((s) => s.stop()));
+    let services = await start();
+    try {
+      const base = services[0]?.url as string;
+      await fetch(`${base}/stripe/_control/webhooks/pause`, { method: 'POST' });
+      const res = await fetch(`${base}/v1/customers`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer sk_test_x', 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'email=restart%40example.test',
+      });
+      const customer = (await res.json()) as { id: string };
+      await stopAll(services);
+      expect(receiver.received.some((e) => (e.data.object as { id: string }).id === customer.id)).toBe(false);
+
+      services = await start();
+      await fetch(`${services[0]?.url as string}/stripe/_control/webhooks/idle`, { method: 'POST' });
+      expect(
+        receiver.received
+          .filter((e) => (e.data.object as { id: string }).id === customer.id)
+          .map((e) => e.type),
+      ).toEqual(['customer.created']);
+    } finally {
+      await stopAll(services);
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
