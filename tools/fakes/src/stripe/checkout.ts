@@ -235,6 +235,14 @@ export function expireSession(ctx: Ctx, session: StripeObject): void {
     );
   const before = structuredClone(session);
   Object.assign(session, { status: 'expired', url: null });
+  // A payment intent left after declined attempts is canceled with its session.
+  const piId = ctx.state.hidden(session.id).payment_intent;
+  const pi = typeof piId === 'string' ? ctx.state.find(piId, 'payment_intent') : undefined;
+  if (pi?.status === 'requires_payment_method') {
+    const piBefore = structuredClone(pi);
+    Object.assign(pi, { status: 'canceled', canceled_at: nowSeconds(), cancellation_reason: 'abandoned' });
+    emit(ctx, 'payment_intent.canceled', pi, previousAttributes(piBefore, pi));
+  }
   emit(ctx, 'checkout.session.expired', session, previousAttributes(before, session));
 }
 

@@ -429,6 +429,7 @@ export function createStripeFake(options: StripeFakeOptions): StripeFake {
     stop: () => {
       clearInterval(timer);
       events.stop();
+      state.flush();
     },
   };
 }

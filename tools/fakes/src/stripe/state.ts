@@ -87,6 +87,7 @@ export function nowSeconds(): number {
 
 export class StripeState {
   private data: Persisted;
+  private pending: NodeJS.Timeout | null = null;
   readonly file: string | null;
   /**
    * Not persisted: the stack configures its endpoint at each start (so a changed secret takes
@@ -110,7 +111,19 @@ export class StripeState {
     }
   }
 
+  /**
+   * Writes soon: changes within 100 ms share one write, so a burst of requests does not rewrite a
+   * large file each time. flush() writes now (on stop).
+   */
   save(): void {
+    if (!this.file || this.pending) return;
+    this.pending = setTimeout(() => this.flush(), 100);
+    this.pending.unref();
+  }
+
+  flush(): void {
+    if (this.pending) clearTimeout(this.pending);
+    this.pending = null;
     if (!this.file) return;
     mkdirSync(path.dirname(this.file), { recursive: true });
     const tmp = `${this.file}.tmp`;
@@ -127,7 +140,7 @@ export class StripeState {
       settings: { ...DEFAULT_SETTINGS },
       hidden: {},
     };
-    this.save();
+    this.flush();
   }
 
   get settings(): Settings {

@@ -137,9 +137,15 @@ describe('Checkout, payment mode', () => {
     expect(tooSoon).toMatchObject({ statusCode: 400, param: 'expires_at' });
 
     const session = await consultationSession();
+    expect((await postForm(session.url as string, { payment: '4000000000009995' })).status).toBe(402);
     const expired = await bed.stripe.checkout.sessions.expire(session.id);
     expect(expired).toMatchObject({ status: 'expired', url: null });
     expect((await eventsFor(session.id)).map((e) => e.type)).toEqual(['checkout.session.expired']);
+    const abandoned = (await bed.stripe.events.list({ type: 'payment_intent.canceled', limit: 1 })).data[0];
+    expect(abandoned?.data.object).toMatchObject({ status: 'canceled', cancellation_reason: 'abandoned' });
+    expect((abandoned?.data.object as Stripe.PaymentIntent).last_payment_error?.decline_code).toBe(
+      'insufficient_funds',
+    );
     const twice = await bed.stripe.checkout.sessions
       .expire(session.id)
       .catch((e: unknown) => e as Stripe.errors.StripeError);
