@@ -65,6 +65,7 @@ export async function startFakes(
     stripe.stop();
     throw error;
   }
+  stripe.setPublicUrl(`http://${config.host}:${fakes.port}`);
   let inbox: { server: Server; port: number };
   try {
     inbox = await listen(routeInbox(store), config.host, options.ports?.inbox ?? config.ports.inbox, onError);

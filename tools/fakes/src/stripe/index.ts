@@ -72,6 +72,8 @@ export interface StripeFake {
   site: Handler;
   state: StripeState;
   events: EventBus;
+  /** The URL pages are linked from when no request says otherwise (timer-driven renewals). */
+  setPublicUrl(url: string): void;
   stop(): void;
 }
 
@@ -426,6 +428,9 @@ export function createStripeFake(options: StripeFakeOptions): StripeFake {
     site,
     state,
     events,
+    setPublicUrl: (url) => {
+      publicUrl = url;
+    },
     stop: () => {
       clearInterval(timer);
       events.stop();
