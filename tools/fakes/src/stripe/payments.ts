@@ -1,6 +1,7 @@
 // Payment intents, their charges, and refunds (pending, then succeeded, or failed on demand).
 import { badParam, invalidState, missingParam, noSuchParam } from './errors.ts';
 import { cardError, declineOf } from './customers.ts';
+import type { FormObject } from './form.ts';
 import { emit, paginate, type Ctx, type Route } from './context.ts';
 import { previousAttributes } from './events.ts';
 import { allowOnly, int, mergeMetadata, str } from './params.ts';
@@ -193,17 +194,10 @@ export function settleDebit(ctx: Ctx, pi: StripeObject, outcome: 'succeeded' | '
 
 // --- refunds
 
-export function createRefund(ctx: Ctx, params: Record<string, unknown>): StripeObject {
-  allowOnly(params as never, [
-    'payment_intent',
-    'charge',
-    'amount',
-    'reason',
-    'metadata',
-    'instructions_email',
-  ]);
-  const piId = str(params as never, 'payment_intent');
-  const chargeId = str(params as never, 'charge');
+export function createRefund(ctx: Ctx, params: FormObject): StripeObject {
+  allowOnly(params, ['payment_intent', 'charge', 'amount', 'reason', 'metadata', 'instructions_email']);
+  const piId = str(params, 'payment_intent');
+  const chargeId = str(params, 'charge');
   if (!piId && !chargeId) throw missingParam('charge');
   let charge: StripeObject | undefined;
   if (piId) {
@@ -228,7 +222,7 @@ export function createRefund(ctx: Ctx, params: Record<string, unknown>): StripeO
       undefined,
       'charge_already_refunded',
     );
-  const amount = int(params as never, 'amount') ?? remaining;
+  const amount = int(params, 'amount') ?? remaining;
   if (amount <= 0) throw badParam('amount', 'Refund amount must be positive.', 'parameter_invalid_integer');
   if (amount > remaining)
     throw invalidState(
@@ -236,7 +230,7 @@ export function createRefund(ctx: Ctx, params: Record<string, unknown>): StripeO
       'amount',
       'amount_too_large',
     );
-  const reason = str(params as never, 'reason');
+  const reason = str(params, 'reason');
   if (reason && !['duplicate', 'fraudulent', 'requested_by_customer'].includes(reason))
     throw badParam(
       'reason',
@@ -255,7 +249,7 @@ export function createRefund(ctx: Ctx, params: Record<string, unknown>): StripeO
       card: { reference_status: 'pending', reference_type: 'acquirer_reference_number', type: 'refund' },
       type: 'card',
     },
-    metadata: mergeMetadata({}, params as never),
+    metadata: mergeMetadata({}, params),
     payment_intent: charge.payment_intent,
     reason: reason ?? null,
     receipt_number: null,
