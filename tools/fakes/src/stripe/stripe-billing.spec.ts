@@ -141,7 +141,7 @@ describe('subscription lifecycle on a test clock', () => {
       'customer.subscription.updated',
     ]);
 
-    await bed.control('POST', `/customers/${customer}/card`, { number: '4000000000000341' });
+    await bed.control.setCard(customer, '4000000000000341');
     const renewal = active.items.data[0]?.current_period_end as number;
     await advance(clock, renewal + DAY);
     const pastDue = await bed.stripe.subscriptions.retrieve(subscription.id);
@@ -180,7 +180,7 @@ describe('subscription lifecycle on a test clock', () => {
   });
 
   it('leaves the subscription unpaid after the retries when the setting says so', async () => {
-    await bed.control('POST', '/settings', { after_retries: 'unpaid', retry_days: [1] });
+    await bed.control.settings({ after_retries: 'unpaid', retry_days: [1] });
     try {
       const { clock, customer, subscription } = await subscribedPractitioner('4000000000000341');
       await advance(clock, T0 + 14 * DAY + 3600);
@@ -193,7 +193,7 @@ describe('subscription lifecycle on a test clock', () => {
         'customer.subscription.updated',
       ]);
     } finally {
-      await bed.control('POST', '/settings', { after_retries: 'cancel', retry_days: [3, 5, 7] });
+      await bed.control.settings({ after_retries: 'cancel', retry_days: [3, 5, 7] });
     }
   });
 
