@@ -209,12 +209,28 @@ describe('subscription lifecycle on a test clock', () => {
     const before = event?.data.previous_attributes as { items: Stripe.ApiList<Stripe.SubscriptionItem> };
     expect(before.items.data[0]?.price.id).toBe(monthly.id);
 
+    const next = await bed.stripe.invoices.createPreview({ subscription: subscription.id });
+    expect(next).toMatchObject({
+      status: 'draft',
+      amount_due: 29000,
+      period_start: T0 + 14 * DAY,
+      next_payment_attempt: T0 + 14 * DAY,
+    });
+    expect(next.lines.data[0]?.period).toEqual({
+      start: T0 + 14 * DAY,
+      end: Date.UTC(2028, 0, 24, 9) / 1000,
+    });
+
     const ending = await bed.stripe.subscriptions.update(subscription.id, { cancel_at_period_end: true });
     expect(ending).toMatchObject({
       cancel_at_period_end: true,
       cancel_at: T0 + 14 * DAY,
       status: 'trialing',
     });
+    const none = await bed.stripe.invoices
+      .createPreview({ subscription: subscription.id })
+      .catch((e: unknown) => e as Stripe.errors.StripeError);
+    expect(none).toMatchObject({ statusCode: 400, code: 'invoice_upcoming_none' });
     await advance(clock, T0 + 14 * DAY + 60);
     expect(await bed.stripe.subscriptions.retrieve(subscription.id)).toMatchObject({
       status: 'canceled',
