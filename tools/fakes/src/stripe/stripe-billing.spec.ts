@@ -179,6 +179,39 @@ describe('subscription lifecycle on a test clock', () => {
     expect(invoices.data.map((i) => i.status)).toEqual(['open', 'paid', 'paid']);
   });
 
+  it('renews a paid subscription each period, moving the item period', async () => {
+    const clock = await bed.stripe.testHelpers.testClocks.create({ frozen_time: T0 });
+    const customer = await bed.stripe.customers.create({
+      test_clock: clock.id,
+      payment_method: 'pm_card_visa',
+      invoice_settings: { default_payment_method: 'pm_card_visa' },
+    });
+    const sub = await bed.stripe.subscriptions.create({
+      customer: customer.id,
+      items: [{ price: monthly.id }],
+    });
+    expect(sub.status).toBe('active');
+    const firstEnd = Date.UTC(2027, 1, 10, 9) / 1000;
+    expect(sub.items.data[0]?.current_period_end).toBe(firstEnd);
+    await advance(clock.id, firstEnd + 3600);
+    const renewed = await bed.stripe.subscriptions.retrieve(sub.id);
+    expect(renewed.status).toBe('active');
+    expect(renewed.items.data[0]).toMatchObject({
+      current_period_start: firstEnd,
+      current_period_end: Date.UTC(2027, 2, 10, 9) / 1000,
+    });
+    const invoices = await bed.stripe.invoices.list({ customer: customer.id });
+    expect(invoices.data.map((i) => [i.billing_reason, i.status, i.amount_paid])).toEqual([
+      ['subscription_cycle', 'paid', 2900],
+      ['subscription_create', 'paid', 2900],
+    ]);
+    const update = (
+      await bed.stripe.events.list({ type: 'customer.subscription.updated', limit: 100 })
+    ).data.find((e) => (e.data.object as { id: string }).id === sub.id);
+    const previous = update?.data.previous_attributes as { items: Stripe.ApiList<Stripe.SubscriptionItem> };
+    expect(previous.items.data[0]?.current_period_end).toBe(firstEnd);
+  });
+
   it('leaves the subscription unpaid after the retries when the setting says so', async () => {
     await bed.control.settings({ after_retries: 'unpaid', retry_days: [1] });
     try {
