@@ -12,6 +12,8 @@ import type { FakesConfig, Logger, RunningService } from './types.ts';
 
 export type { FakesConfig, InboxMessage, Logger, RunningService } from './types.ts';
 export { MessageStore } from './message-store.ts';
+export { stripeControl, type ControlEvent, type StripeControl } from './stripe/control-client.ts';
+export { signPayload as signStripePayload } from './stripe/events.ts';
 
 export interface StartFakesOptions {
   /** Port overrides (0 = any free port), so tests can run beside a stack that holds the real ones. */

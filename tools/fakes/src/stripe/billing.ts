@@ -94,9 +94,22 @@ function createInvoice(
   trial: boolean,
 ): StripeObject {
   const customer = ctx.state.get(sub.customer as string, 'customer');
-  const id = newId('in');
   const sequence = customer.next_invoice_sequence as number;
   customer.next_invoice_sequence = sequence + 1;
+  return ctx.state.put(buildInvoice(ctx, sub, reason, at, trial, newId('in'), sequence));
+}
+
+/** The invoice the subscription's items would produce (a preview when `sequence` is null). */
+function buildInvoice(
+  ctx: Ctx,
+  sub: StripeObject,
+  reason: string,
+  at: number,
+  trial: boolean,
+  id: string,
+  sequence: number | null,
+): StripeObject {
+  const customer = ctx.state.get(sub.customer as string, 'customer');
   const lines = items(sub).map((item) => {
     const price = item.price as StripeObject;
     const product = ctx.state.find(price.product as string, 'product');
@@ -134,7 +147,7 @@ function createInvoice(
   });
   const total = lines.reduce((sum, l) => sum + l.amount, 0);
   const first = items(sub)[0] as StripeObject;
-  return ctx.state.put({
+  return {
     id,
     object: 'invoice',
     account_country: 'FR',
@@ -174,7 +187,8 @@ function createInvoice(
     livemode: false,
     metadata: {},
     next_payment_attempt: null,
-    number: `${String(customer.invoice_prefix)}-${String(sequence).padStart(4, '0')}`,
+    number:
+      sequence === null ? null : `${String(customer.invoice_prefix)}-${String(sequence).padStart(4, '0')}`,
     parent: {
       type: 'subscription_details',
       quote_details: null,
@@ -193,7 +207,36 @@ function createInvoice(
     total,
     total_excluding_tax: total,
     webhooks_delivered_at: at,
-  });
+  };
+}
+
+/**
+ * invoices.createPreview for a subscription: the renewal invoice at its period end, as a draft
+ * that is stored nowhere (Stripe answers invoice_upcoming_none when nothing will be billed).
+ */
+export function previewRenewal(ctx: Ctx, sub: StripeObject): StripeObject {
+  const renews =
+    ['trialing', 'active', 'past_due'].includes(sub.status as string) && !sub.cancel_at_period_end;
+  if (!renews)
+    throw invalidState(
+      `No upcoming invoices for customer: ${String(sub.customer)}`,
+      undefined,
+      'invoice_upcoming_none',
+    );
+  const next = structuredClone(sub);
+  const start = periodEnd(sub);
+  setPeriod(next, start, addInterval(start, recurringOf(sub)));
+  const preview = buildInvoice(ctx, next, 'upcoming', start, false, `upcoming_${newId('in').slice(3)}`, null);
+  return {
+    ...preview,
+    status: 'draft',
+    hosted_invoice_url: null,
+    invoice_pdf: null,
+    next_payment_attempt: start,
+    automatically_finalizes_at: start + 3600,
+    status_transitions: { finalized_at: null, marked_uncollectible_at: null, paid_at: null, voided_at: null },
+    webhooks_delivered_at: null,
+  };
 }
 
 /** One payment attempt on an open invoice with the customer's default card. */

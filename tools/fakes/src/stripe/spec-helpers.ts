@@ -4,12 +4,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
 import { startTestFakes, type TestFakes } from '../testing.ts';
+import { stripeControl, type StripeControl } from './control-client.ts';
 
 export interface StripeTestbed {
   fakes: TestFakes;
   stripe: Stripe;
   port: number;
-  control<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T>;
+  control: StripeControl;
 }
 
 export async function startStripeTestbed(root?: string): Promise<StripeTestbed> {
@@ -21,15 +22,7 @@ export async function startStripeTestbed(root?: string): Promise<StripeTestbed> 
     protocol: 'http',
     maxNetworkRetries: 0,
   });
-  const control = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${fakes.fakesUrl}/stripe/_control${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`control ${method} ${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
+  const control = stripeControl(fakes.fakesUrl);
   return { fakes, stripe, port, control };
 }
 

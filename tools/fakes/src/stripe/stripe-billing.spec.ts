@@ -141,7 +141,7 @@ describe('subscription lifecycle on a test clock', () => {
       'customer.subscription.updated',
     ]);
 
-    await bed.control('POST', `/customers/${customer}/card`, { number: '4000000000000341' });
+    await bed.control.setCard(customer, '4000000000000341');
     const renewal = active.items.data[0]?.current_period_end as number;
     await advance(clock, renewal + DAY);
     const pastDue = await bed.stripe.subscriptions.retrieve(subscription.id);
@@ -179,8 +179,41 @@ describe('subscription lifecycle on a test clock', () => {
     expect(invoices.data.map((i) => i.status)).toEqual(['open', 'paid', 'paid']);
   });
 
+  it('renews a paid subscription each period, moving the item period', async () => {
+    const clock = await bed.stripe.testHelpers.testClocks.create({ frozen_time: T0 });
+    const customer = await bed.stripe.customers.create({
+      test_clock: clock.id,
+      payment_method: 'pm_card_visa',
+      invoice_settings: { default_payment_method: 'pm_card_visa' },
+    });
+    const sub = await bed.stripe.subscriptions.create({
+      customer: customer.id,
+      items: [{ price: monthly.id }],
+    });
+    expect(sub.status).toBe('active');
+    const firstEnd = Date.UTC(2027, 1, 10, 9) / 1000;
+    expect(sub.items.data[0]?.current_period_end).toBe(firstEnd);
+    await advance(clock.id, firstEnd + 3600);
+    const renewed = await bed.stripe.subscriptions.retrieve(sub.id);
+    expect(renewed.status).toBe('active');
+    expect(renewed.items.data[0]).toMatchObject({
+      current_period_start: firstEnd,
+      current_period_end: Date.UTC(2027, 2, 10, 9) / 1000,
+    });
+    const invoices = await bed.stripe.invoices.list({ customer: customer.id });
+    expect(invoices.data.map((i) => [i.billing_reason, i.status, i.amount_paid])).toEqual([
+      ['subscription_cycle', 'paid', 2900],
+      ['subscription_create', 'paid', 2900],
+    ]);
+    const update = (
+      await bed.stripe.events.list({ type: 'customer.subscription.updated', limit: 100 })
+    ).data.find((e) => (e.data.object as { id: string }).id === sub.id);
+    const previous = update?.data.previous_attributes as { items: Stripe.ApiList<Stripe.SubscriptionItem> };
+    expect(previous.items.data[0]?.current_period_end).toBe(firstEnd);
+  });
+
   it('leaves the subscription unpaid after the retries when the setting says so', async () => {
-    await bed.control('POST', '/settings', { after_retries: 'unpaid', retry_days: [1] });
+    await bed.control.settings({ after_retries: 'unpaid', retry_days: [1] });
     try {
       const { clock, customer, subscription } = await subscribedPractitioner('4000000000000341');
       await advance(clock, T0 + 14 * DAY + 3600);
@@ -193,7 +226,7 @@ describe('subscription lifecycle on a test clock', () => {
         'customer.subscription.updated',
       ]);
     } finally {
-      await bed.control('POST', '/settings', { after_retries: 'cancel', retry_days: [3, 5, 7] });
+      await bed.control.settings({ after_retries: 'cancel', retry_days: [3, 5, 7] });
     }
   });
 
@@ -209,12 +242,28 @@ describe('subscription lifecycle on a test clock', () => {
     const before = event?.data.previous_attributes as { items: Stripe.ApiList<Stripe.SubscriptionItem> };
     expect(before.items.data[0]?.price.id).toBe(monthly.id);
 
+    const next = await bed.stripe.invoices.createPreview({ subscription: subscription.id });
+    expect(next).toMatchObject({
+      status: 'draft',
+      amount_due: 29000,
+      period_start: T0 + 14 * DAY,
+      next_payment_attempt: T0 + 14 * DAY,
+    });
+    expect(next.lines.data[0]?.period).toEqual({
+      start: T0 + 14 * DAY,
+      end: Date.UTC(2028, 0, 24, 9) / 1000,
+    });
+
     const ending = await bed.stripe.subscriptions.update(subscription.id, { cancel_at_period_end: true });
     expect(ending).toMatchObject({
       cancel_at_period_end: true,
       cancel_at: T0 + 14 * DAY,
       status: 'trialing',
     });
+    const none = await bed.stripe.invoices
+      .createPreview({ subscription: subscription.id })
+      .catch((e: unknown) => e as Stripe.errors.StripeError);
+    expect(none).toMatchObject({ statusCode: 400, code: 'invoice_upcoming_none' });
     await advance(clock, T0 + 14 * DAY + 60);
     expect(await bed.stripe.subscriptions.retrieve(subscription.id)).toMatchObject({
       status: 'canceled',

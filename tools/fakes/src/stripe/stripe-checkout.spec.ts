@@ -188,7 +188,7 @@ describe('delayed payment (bank debit)', () => {
 
   it('fails later through the control API: async_payment_failed, session stays unpaid', async () => {
     const { session, pi } = await startDebit();
-    await bed.control('POST', `/payment_intents/${pi}/settle`, { outcome: 'failed' });
+    await bed.control.settlePayment(pi, 'failed');
     expect((await bed.stripe.checkout.sessions.retrieve(session.id)).payment_status).toBe('unpaid');
     const intent = await bed.stripe.paymentIntents.retrieve(pi);
     expect(intent.status).toBe('requires_payment_method');
@@ -219,7 +219,7 @@ describe('refunds', () => {
     const charge = await bed.stripe.charges.retrieve(refund.charge as string);
     expect(charge).toMatchObject({ amount_refunded: 6000, refunded: true });
 
-    await bed.control('POST', `/refunds/${refund.id}/settle`, { outcome: 'succeeded' });
+    await bed.control.settleRefund(refund.id, 'succeeded');
     expect((await bed.stripe.refunds.retrieve(refund.id)).status).toBe('succeeded');
     const types = (await bed.stripe.events.list({ limit: 100 })).data
       .filter((e) => [refund.id, charge.id].includes((e.data.object as { id: string }).id))
@@ -236,7 +236,7 @@ describe('refunds', () => {
   it('fails on demand: status failed, the charge is no longer refunded', async () => {
     const pi = await paidIntent();
     const refund = await bed.stripe.refunds.create({ payment_intent: pi, amount: 2000 });
-    await bed.control('POST', `/refunds/${refund.id}/settle`, { outcome: 'failed' });
+    await bed.control.settleRefund(refund.id, 'failed');
     const failed = await bed.stripe.refunds.retrieve(refund.id);
     expect(failed).toMatchObject({ status: 'failed', failure_reason: 'expired_or_canceled_card' });
     expect((await bed.stripe.charges.retrieve(failed.charge as string)).amount_refunded).toBe(0);
@@ -249,14 +249,14 @@ describe('refunds', () => {
   });
 
   it('settles pending refunds on its own after the configured delay', async () => {
-    await bed.control('POST', '/settings', { refund_settle_seconds: 0 });
+    await bed.control.settings({ refund_settle_seconds: 0 });
     try {
       const pi = await paidIntent();
       const refund = await bed.stripe.refunds.create({ payment_intent: pi });
       expect(refund.status).toBe('pending');
       expect((await bed.stripe.refunds.retrieve(refund.id)).status).toBe('succeeded');
     } finally {
-      await bed.control('POST', '/settings', { refund_settle_seconds: 5 });
+      await bed.control.settings({ refund_settle_seconds: 5 });
     }
   });
 });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type Stripe from 'stripe';
 import { startReceiver, startStripeTestbed, type Receiver, type StripeTestbed } from './spec-helpers.ts';
-import type { Delivery, StripeEvent } from './index.ts';
+import { stripeControl, type ControlEvent } from './control-client.ts';
 import { startFakes, type FakesConfig, type RunningService } from '../index.ts';
 
 let bed: StripeTestbed;
@@ -16,28 +16,24 @@ let endpointId: string;
 beforeAll(async () => {
   bed = await startStripeTestbed();
   receiver = await startReceiver();
-  endpointId = (
-    await bed.control<{ id: string }>('POST', '/webhooks', { url: receiver.url, secret: receiver.secret })
-  ).id;
-  await bed.control('POST', '/settings', { webhook_retry_delays_ms: [50, 50] });
+  endpointId = (await bed.control.addWebhook(receiver.url, receiver.secret)).id;
+  await bed.control.settings({ webhook_retry_delays_ms: [50, 50] });
 });
 afterEach(async () => {
-  await bed.control('POST', '/webhooks/resume');
-  await bed.control('POST', '/webhooks/idle');
+  await bed.control.resume();
+  await bed.control.idle();
 });
 afterAll(async () => {
   await bed.fakes.dispose();
   await receiver.close();
 });
 
-type ControlEvent = StripeEvent & { deliveries: Delivery[] };
-
 async function controlEvents(): Promise<ControlEvent[]> {
-  return (await bed.control<{ events: ControlEvent[] }>('GET', '/events')).events;
+  return bed.control.events();
 }
 
 async function idle(): Promise<void> {
-  await bed.control('POST', '/webhooks/idle');
+  await bed.control.idle();
 }
 
 const newCustomer = () => bed.stripe.customers.create({ email: `hook-${crypto.randomUUID()}@example.test` });
@@ -69,22 +65,14 @@ describe('signed webhooks', () => {
     await idle();
     const event = (await controlEvents()).find((e) => e.data.object.id === customer.id) as ControlEvent;
     const rejectedBefore = receiver.rejected.length;
-    const tampered = await bed.control<{ results: { status: number }[] }>(
-      'POST',
-      `/events/${event.id}/deliver`,
-      { tamper: true },
-    );
-    expect(tampered.results).toEqual([{ url: receiver.url, status: 400 }]);
-    const wrong = await bed.control<{ results: { status: number }[] }>(
-      'POST',
-      `/events/${event.id}/deliver`,
-      { secret: 'whsec_wrong' },
-    );
-    expect(wrong.results[0]?.status).toBe(400);
-    const old = await bed.control<{ results: { status: number }[] }>('POST', `/events/${event.id}/deliver`, {
+    const tampered = await bed.control.deliver(event.id, { tamper: true });
+    expect(tampered).toEqual([{ url: receiver.url, status: 400 }]);
+    const wrong = await bed.control.deliver(event.id, { secret: 'whsec_wrong' });
+    expect(wrong[0]?.status).toBe(400);
+    const old = await bed.control.deliver(event.id, {
       timestamp: Math.floor(Date.now() / 1000) - 301,
     });
-    expect(old.results[0]?.status).toBe(400);
+    expect(old[0]?.status).toBe(400);
     expect(receiver.rejected.slice(rejectedBefore)).toEqual([
       expect.stringContaining('No signatures found matching the expected signature'),
       expect.stringContaining('No signatures found matching the expected signature'),
@@ -102,7 +90,7 @@ describe('signed webhooks', () => {
   });
 
   it('holds events while paused (tests read them from the control API), sends them in order on resume', async () => {
-    await bed.control('POST', '/webhooks/pause');
+    await bed.control.pause();
     const customer = await newCustomer();
     await bed.stripe.customers.update(customer.id, { name: 'Renamed' });
     const held = (await controlEvents()).filter((e) => e.data.object.id === customer.id);
@@ -111,7 +99,7 @@ describe('signed webhooks', () => {
     expect(held[1]?.data.previous_attributes).toEqual({ name: null });
     expect(receiver.received.some((e) => (e.data.object as { id: string }).id === customer.id)).toBe(false);
 
-    await bed.control('POST', '/webhooks/resume');
+    await bed.control.resume();
     await idle();
     const got = receiver.received.filter((e) => (e.data.object as { id: string }).id === customer.id);
     expect(got.map((e) => e.type)).toEqual(['customer.created', 'customer.updated']);
@@ -121,8 +109,8 @@ describe('signed webhooks', () => {
     const customer = await newCustomer();
     await idle();
     const event = (await controlEvents()).find((e) => e.data.object.id === customer.id) as ControlEvent;
-    await bed.control('POST', `/events/${event.id}/deliver`);
-    await bed.control('POST', `/events/${event.id}/deliver`);
+    await bed.control.deliver(event.id);
+    await bed.control.deliver(event.id);
     expect(receiver.received.filter((e) => e.id === event.id)).toHaveLength(3);
   });
 
@@ -137,7 +125,7 @@ describe('signed webhooks', () => {
       ],
       success_url: 'http://127.0.0.1:9000/ok',
     });
-    await bed.control('POST', `/checkout/${session.id}/pay`, { payment: '4242424242424242' });
+    await bed.control.pay(session.id, '4242424242424242');
     await idle();
     const completed = receiver.received.find(
       (e) => e.type === 'checkout.session.completed' && (e.data.object as { id: string }).id === session.id,
@@ -156,7 +144,7 @@ describe('webhooks across a restart', () => {
     let services = await start();
     try {
       const base = services[0]?.url as string;
-      await fetch(`${base}/stripe/_control/webhooks/pause`, { method: 'POST' });
+      await stripeControl(base).pause();
       const res = await fetch(`${base}/v1/customers`, {
         method: 'POST',
         headers: { authorization: 'Bearer sk_test_x', 'content-type': 'application/x-www-form-urlencoded' },
@@ -167,7 +155,7 @@ describe('webhooks across a restart', () => {
       expect(receiver.received.some((e) => (e.data.object as { id: string }).id === customer.id)).toBe(false);
 
       services = await start();
-      await fetch(`${services[0]?.url as string}/stripe/_control/webhooks/idle`, { method: 'POST' });
+      await stripeControl(services[0]?.url as string).idle();
       expect(
         receiver.received
           .filter((e) => (e.data.object as { id: string }).id === customer.id)

@@ -6,7 +6,14 @@ import { paginate, timeOf, type Ctx, type Route } from './context.ts';
 import { previousAttributes } from './events.ts';
 import { emit } from './context.ts';
 import { allowOnly, bool, int, list, mergeMetadata, str } from './params.ts';
-import { cancelNow, createSubscription, newItem, periodEnd, type ItemInput } from './billing.ts';
+import {
+  cancelNow,
+  createSubscription,
+  newItem,
+  periodEnd,
+  previewRenewal,
+  type ItemInput,
+} from './billing.ts';
 import type { StripeObject } from './state.ts';
 
 function recurringPrice(ctx: Ctx, id: string, param: string): StripeObject {
@@ -184,6 +191,35 @@ export const subscriptionRoutes: Route[] = [
             (status === 'all' || (status ? s.status === status : s.status !== 'canceled')),
         );
       return paginate(items, params, '/v1/subscriptions');
+    },
+  },
+  {
+    method: 'POST',
+    path: /^\/invoices\/create_preview$/,
+    handle: (ctx, params) => {
+      allowOnly(params, ['customer', 'subscription']);
+      const subId = str(params, 'subscription');
+      const customer = str(params, 'customer');
+      if (!subId) {
+        if (!customer) throw missingParam('subscription');
+        const current = ctx.state
+          .all('subscription')
+          .find(
+            (s) => s.customer === customer && ['trialing', 'active', 'past_due'].includes(s.status as string),
+          );
+        if (!current)
+          throw invalidState(
+            `No upcoming invoices for customer: ${customer}`,
+            undefined,
+            'invoice_upcoming_none',
+          );
+        return previewRenewal(ctx, current);
+      }
+      const sub = ctx.state.find(subId, 'subscription');
+      if (!sub) throw noSuchParam('sub', subId, 'subscription');
+      if (customer && sub.customer !== customer)
+        throw badParam('customer', 'The subscription belongs to another customer.');
+      return previewRenewal(ctx, sub);
     },
   },
   {
