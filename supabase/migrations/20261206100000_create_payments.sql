@@ -262,6 +262,16 @@ create trigger appointments_hold_expired after update of status on public.appoin
 
 -- Applying Stripe events ------------------------------------------------------------------------------
 
+-- A session's payment intent: an id, or the object when the webhook expanded it (for the receipt).
+create function private.intent_id_of(p_session jsonb) returns text
+language sql immutable set search_path = ''
+as $$
+  select case jsonb_typeof(p_session -> 'payment_intent')
+           when 'object' then p_session -> 'payment_intent' ->> 'id'
+           else p_session ->> 'payment_intent' end;
+$$;
+revoke all on function private.intent_id_of(jsonb) from public;
+
 -- The payment is settled: the held appointment is confirmed; one whose hold ran out (released,
 -- so its time may be someone else's) is refunded instead.
 create function private.settle_paid(p public.payments, p_session jsonb) returns text
@@ -277,7 +287,8 @@ begin
   select * into a from public.appointments x where x.id = p.appointment_id for update;
   if a.status = 'held' then
     update public.payments x
-       set status = 'paid', paid_at = now(), payment_intent_id = coalesce(p_session ->> 'payment_intent', x.payment_intent_id),
+       set status = 'paid', paid_at = now(), payment_intent_id = coalesce(private.intent_id_of(p_session), x.payment_intent_id),
+           receipt_url = coalesce(p_session -> 'payment_intent' -> 'latest_charge' ->> 'receipt_url', x.receipt_url),
            expire_requested = false
      where x.id = p.id;
     update public.appointments x set status = 'confirmed' where x.id = a.id;
@@ -289,7 +300,7 @@ begin
   end if;
   update public.payments x
      set status = 'refund_pending', refund_reason = 'late_payment', paid_at = now(), expire_requested = false,
-         payment_intent_id = coalesce(p_session ->> 'payment_intent', x.payment_intent_id)
+         payment_intent_id = coalesce(private.intent_id_of(p_session), x.payment_intent_id)
    where x.id = p.id;
   return 'refund late payment';
 end;

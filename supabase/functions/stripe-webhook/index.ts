@@ -12,7 +12,12 @@ async function current(event: StripeEventLike): Promise<Record<string, unknown> 
   const object = event.data.object;
   const id = object.id;
   if (!id) return null;
-  if (object.object === 'checkout.session') return (await stripe.checkout.sessions.retrieve(id)) as never;
+  if (object.object === 'checkout.session') {
+    // The charge's receipt comes with the intent: patients find it among their payments.
+    return (await stripe.checkout.sessions.retrieve(id, {
+      expand: ['payment_intent.latest_charge'],
+    })) as never;
+  }
   if (object.object === 'subscription') return (await stripe.subscriptions.retrieve(id)) as never;
   if (object.object === 'refund') return (await stripe.refunds.retrieve(id)) as never;
   if (object.object === 'charge' && object.payment_intent) {

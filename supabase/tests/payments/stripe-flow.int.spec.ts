@@ -110,6 +110,15 @@ describe('consultation payments through Stripe', () => {
     await control('POST', `/checkout/${c.sessionId}/pay`, { payment: '4242424242424242' });
     await settled();
     expect(await state(c.appointmentId)).toEqual({ appointment: 'confirmed', payment: 'paid' });
+    const receipt = await ann.client.from('payments').select('amount_cents, currency, paid_at, receipt_url');
+    expect(receipt.data).toEqual([
+      {
+        amount_cents: 6000,
+        currency: 'EUR',
+        paid_at: expect.any(String),
+        receipt_url: expect.stringMatching(/^http/),
+      },
+    ]);
 
     const events = await eventsOf(c.sessionId);
     expect(events.map((e) => e.type)).toContain('checkout.session.completed');
