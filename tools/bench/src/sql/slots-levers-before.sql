@@ -1,6 +1,6 @@
 -- Issue 9's speed levers one at a time, each added to the previous one, from the computation
 -- before them (slots-days-before.sql, loaded first) to the current one (migration
--- 20261206090000): `npm run bench` times each step, so that every lever's gain is measured in
+-- 20261206110000): `npm run bench` times each step, so that every lever's gain is measured in
 -- the same run, under the same load. Throwaway, like the other files here.
 --   1. generic plans: slot_runs as it was, its plans forced generic (no planning per call);
 --   2. free time once: openings minus busy time in one subtraction, opening starts and local
