@@ -103,13 +103,17 @@ async function measure(scenario: Scenario, concurrency: number): Promise<Scenari
   const run = () => runLoad({ baseUrl, clients: scenario.clients, seconds: scenario.seconds });
   const { value: measured, avg1, cpuBusy } = await withMachineLoad(run);
   const load = { avg1, cpuBusy };
+  const group = (o: typeof measured) => (scenario.group ? grouped(o, scenario.group) : o);
   const parts = scenario.parts
-    ? scenario.parts.map((p, i) => ({ ...p, outcome: interleavedPart(measured, i, scenario.parts!.length) }))
+    ? scenario.parts.map((p, i) => ({
+        ...p,
+        outcome: group(interleavedPart(measured, i, scenario.parts!.length, scenario.group ?? 1)),
+      }))
     : [
         {
           name: scenario.name,
           target: scenario.target,
-          outcome: scenario.group ? grouped(measured, scenario.group) : measured,
+          outcome: group(measured),
         },
       ];
   return parts.map(({ name, target, outcome }) => {
@@ -166,9 +170,12 @@ async function main(): Promise<void> {
       bookingsPerClient: whole('bookings-per-client', 1),
     };
     const now = new Date();
-    // The slot workload of issue 9, and the old computation beside the new one (sql/slots-before.sql).
+    // The slot workload of issue 9, and the old computations beside the current one: before issue
+    // 9 (sql/slots-before.sql), before its speed work (slots-days-before.sql), each lever's step.
     const workload = await createSlotWorkload(db, now);
-    await db.query(readFileSync(new URL('./sql/slots-before.sql', import.meta.url), 'utf8'));
+    for (const file of ['slots-before.sql', 'slots-days-before.sql', 'slots-levers-before.sql']) {
+      await db.query(readFileSync(new URL(`./sql/${file}`, import.meta.url), 'utf8'));
+    }
     // Planner statistics for the freshly loaded tables, as autovacuum would gather soon after.
     await db.query('analyze');
     // PostgREST reloads its schema cache (to see the "before" function) asynchronously.
