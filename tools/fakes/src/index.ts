@@ -2,7 +2,8 @@
 // one message store persisted under <stack root>/inbox/messages.jsonl.
 import path from 'node:path';
 import type { Server } from 'node:http';
-import { BREVO_PREFIX, createBrevoFake } from './brevo.ts';
+import { BREVO_CONTROL_PREFIX, BREVO_PREFIX, createBrevoControl, createBrevoFake } from './brevo.ts';
+import { FaultBook } from './brevo-faults.ts';
 import { routeFakes } from './fakes-server.ts';
 import { close, listen } from './http-util.ts';
 import { routeInbox } from './inbox-server.ts';
@@ -11,6 +12,16 @@ import type { FakesConfig, Logger, RunningService } from './types.ts';
 
 export type { FakesConfig, InboxMessage, Logger, RunningService } from './types.ts';
 export { MessageStore } from './message-store.ts';
+export { SMS_IDEMPOTENCY_TAG_PREFIX } from './brevo.ts';
+export {
+  brevoControl,
+  type AddedRule,
+  type BrevoControl,
+  type Channel,
+  type FaultRule,
+  type FaultRuleInput,
+  type RecordedCall,
+} from './brevo-control-client.ts';
 
 export interface StartFakesOptions {
   /** Port overrides (0 = any free port), so tests can run beside a stack that holds the real ones. */
@@ -33,9 +44,12 @@ export async function startFakes(
   const onError = (error: unknown) =>
     log(`fakes: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 
-  const brevo = createBrevoFake(store, log);
+  const faults = new FaultBook();
   const fakes = await listen(
-    routeFakes([{ prefix: BREVO_PREFIX, handle: brevo }]),
+    routeFakes([
+      { prefix: BREVO_PREFIX, handle: createBrevoFake(store, log, faults) },
+      { prefix: BREVO_CONTROL_PREFIX, handle: createBrevoControl(faults) },
+    ]),
     config.host,
     options.ports?.fakes ?? config.ports.fakes,
     onError,
