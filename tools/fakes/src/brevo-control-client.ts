@@ -30,7 +30,8 @@ export function brevoControl(fakesUrl: string): BrevoControl {
       }),
     });
     const answer = (await res.json()) as T & { message?: string };
-    if (!res.ok) throw new Error(`Brevo fake control ${method} ${path}: ${res.status} ${answer.message ?? ''}`);
+    if (!res.ok)
+      throw new Error(`Brevo fake control ${method} ${path}: ${res.status} ${answer.message ?? ''}`);
     return answer;
   }
   return {

@@ -122,7 +122,13 @@ describe('failure rules', () => {
       const to = unique('rate');
       const rule = await control.addRule({ recipients: [to], status: 500, rate: 0.5, seed: 42 });
       const outcomes: boolean[] = [];
-      for (let i = 0; i < 20; i++) outcomes.push(await email(to).then(() => true, () => false));
+      for (let i = 0; i < 20; i++)
+        outcomes.push(
+          await email(to).then(
+            () => true,
+            () => false,
+          ),
+        );
       await rule.remove();
       return { outcomes, sent: (await inboxFor(to)).length };
     };

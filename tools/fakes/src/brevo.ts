@@ -61,9 +61,7 @@ function recipientsOf(channel: Channel, body: unknown): string[] {
   const b = body as Record<string, unknown>;
   if (channel === 'sms') return typeof b.recipient === 'string' ? [b.recipient.replace(/[\s-]/g, '')] : [];
   const emails = (list: unknown) =>
-    Array.isArray(list)
-      ? list.flatMap((x) => (typeof x?.email === 'string' ? [x.email as string] : []))
-      : [];
+    Array.isArray(list) ? list.flatMap((x) => (typeof x?.email === 'string' ? [x.email as string] : [])) : [];
   const versions = Array.isArray(b.messageVersions) ? b.messageVersions : [];
   return [...emails(b.to), ...versions.flatMap((v) => emails((v as { to?: unknown })?.to))];
 }
@@ -116,7 +114,15 @@ export function createBrevoFake(
     const rule = faults.decide(channel, recipients);
     let duplicate = false;
     const record = (status: number) =>
-      faults.record({ at, channel, recipients, status, idempotencyKey: key, duplicate, ruleId: rule?.id ?? null });
+      faults.record({
+        at,
+        channel,
+        recipients,
+        status,
+        idempotencyKey: key,
+        duplicate,
+        ruleId: rule?.id ?? null,
+      });
     if (await injected(res, rule, record)) return;
     let answer: { status: number; body: unknown } | BrevoError;
     const seen = key ? sentByKey.get(`${channel}:${key}`) : undefined;
