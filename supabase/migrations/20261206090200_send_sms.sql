@@ -1,6 +1,7 @@
--- SMS goes out: claim_deliveries also hands the recipient's phone number (an SMS to a person
--- without one is skipped) and own time zone (messages write instants in it). The return type
--- changes, so the function is dropped and created again in this one transaction.
+-- SMS goes out: claim_deliveries also hands the recipient's phone number (an SMS to a person who
+-- removed theirs since planning is skipped) and own time zone (messages write instants in it),
+-- and takes the message's context from private.message_context, as in-app notices do. The return
+-- type changes, so the function is dropped and created again in this one transaction.
 set local lock_timeout = '5s';
 
 drop function public.claim_deliveries(int);
@@ -26,21 +27,7 @@ begin
     )
     select c.id, c.channel, c.attempts, o.topic, c.recipient_id, p.email, p.phone, p.full_name, p.locale,
            p.time_zone,
-           o.payload || coalesce((
-             select jsonb_build_object(
-                      'starts_at', a.starts_at, 'ends_at', a.ends_at, 'status', a.status, 'mode', a.mode,
-                      'practitioner_name', pr.display_name, 'time_zone', pr.time_zone,
-                      'consultation_fr', t.name_fr, 'consultation_en', coalesce(t.name_en, t.name_fr),
-                      'patient_name', pa.full_name, 'address', pr.formatted_address)
-               from public.appointments a
-               join public.practitioners pr on pr.id = a.practitioner_id
-               join public.consultation_types t on t.id = a.consultation_type_id
-               join public.profiles pa on pa.id = a.patient_id
-              where a.id = (o.payload ->> 'appointment_id')::uuid), '{}'::jsonb)
-           || coalesce((
-             select jsonb_build_object('practitioner_name', pr.display_name, 'time_zone', pr.time_zone)
-               from public.practitioners pr
-              where o.topic like 'practitioner.%' and pr.id = (o.payload ->> 'practitioner_id')::uuid), '{}'::jsonb)
+           private.message_context(o.topic, o.payload)
       from claimed c
       join public.outbox o on o.id = c.outbox_id
       join public.profiles p on p.id = c.recipient_id
