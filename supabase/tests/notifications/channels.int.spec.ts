@@ -37,7 +37,12 @@ const uniquePhone = () => `+336${String(Math.floor(Math.random() * 1e8)).padStar
 async function patientWithPhone(locale: 'fr' | 'en' = 'fr') {
   const person = await user('patient', { meta: { locale } });
   const phone = uniquePhone();
-  const { data, error } = await service().from('profiles').update({ phone }).eq('id', person.id).select('email').single();
+  const { data, error } = await service()
+    .from('profiles')
+    .update({ phone })
+    .eq('id', person.id)
+    .select('email')
+    .single();
   expect(error).toBeNull();
   return { ...person, phone, email: data!.email! } as TestUser & { phone: string; email: string };
 }
@@ -61,7 +66,8 @@ const deliveriesOf = (recipientId: string, topic?: string) =>
     [recipientId, topic ?? null],
   );
 /** Time passing: the delivery is due now, as when its retry time arrives. */
-const dueNow = (id: string) => sql('update public.deliveries set next_attempt_at = now() where id = $1', [id]);
+const dueNow = (id: string) =>
+  sql('update public.deliveries set next_attempt_at = now() where id = $1', [id]);
 
 describe('notify, channel by channel', () => {
   it('sends nothing for a change whose transaction rolled back', async () => {
@@ -98,9 +104,10 @@ describe('notify, channel by channel', () => {
     expect((await inbox(ann.email)).length).toBe(before.mail);
     expect((await inbox(ann.phone)).length).toBe(before.sms);
     expect((await deliveriesOf(ann.id, 'appointment.cancelled')).length).toBe(0);
-    const [row] = await sql<{ status: string }>('select status::text from public.appointments where id = $1', [
-      booked.data!.id,
-    ]);
+    const [row] = await sql<{ status: string }>(
+      'select status::text from public.appointments where id = $1',
+      [booked.data!.id],
+    );
     expect(row?.status).toBe('confirmed');
   });
 
@@ -133,7 +140,9 @@ describe('notify, channel by channel', () => {
 
     const smsCalls = await control.calls({ channel: 'sms', recipient: ann.phone });
     expect(smsCalls.map((c) => c.status)).toEqual(Array(8).fill(500));
-    expect((await control.calls({ channel: 'email', recipient: ann.email })).map((c) => c.status)).toEqual([201]);
+    expect((await control.calls({ channel: 'email', recipient: ann.email })).map((c) => c.status)).toEqual([
+      201,
+    ]);
     expect((await inbox(ann.email)).length).toBe(1);
     expect(await inbox(ann.phone)).toEqual([]);
   });
@@ -160,14 +169,20 @@ describe('notify, channel by channel', () => {
     expect(calls.map((c) => c.status)).toEqual([429, 201]);
     expect(Date.parse(calls[1]!.at) - Date.parse(calls[0]!.at)).toBeGreaterThanOrEqual(3000);
     expect((await inbox(ann.email)).length).toBe(1);
-    expect((await deliveriesOf(ann.id, 'appointment.confirmed'))[0]).toMatchObject({ status: 'sent', attempts: 2 });
+    expect((await deliveriesOf(ann.id, 'appointment.confirmed'))[0]).toMatchObject({
+      status: 'sent',
+      attempts: 2,
+    });
   });
 
   it('reminds by e-mail and SMS of the new time only, after a reschedule between planning and sending', async () => {
     const s = await practitionerOpen({}, { displayName: 'Dr Rappel Sms' });
     const ann = await patientWithPhone();
     const booked = await s.book(ann, s.at(4, '09:00'));
-    await service().from('consultation_types').update({ reminder_minutes: [1440] }).eq('id', s.type.id);
+    await service()
+      .from('consultation_types')
+      .update({ reminder_minutes: [1440] })
+      .eq('id', s.type.id);
     const plan = async (at: string) => (await service().rpc('plan_reminders_tick', { p_now: at })).data;
     const dayBefore = (iso: string) => new Date(Date.parse(iso) - 23 * 3_600_000).toISOString();
 

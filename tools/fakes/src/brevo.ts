@@ -85,8 +85,9 @@ export function createBrevoFake(
     record: (status: number) => void,
   ): Promise<boolean> {
     if (!rule?.status) return false;
-    if (rule.delayMs) await sleep(rule.delayMs);
+    // Recorded on arrival (the answer is already decided), so a test sees a call still waiting.
     record(rule.status);
+    if (rule.delayMs) await sleep(rule.delayMs);
     if (rule.status === 429) {
       sendJson(
         res,
@@ -134,8 +135,8 @@ export function createBrevoFake(
       answer = isError(body) ? body : accept();
       if (!isError(answer) && key) sentByKey.set(`${channel}:${key}`, answer.body);
     }
-    if (rule?.delayMs) await sleep(rule.delayMs);
     record(answer.status);
+    if (rule?.delayMs) await sleep(rule.delayMs);
     if (isError(answer)) answerError(res, answer);
     else sendJson(res, answer.status, answer.body);
   }
