@@ -69,6 +69,13 @@ function fake(
   return { deps, finished, plans };
 }
 
+/** The counts of a tick's answer (batch_ms, timings, left out). */
+async function counts(res: Response) {
+  const { batch_ms, ...rest } = await res.json();
+  assert.ok(Array.isArray(batch_ms));
+  return rest;
+}
+
 const post = (token?: string) =>
   new Request('http://x/notify', {
     method: 'POST',
@@ -92,7 +99,7 @@ Deno.test('sends each delivery on its own: a failing one is retried, the others 
     return Promise.resolve({ messageId: `<m${sent.length}>` });
   });
   const res = await handler(deps)(post('service'));
-  assert.deepEqual(await res.json(), { planned: 3, sent: 2, retried: 1, dead: 0, skipped: 0 });
+  assert.deepEqual(await counts(res), { planned: 3, sent: 2, retried: 1, dead: 0, skipped: 0 });
   assert.deepEqual(
     sent.map((e) => e.idempotencyKey),
     ['delivery-d1', 'delivery-d3'],
@@ -120,7 +127,7 @@ Deno.test("passes Brevo's reset time on, and kills what can never be sent", asyn
     () => Promise.reject(new SendError('Brevo 429: slow down', 42)),
   );
   const res = await handler(deps)(post('service'));
-  assert.deepEqual(await res.json(), { planned: 3, sent: 0, retried: 1, dead: 3, skipped: 0 });
+  assert.deepEqual(await counts(res), { planned: 3, sent: 0, retried: 1, dead: 3, skipped: 0 });
   assert.equal((finished[0]![1] as { retryAfterSeconds?: number }).retryAfterSeconds, 42);
   assert.ok(finished.slice(1).every(([, o]) => !o.sent && 'permanent' in o && o.permanent));
 });
@@ -160,7 +167,7 @@ Deno.test('skips a reminder of a time the appointment no longer has, and sends t
     },
   );
   const res = await handler(deps)(post('service'));
-  assert.deepEqual(await res.json(), { planned: 3, sent: 1, retried: 0, dead: 0, skipped: 2 });
+  assert.deepEqual(await counts(res), { planned: 3, sent: 1, retried: 0, dead: 0, skipped: 2 });
   assert.equal(sent[0]!.subject, 'Rappel : rendez-vous avec Dr Léa Martin');
   assert.match(sent[0]!.text, /à 11:00 \(Europe\/Paris\)/);
 });
@@ -184,9 +191,9 @@ Deno.test(
       },
     );
     const res = await handler(deps)(post('service'));
-    const counts = await res.json();
-    assert.equal(counts.sent, 1);
-    assert.equal(counts.skipped, 1);
+    const answer = await res.json();
+    assert.equal(answer.sent, 1);
+    assert.equal(answer.skipped, 1);
     assert.equal(texts.length, 1);
     assert.equal(texts[0]!.to, '+33612345671');
     assert.equal(texts[0]!.idempotencyKey, 'delivery-d1');
@@ -217,7 +224,7 @@ Deno.test("an SMS failure keeps Brevo's verdict: reset time, retry, or dead at o
     () => Promise.reject(errors.shift()),
   );
   const res = await handler(deps)(post('service'));
-  assert.deepEqual(await res.json(), { planned: 3, sent: 0, retried: 2, dead: 1, skipped: 0 });
+  assert.deepEqual(await counts(res), { planned: 3, sent: 0, retried: 2, dead: 1, skipped: 0 });
   assert.deepEqual(
     finished.map(([, o]) => (o.sent || 'skipped' in o ? null : [o.retryAfterSeconds, o.permanent])),
     [
@@ -242,5 +249,25 @@ Deno.test('plans more when nothing is due, so a backlog drains in one tick', asy
   const { deps, plans } = fake([[delivery(1)], [], [delivery(2)]], () => Promise.resolve({ messageId: 'm' }));
   plans.push(2);
   const res = await handler(deps)(post('service'));
-  assert.deepEqual(await res.json(), { planned: 5, sent: 2, retried: 0, dead: 0, skipped: 0 });
+  assert.deepEqual(await counts(res), { planned: 5, sent: 2, retried: 0, dead: 0, skipped: 0 });
+});
+
+Deno.test('takes a batch size from the body, and refuses one out of bounds', async () => {
+  const sizes: number[] = [];
+  const { deps } = fake([[delivery(1)]], () => Promise.resolve({ messageId: 'm' }));
+  const claim = deps.claimDeliveries;
+  deps.claimDeliveries = (limit) => {
+    sizes.push(limit);
+    return claim(limit);
+  };
+  const ask = (body: string) =>
+    handler(deps)(
+      new Request('http://x/notify', { method: 'POST', headers: { Authorization: 'Bearer service' }, body }),
+    );
+  const res = await ask('{"batch_size": 250}');
+  assert.equal(res.status, 200);
+  assert.equal(sizes[0], 250);
+  const refused = await ask('{"batch_size": 501}');
+  assert.equal(refused.status, 400);
+  assert.equal((await refused.json()).error.code, 'invalid_input');
 });
