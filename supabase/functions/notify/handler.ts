@@ -8,9 +8,9 @@
 import { apiError, internalError, methodNotAllowed, notAuthenticated } from '../_shared/api-error.ts';
 import { preflight } from '../_shared/cors.ts';
 import {
+  messageAudience,
   renderEmail,
   renderSms,
-  type Audience,
   type Locale,
   type MessageContext,
 } from '../_shared/domain/index.ts';
@@ -92,16 +92,6 @@ export interface NotifyDeps {
   log?: (line: string) => void;
 }
 
-function audienceOf(d: ClaimedDelivery): Audience | null {
-  if (d.topic === 'account.welcome') {
-    const role = (d.context as { role?: string }).role;
-    return role === 'patient' || role === 'practitioner' ? role : null;
-  }
-  if (d.recipient_id === d.context.patient_id) return 'patient';
-  if (d.recipient_id === d.context.practitioner_id) return 'practitioner';
-  return null;
-}
-
 /** A reminder planned for a start time the appointment no longer has (moved, or cancelled). */
 function staleReminder(d: ClaimedDelivery): boolean {
   if (d.topic !== 'appointment.reminder') return false;
@@ -135,7 +125,7 @@ const isOutcome = (x: unknown): x is Outcome => typeof x === 'object' && x !== n
 async function deliver(deps: NotifyDeps, d: ClaimedDelivery): Promise<Outcome> {
   if (staleReminder(d))
     return { sent: false, skipped: true, error: 'reminder of a time the appointment no longer has' };
-  const audience = audienceOf(d);
+  const audience = messageAudience(d.topic, d.recipient_id, d.context);
   const context: MessageContext = {
     ...d.context,
     ...(d.time_zone && { recipient_time_zone: d.time_zone }),

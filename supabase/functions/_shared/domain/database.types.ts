@@ -1020,8 +1020,17 @@ export type Database = {
           full_name: string;
           id: string;
           locale: Database['public']['Enums']['app_locale'];
+          phone: string;
           recipient_id: string;
+          time_zone: string;
           topic: string;
+        }[];
+      };
+      finish_deliveries: {
+        Args: { p_max_attempts?: number; p_outcomes: Json };
+        Returns: {
+          id: string;
+          status: Database['public']['Enums']['delivery_status'];
         }[];
       };
       finish_delivery: {
