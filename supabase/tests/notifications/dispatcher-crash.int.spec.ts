@@ -84,7 +84,7 @@ describe('notify killed in the middle of a batch', () => {
     });
 
     const first = await runner();
-    const [{ before }] = await sql<{ before: string }>('select now()::text as before');
+    const before = (await sql<{ now: string }>('select now()::text as now'))[0]!.now;
     const pending = notify(first.url).then(
       (res) => res.status,
       () => 'killed' as const,
