@@ -271,3 +271,13 @@ Deno.test('takes a batch size from the body, and refuses one out of bounds', asy
   assert.equal(refused.status, 400);
   assert.equal((await refused.json()).error.code, 'invalid_input');
 });
+
+Deno.test("stops the tick after a 429: Brevo's limit is the account's", async () => {
+  const { deps } = fake([[delivery(1)], [delivery(2)]], (e) =>
+    e.to.email === 'p1@example.test'
+      ? Promise.reject(new SendError('Brevo 429: slow down', 5))
+      : Promise.resolve({ messageId: 'm' }),
+  );
+  const res = await handler(deps)(post('service'));
+  assert.deepEqual(await counts(res), { planned: 3, sent: 0, retried: 1, dead: 0, skipped: 0 });
+});

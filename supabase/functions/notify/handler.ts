@@ -191,20 +191,16 @@ export function handler(deps: NotifyDeps): (req: Request) => Promise<Response> {
       return apiError(403, { code: 'forbidden', message: 'Only the scheduler may run notify.' });
     }
     let size = batchSize;
-    try {
-      const body = (await req.json().catch(() => null)) as { batch_size?: unknown } | null;
-      const asked = body?.batch_size;
-      if (asked !== undefined) {
-        if (!Number.isInteger(asked) || (asked as number) < 1 || (asked as number) > 500) {
-          return apiError(400, {
-            code: 'invalid_input',
-            message: 'batch_size is a whole number from 1 to 500.',
-          });
-        }
-        size = asked as number;
+    const body = (await req.json().catch(() => null)) as { batch_size?: unknown } | null;
+    const asked = body?.batch_size;
+    if (asked !== undefined) {
+      if (!Number.isInteger(asked) || (asked as number) < 1 || (asked as number) > 500) {
+        return apiError(400, {
+          code: 'invalid_input',
+          message: 'batch_size is a whole number from 1 to 500.',
+        });
       }
-    } catch {
-      /* no body: the scheduler sends {} */
+      size = asked as number;
     }
     try {
       const started = now();
@@ -232,6 +228,10 @@ export function handler(deps: NotifyDeps): (req: Request) => Promise<Response> {
           batch.map((d, i) => ({ id: d.id, outcome: outcomes[i]! })),
         );
         batchMs.push(Math.round(now() - batchStarted));
+        // Brevo's rate limit is the account's: after a 429, the next tick goes on, not this one.
+        const limited = outcomes.some(
+          (o) => !o.sent && 'retryAfterSeconds' in o && o.retryAfterSeconds !== undefined,
+        );
         for (const [i, outcome] of outcomes.entries()) {
           const delivery = batch[i]!;
           const status = statuses.get(delivery.id);
@@ -244,6 +244,7 @@ export function handler(deps: NotifyDeps): (req: Request) => Promise<Response> {
               `notify: ${delivery.channel} delivery ${delivery.id} (${delivery.topic}) ${status ?? 'finished elsewhere'}: ${outcome.error}`,
             );
         }
+        if (limited) break;
       }
       return json({ ...counts, batch_ms: batchMs });
     } catch (error) {
