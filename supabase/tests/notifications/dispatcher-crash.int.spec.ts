@@ -1,13 +1,13 @@
 // The dispatcher dies mid-batch and comes back: at most once (Brevo's idempotency key, derived
-// from the delivery id) and at least once (the claim's two-minute lease runs out). A second
-// functions process (real Deno, like the stack's) runs notify here so that killing it with
-// SIGKILL leaves the stack's own alone. The lease running out is simulated by moving
+// from the delivery id) and at least once (the claim's two-minute lease runs out). Two more
+// functions processes (real Deno, like the stack's) run notify here, so that killing the first
+// with SIGKILL leaves the stack's own alone; other files' ticks wait (the test kit's notify lock). The lease running out is simulated by moving
 // next_attempt_at back with SQL.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServer } from 'node:net';
 import { brevoControl, type AddedRule, type InboxMessage } from '@carebook/fakes';
 import { startFunctions, type RunningService } from '@carebook/local-stack';
-import { config, practitionerOpen, service, sql, user } from '@carebook/testing';
+import { config, practitionerOpen, service, sql, user, withNotifyLock } from '@carebook/testing';
 
 const control = brevoControl(config.fakesUrl);
 const cleanup: (() => Promise<void>)[] = [];
@@ -65,100 +65,110 @@ describe('notify killed in the middle of a batch', () => {
         return { ...person, phone, email: data!.email! };
       }),
     );
-    for (const [i, p] of patients.entries()) {
-      expect((await s.book(p, s.at(3, `${String(9 + i).padStart(2, '0')}:00`))).error).toBeNull();
-    }
-    // Patient 0: Brevo takes the e-mail and the SMS at once but answers late (the answers are lost
-    // with the process). Patient 1: fast answers. Patient 2: a slow 503, so nothing is taken.
-    const [slow, fast, failing] = patients as [
-      (typeof patients)[0],
-      (typeof patients)[0],
-      (typeof patients)[0],
-    ];
-    const added: AddedRule[] = [
-      await control.addRule({ recipients: [slow.email, slow.phone], delayMs: 20_000 }),
-      await control.addRule({ recipients: [failing.email, failing.phone], delayMs: 20_000, status: 503 }),
-    ];
-    cleanup.push(async () => {
-      for (const r of added) await r.remove().catch(() => {});
-    });
-
     const first = await runner();
-    const before = (await sql<{ now: string }>('select now()::text as now'))[0]!.now;
-    const pending = notify(first.url).then(
-      (res) => res.status,
-      () => 'killed' as const,
-    );
-    const everyone = patients.flatMap((p) => [p.email, p.phone]);
-    await until('a send to every recipient', async () => {
-      for (const to of everyone) if ((await control.calls({ recipient: to })).length === 0) return false;
-      return true;
-    });
-    // Sends in flight: kill the Deno process that makes them (its whole group), as a crash would.
-    expect(first.pid).toBeGreaterThan(0);
-    process.kill(-first.pid!, 'SIGKILL');
-    expect(await pending).toBe('killed');
-    for (const r of added.splice(0)) await r.remove();
-    // The killed tick also leased whatever else was due (other files' deliveries): give those back
-    // (claimed during its life: lease ending between its start and now, plus two minutes).
-    await sql(
-      `update public.deliveries set next_attempt_at = now()
+    const second = await runner();
+    // From the bookings on, no other file's tick (the test kit's notify lock): these deliveries are
+    // sent by this file's processes only.
+    await withNotifyLock(async () => {
+      for (const [i, p] of patients.entries()) {
+        expect((await s.book(p, s.at(3, `${String(9 + i).padStart(2, '0')}:00`))).error).toBeNull();
+      }
+      // Patient 0: Brevo takes the e-mail and the SMS at once but answers late (the answers are lost
+      // with the process). Patient 1: fast answers. Patient 2: a slow 503, so nothing is taken.
+      const [slow, fast, failing] = patients as [
+        (typeof patients)[0],
+        (typeof patients)[0],
+        (typeof patients)[0],
+      ];
+      const added: AddedRule[] = [
+        await control.addRule({ recipients: [slow.email, slow.phone], delayMs: 20_000 }),
+        await control.addRule({ recipients: [failing.email, failing.phone], delayMs: 20_000, status: 503 }),
+      ];
+      cleanup.push(async () => {
+        for (const r of added) await r.remove().catch(() => {});
+      });
+
+      const before = (await sql<{ now: string }>('select now()::text as now'))[0]!.now;
+      const pending = notify(first.url).then(
+        (res) => res.status,
+        () => 'killed' as const,
+      );
+      const everyone = patients.flatMap((p) => [p.email, p.phone]);
+      await until('a send to every recipient', async () => {
+        for (const to of everyone) if ((await control.calls({ recipient: to })).length === 0) return false;
+        return true;
+      });
+      // Sends in flight: kill the Deno process that makes them (its whole group), as a crash would.
+      expect(first.pid).toBeGreaterThan(0);
+      process.kill(-first.pid!, 'SIGKILL');
+      expect(await pending).toBe('killed');
+      for (const r of added.splice(0)) await r.remove();
+      // The killed tick also leased whatever else was due (other files' deliveries): give those back
+      // (claimed during its life: lease ending between its start and now, plus two minutes).
+      await sql(
+        `update public.deliveries set next_attempt_at = now()
         where status = 'pending' and next_attempt_at between $1::timestamptz + interval '2 minutes'
                                                          and now() + interval '2 minutes'
           and recipient_id <> all ($2)`,
-      [before, patients.map((p) => p.id)],
-    );
+        [before, patients.map((p) => p.id)],
+      );
 
-    const ids = patients.map((p) => p.id);
-    const leased = await sql<{ id: string; status: string; attempts: number; leased: boolean; key: string }>(
-      `select d.id, d.status::text, d.attempts, d.next_attempt_at > now() + interval '1 minute' as leased,
+      const ids = patients.map((p) => p.id);
+      const leased = await sql<{
+        id: string;
+        status: string;
+        attempts: number;
+        leased: boolean;
+        key: string;
+      }>(
+        `select d.id, d.status::text, d.attempts, d.next_attempt_at > now() + interval '1 minute' as leased,
               'delivery-' || d.id as key
          from public.deliveries d join public.outbox o on o.id = d.outbox_id
         where d.recipient_id = any ($1) and o.topic = 'appointment.confirmed'`,
-      [ids],
-    );
-    expect(leased).toHaveLength(6);
-    expect(leased.every((d) => d.status === 'pending' && d.attempts === 1 && d.leased)).toBe(true);
-    // The two-minute lease runs out.
-    await sql('update public.deliveries set next_attempt_at = now() where id = any ($1)', [
-      leased.map((d) => d.id),
-    ]);
+        [ids],
+      );
+      expect(leased).toHaveLength(6);
+      expect(leased.every((d) => d.status === 'pending' && d.attempts === 1 && d.leased)).toBe(true);
+      // The two-minute lease runs out.
+      await sql('update public.deliveries set next_attempt_at = now() where id = any ($1)', [
+        leased.map((d) => d.id),
+      ]);
 
-    const second = await runner();
-    expect((await notify(second.url)).status).toBe(200);
+      expect((await notify(second.url)).status).toBe(200);
 
-    const after = await sql<{ status: string; attempts: number }>(
-      'select status::text, attempts from public.deliveries where id = any ($1)',
-      [leased.map((d) => d.id)],
-    );
-    expect(after.every((d) => d.status === 'sent' && d.attempts === 2)).toBe(true);
-    for (const p of patients) {
-      const mails = (await inbox(p.email)).filter((m) => m.tags.includes('appointment.confirmed'));
-      const texts = (await inbox(p.phone)).filter((m) => m.tags.includes('appointment.confirmed'));
-      expect([mails.length, texts.length], p.email).toEqual([1, 1]);
-    }
-    // What Brevo saw: the slow patient's first sends were taken, their retries answered as repeats;
-    // the failing patient's first sends were refused, their retries sent.
-    // Told apart by key: other files' reminder ticks may remind these appointments too.
-    const keys = leased.map((d) => d.key);
-    const seen = async (to: string) =>
-      (await control.calls({ recipient: to }))
-        .filter((c) => keys.includes(c.idempotencyKey ?? ''))
-        .map((c) => [c.status, c.duplicate]);
-    for (const to of [slow.email, slow.phone])
-      expect(await seen(to)).toEqual([
-        [201, false],
-        [201, true],
-      ]);
-    for (const to of [fast.email, fast.phone])
-      expect(await seen(to)).toEqual([
-        [201, false],
-        [201, true],
-      ]);
-    for (const to of [failing.email, failing.phone])
-      expect(await seen(to)).toEqual([
-        [503, false],
-        [201, false],
-      ]);
+      const after = await sql<{ status: string; attempts: number }>(
+        'select status::text, attempts from public.deliveries where id = any ($1)',
+        [leased.map((d) => d.id)],
+      );
+      expect(after.every((d) => d.status === 'sent' && d.attempts === 2)).toBe(true);
+      for (const p of patients) {
+        const mails = (await inbox(p.email)).filter((m) => m.tags.includes('appointment.confirmed'));
+        const texts = (await inbox(p.phone)).filter((m) => m.tags.includes('appointment.confirmed'));
+        expect([mails.length, texts.length], p.email).toEqual([1, 1]);
+      }
+      // What Brevo saw: the slow patient's first sends were taken, their retries answered as repeats;
+      // the failing patient's first sends were refused, their retries sent.
+      // Told apart by key: other files' reminder ticks may remind these appointments too.
+      const keys = leased.map((d) => d.key);
+      const seen = async (to: string) =>
+        (await control.calls({ recipient: to }))
+          .filter((c) => keys.includes(c.idempotencyKey ?? ''))
+          .map((c) => [c.status, c.duplicate]);
+      for (const to of [slow.email, slow.phone])
+        expect(await seen(to)).toEqual([
+          [201, false],
+          [201, true],
+        ]);
+      for (const to of [fast.email, fast.phone])
+        expect(await seen(to)).toEqual([
+          [201, false],
+          [201, true],
+        ]);
+      for (const to of [failing.email, failing.phone])
+        expect(await seen(to)).toEqual([
+          [503, false],
+          [201, false],
+        ]);
+    });
   });
 });
