@@ -30,9 +30,13 @@ export interface NotifyCounts {
   skipped: number;
 }
 
-/** One notify tick as the scheduler sends it, alone; answers its counts (throws unless 200). */
-export async function notifyTick(): Promise<NotifyCounts> {
+/**
+ * One notify tick as the scheduler sends it, alone; answers its counts (throws unless 200).
+ * `before` runs under the same lock (e.g. making a delivery due), so no other tick comes between.
+ */
+export async function notifyTick(options: { before?: () => Promise<unknown> } = {}): Promise<NotifyCounts> {
   return withNotifyLock(async () => {
+    await options.before?.();
     const res = await runJob(config, { function_path: 'notify', body: {} });
     if (res.status !== 200) throw new Error(`notify answered ${res.status}: ${await res.text()}`);
     return (await res.json()) as NotifyCounts;

@@ -132,8 +132,8 @@ describe('notify, channel by channel', () => {
     expect([sms?.channel, sms?.status, sms?.attempts]).toEqual(['sms', 'pending', 1]);
     const waits = [sms!.wait_s];
     for (let attempt = 2; attempt <= 8; attempt++) {
-      await dueNow(sms!.id);
-      await tick();
+      // Made due and ticked under the test kit's lock: no other tick takes it in between.
+      await tick({ before: () => dueNow(sms!.id) });
       const [, now] = await deliveriesOf(ann.id, 'appointment.confirmed');
       expect(now?.attempts).toBe(attempt);
       if (attempt < 8) waits.push(now!.wait_s);

@@ -1,7 +1,8 @@
 // The dispatcher dies mid-batch and comes back: at most once (Brevo's idempotency key, derived
 // from the delivery id) and at least once (the claim's two-minute lease runs out). Two more
 // functions processes (real Deno, like the stack's) run notify here, so that killing the first
-// with SIGKILL leaves the stack's own alone; other files' ticks wait (the test kit's notify lock). The lease running out is simulated by moving
+// with SIGKILL leaves the stack's own alone; other files' ticks wait (the test kit's notify lock)
+// and their pending work is parked meanwhile. The lease running out is simulated by moving
 // next_attempt_at back with SQL.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServer } from 'node:net';
@@ -39,6 +40,39 @@ const notify = (url: string) =>
 async function inbox(to: string): Promise<InboxMessage[]> {
   const res = await fetch(`${config.inboxUrl}/api/messages?to=${encodeURIComponent(to)}`);
   return ((await res.json()) as { messages: InboxMessage[] }).messages;
+}
+
+/** Moves every pending delivery and outbox message not about `people` a day ahead; answers the undo. */
+async function park(people: string[]): Promise<() => Promise<void>> {
+  const rows = await sql<{ kind: string; id: string }>(
+    `with d as (
+       update public.deliveries set next_attempt_at = next_attempt_at + interval '1 day'
+        where status = 'pending' and recipient_id <> all ($1::uuid[]) returning id::text
+     ), o as (
+       update public.outbox set next_attempt_at = next_attempt_at + interval '1 day'
+        where status = 'pending'
+          and not coalesce(payload ->> 'patient_id' = any ($1::text[]), false)
+          and not coalesce(payload ->> 'practitioner_id' = any ($1::text[]), false)
+          and not coalesce(payload ->> 'profile_id' = any ($1::text[]), false)
+       returning id::text
+     )
+     select 'd' as kind, id from d union all select 'o', id from o`,
+    [people],
+  );
+  let undone = false;
+  return async () => {
+    if (undone) return;
+    undone = true;
+    const ids = (kind: string) => rows.filter((r) => r.kind === kind).map((r) => r.id);
+    await sql(
+      `update public.deliveries set next_attempt_at = next_attempt_at - interval '1 day' where id = any ($1::uuid[])`,
+      [ids('d')],
+    );
+    await sql(
+      `update public.outbox set next_attempt_at = next_attempt_at - interval '1 day' where id = any ($1::bigint[])`,
+      [ids('o')],
+    );
+  };
 }
 
 async function until(what: string, check: () => Promise<boolean>, ms = 15_000): Promise<void> {
@@ -88,7 +122,10 @@ describe('notify killed in the middle of a batch', () => {
         for (const r of added) await r.remove().catch(() => {});
       });
 
-      const before = (await sql<{ now: string }>('select now()::text as now'))[0]!.now;
+      // Other files' pending work is parked a day ahead meanwhile, so that the process killed
+      // below holds (and the restarted one sends) this file's deliveries only.
+      const unpark = await park([...patients.map((p) => p.id), s.practitioner.id]);
+      cleanup.push(unpark);
       const pending = notify(first.url).then(
         (res) => res.status,
         () => 'killed' as const,
@@ -103,16 +140,6 @@ describe('notify killed in the middle of a batch', () => {
       process.kill(-first.pid!, 'SIGKILL');
       expect(await pending).toBe('killed');
       for (const r of added.splice(0)) await r.remove();
-      // The killed tick also leased whatever else was due (other files' deliveries): give those back
-      // (claimed during its life: lease ending between its start and now, plus two minutes).
-      await sql(
-        `update public.deliveries set next_attempt_at = now()
-        where status = 'pending' and next_attempt_at between $1::timestamptz + interval '2 minutes'
-                                                         and now() + interval '2 minutes'
-          and recipient_id <> all ($2)`,
-        [before, patients.map((p) => p.id)],
-      );
-
       const ids = patients.map((p) => p.id);
       const leased = await sql<{
         id: string;
@@ -135,6 +162,7 @@ describe('notify killed in the middle of a batch', () => {
       ]);
 
       expect((await notify(second.url)).status).toBe(200);
+      await unpark();
 
       const after = await sql<{ status: string; attempts: number }>(
         'select status::text, attempts from public.deliveries where id = any ($1)',
