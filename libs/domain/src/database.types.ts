@@ -1269,7 +1269,9 @@ export type Database = {
           full_name: string;
           id: string;
           locale: Database['public']['Enums']['app_locale'];
+          phone: string;
           recipient_id: string;
+          time_zone: string;
           topic: string;
         }[];
       };
@@ -1281,6 +1283,13 @@ export type Database = {
           cancelled: number;
           company_id: string;
           month: string;
+        }[];
+      };
+      finish_deliveries: {
+        Args: { p_max_attempts?: number; p_outcomes: Json };
+        Returns: {
+          id: string;
+          status: Database['public']['Enums']['delivery_status'];
         }[];
       };
       finish_delivery: {

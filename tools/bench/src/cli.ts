@@ -11,6 +11,7 @@ import { loadConfig, repoRoot, startStack, type Stack } from '@carebook/local-st
 import { seed } from '@carebook/seed';
 import { runLoad } from './load.ts';
 import { withMachineLoad } from './machine.ts';
+import { notifyBench, type NotifyBenchResult } from './notify-bench.ts';
 import { capturePlans } from './plans.ts';
 import {
   formatFunctionTimings,
@@ -52,6 +53,11 @@ const { values } = parseArgs({
     apply: { type: 'string' },
     // Only the slot workload of issue 9, without the large data set (about 30 s instead of minutes).
     'slots-only': { type: 'boolean', default: false },
+    // Only the notify run of issue 10 (10,000 reminders drained through the Brevo fake).
+    'notify-only': { type: 'boolean', default: false },
+    'notify-reminders': { type: 'string', default: '10000' },
+    'notify-parallel': { type: 'string', default: '4' },
+    'notify-batch': { type: 'string', default: '100' },
   },
 });
 
@@ -136,6 +142,29 @@ async function main(): Promise<void> {
     `  stack up in ${(stack.startupMs / 1000).toFixed(1)} s (${config.apiUrl}, data in ${path.relative(repoRoot, config.dirs.root)})`,
   );
 
+  const notifyOptions = {
+    reminders: whole('notify-reminders', 1),
+    parallel: whole('notify-parallel', 1),
+    batchSize: whole('notify-batch', 1),
+  };
+  if (values['notify-only']) {
+    const db = new pg.Client({ connectionString: config.dbUrl('postgres') });
+    db.on('error', () => undefined);
+    await db.connect();
+    try {
+      const notify = await notifyBench(db, config, notifyOptions, say);
+      mkdirSync(outDir, { recursive: true });
+      writeFileSync(
+        path.join(outDir, 'notify-results.json'),
+        JSON.stringify({ at: new Date().toISOString(), cores: os.cpus().length, notify }, null, 2),
+      );
+      say(`\nResults in ${path.relative(repoRoot, path.join(outDir, 'notify-results.json'))}`);
+    } finally {
+      await db.end();
+    }
+    return;
+  }
+
   const slotsOnly = values['slots-only'] ?? false;
   const report = slotsOnly ? null : await seed(config, 'large', (l) => say(`  seed: ${l}`));
   if (report) {
@@ -209,6 +238,10 @@ async function main(): Promise<void> {
         sources.push(s);
       }
     }
+    // Last: it adds 10,000 appointments and their reminders.
+    const notify: NotifyBenchResult | null = slotsOnly
+      ? null
+      : await notifyBench(db, config, notifyOptions, say);
     const overlaps = await db.query<{ n: number }>(
       `select count(*)::int as n from public.appointments a join public.appointments b
           on a.practitioner_id = b.practitioner_id and a.id < b.id and a.blocked && b.blocked
@@ -253,6 +286,7 @@ async function main(): Promise<void> {
       seed: report,
       results,
       slotWorkload: { workload, sql: sqlResults, functions: fnResults },
+      notify,
     };
     writeFileSync(path.join(outDir, 'results.json'), JSON.stringify(saved, null, 2));
     say(`\nResults in ${path.relative(repoRoot, path.join(outDir, 'results.json'))}`);

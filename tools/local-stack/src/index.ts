@@ -8,3 +8,5 @@ export type { Stack, StartOptions } from './stack.ts';
 export { startScratchDb } from './scratch.ts';
 export { runJob, runSqlJob, readJobs, type ScheduledJob } from './scheduler.ts';
 export { migrate, migrationsDir } from './migrate.ts';
+// A second functions process, for tests that kill one mid-request (notify's crash recovery).
+export { startFunctions, type FunctionsOptions } from './functions/index.ts';
