@@ -61,3 +61,12 @@ export {
   type AvailabilityException,
   type AvailabilityExceptionInput,
 } from './availability.ts';
+export {
+  listMyNotifications,
+  countMyUnread,
+  markNotificationsRead,
+  toAppNotification,
+  NOTIFICATION_LIST_MAX,
+  type AppNotification,
+  type NotificationData,
+} from './notifications.ts';
