@@ -2,7 +2,12 @@
 // function asks for (URL, method, headers) and how each answer becomes a Result.
 import { describe, expect, it } from 'vitest';
 import { createCarebookClient } from './client.ts';
-import { countMyUnread, listMyNotifications, markNotificationsRead, toAppNotification } from './notifications.ts';
+import {
+  countMyUnread,
+  listMyNotifications,
+  markNotificationsRead,
+  toAppNotification,
+} from './notifications.ts';
 
 interface Call {
   url: URL;
@@ -33,7 +38,11 @@ function postgrest(status: number, body: unknown, headers: Record<string, string
 const row = {
   id: '7f2c2b0e-1d4a-4a55-9a0c-2d3f4e5a6b7c',
   topic: 'appointment.confirmed',
-  data: { practitioner_name: 'Dr Camille Martin', starts_at: '2027-03-01T08:00:00+00:00', time_zone: 'Europe/Paris' },
+  data: {
+    practitioner_name: 'Dr Camille Martin',
+    starts_at: '2027-03-01T08:00:00+00:00',
+    time_zone: 'Europe/Paris',
+  },
   read_at: null,
   created_at: '2026-12-06T03:00:00.123456+00:00',
 };
@@ -79,8 +88,16 @@ describe('listMyNotifications', () => {
   });
 
   it('turns an expired session into its code', async () => {
-    const { client } = postgrest(401, { code: 'PGRST301', message: 'JWT expired', details: null, hint: null });
-    expect(await listMyNotifications(client)).toMatchObject({ ok: false, error: { code: 'session_expired' } });
+    const { client } = postgrest(401, {
+      code: 'PGRST301',
+      message: 'JWT expired',
+      details: null,
+      hint: null,
+    });
+    expect(await listMyNotifications(client)).toMatchObject({
+      ok: false,
+      error: { code: 'session_expired' },
+    });
   });
 });
 
@@ -95,7 +112,12 @@ describe('countMyUnread', () => {
   });
 
   it('turns a privilege refusal into forbidden', async () => {
-    const { client } = postgrest(403, { code: '42501', message: 'permission denied', details: null, hint: null });
+    const { client } = postgrest(403, {
+      code: '42501',
+      message: 'permission denied',
+      details: null,
+      hint: null,
+    });
     expect(await countMyUnread(client)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });

@@ -76,7 +76,10 @@ export async function countMyUnread(client: CarebookClient): Promise<Result<numb
  * Marks the given notifications read, or all of the caller's when `ids` is omitted; those already
  * read keep their first read time. Resolves to how many changed.
  */
-export async function markNotificationsRead(client: CarebookClient, ids?: readonly string[]): Promise<Result<number>> {
+export async function markNotificationsRead(
+  client: CarebookClient,
+  ids?: readonly string[],
+): Promise<Result<number>> {
   if (ids !== undefined && ids.length === 0) return ok(0);
   let request = client
     .from('notifications')

@@ -1,5 +1,6 @@
 // English texts of the shared components; same keys as French, checked by the type and a spec.
 import type { MessageSchema } from './messages-fr.ts';
+import { notificationsEn } from './notifications-en.ts';
 
 export const en: MessageSchema = {
   common: {
@@ -100,9 +101,11 @@ export const en: MessageSchema = {
     invalid_time_zone: 'This time zone is unknown. Choose one from the list.',
     registration_invalid: 'This registration number is not valid.',
     registration_required: 'A registration number is needed before you submit.',
-    registration_locked: 'Profession and number cannot change once submitted. Ask the team to reopen your profile.',
+    registration_locked:
+      'Profession and number cannot change once submitted. Ask the team to reopen your profile.',
     specialty_mismatch: 'This specialty belongs to another profession.',
-    illegal_transition: 'This change is not possible from the current status. Reload the page to see the latest status.',
+    illegal_transition:
+      'This change is not possible from the current status. Reload the page to see the latest status.',
     staff_only: 'Only the Carebook team can do this.',
     self_review: 'You cannot decide on your own profile: another team member must.',
     owner_only: 'Only the practitioner can submit their profile.',
@@ -134,6 +137,7 @@ export const en: MessageSchema = {
     loadError: 'Your profile could not be loaded.',
     signingOut: 'Signing out…',
   },
+  notifications: notificationsEn,
   notFound: {
     code: '404',
     title: 'Page not found',
