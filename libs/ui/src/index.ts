@@ -20,3 +20,12 @@ export { default as ConfirmEmailNotice } from './auth/ConfirmEmailNotice.vue';
 export { default as ProfileCard } from './profile/ProfileCard.vue';
 export { default as LocaleSwitcher } from './locale/LocaleSwitcher.vue';
 export { default as NotificationList, type NotificationListItem } from './notifications/NotificationList.vue';
+export { default as NotificationPreferenceGrid } from './notifications/NotificationPreferenceGrid.vue';
+export {
+  NOTIFICATION_CATEGORIES,
+  NOTIFICATION_CHANNELS,
+  type NotificationCategory,
+  type NotificationChannel,
+  type NotificationSettingView,
+} from './notifications/notification-setting.ts';
+export { checkPhone, type PhoneCheck, type PhoneIssue } from './notifications/phone-number.ts';
