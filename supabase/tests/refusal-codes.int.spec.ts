@@ -297,6 +297,16 @@ const producers: Record<ServerRefusalCode, () => Promise<Answer>> = {
     const patient = await user('patient');
     return viaData(service().from('profiles').update({ role: 'staff' }).eq('id', patient.id));
   },
+  preference_required: async () => {
+    const patient = await user('patient');
+    return viaData(
+      patient.client.rpc('set_notification_preference', {
+        p_category: 'booking',
+        p_channel: 'email',
+        p_enabled: false,
+      }),
+    );
+  },
   invalid_json: async () =>
     viaFunction('review-practitioner', { method: 'POST', body: '{not json' }, await staff()),
   document_file_missing: async () => {
@@ -313,11 +323,7 @@ const producers: Record<ServerRefusalCode, () => Promise<Answer>> = {
       })
       .select('id')
       .single();
-    return viaFunction(
-      `review-practitioner/documents/${data!.id}`,
-      { method: 'GET' },
-      await staff(),
-    );
+    return viaFunction(`review-practitioner/documents/${data!.id}`, { method: 'GET' }, await staff());
   },
 };
 

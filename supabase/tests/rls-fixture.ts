@@ -291,6 +291,12 @@ export async function buildFixture(): Promise<Fixture> {
       topic: 'fixture.notice',
     });
   }
+  for (const role of ROLES_WITH_ACCOUNTS) {
+    const { error } = await sa
+      .from('notification_preferences')
+      .insert({ profile_id: idOf(role), category: 'reminders', channel: 'email', enabled: false });
+    if (error) fail('seeding notification_preferences', error);
+  }
   if (!(await exists('company_members', { company_id: companyId, user_id: patient.id }))) {
     throw new Error('fixture: the patient should be a member of the company');
   }
@@ -314,6 +320,11 @@ export async function buildFixture(): Promise<Fixture> {
   });
   const practitionerId = (actor: Actor, target: 'self' | 'other'): string | null =>
     byPractitioner(actor, target)?.owner ?? null;
+  /** Rows that belong to one person: the caller's own, or another patient's. */
+  const personal: OwnerOf = (actor, target) => {
+    if (target === 'self') return actor.id ? { owner: actor.id } : null;
+    return { owner: idOf(actor.role === 'patient' ? 'otherPatient' : 'patient') };
+  };
   const otherPatient_ = (actor: Actor): string => idOf(otherOf(actor, PATIENTS));
 
   // Probe appointments are completed, spread over distinct hours: no overlap rule applies.
@@ -456,12 +467,24 @@ export async function buildFixture(): Promise<Fixture> {
       ),
       ...standardProbes({
         table: 'notifications',
-        ownerOf: (actor, target) => {
-          if (target === 'self') return actor.id ? { owner: actor.id } : null;
-          return { owner: idOf(actor.role === 'patient' ? 'otherPatient' : 'patient') };
-        },
+        ownerOf: personal,
         row: (owner) => ({ recipient_id: owner, topic: 'probe.notice' }),
         patch: () => ({ read_at: '2027-01-01T00:00:00+00:00' }),
+      }),
+    },
+    notification_preferences: {
+      rows: ROLES_WITH_ACCOUNTS.map((role) => ({ key: idOf(role), owners: [role], published: false })),
+      read: readKeys(
+        'notification_preferences',
+        'profile_id',
+        ROLES_WITH_ACCOUNTS.map((role) => idOf(role)),
+      ),
+      ...standardProbes({
+        table: 'notification_preferences',
+        key: ['profile_id', 'category', 'channel'],
+        ownerOf: personal,
+        row: (owner) => ({ profile_id: owner, category: 'account', channel: 'sms', enabled: true }),
+        patch: () => ({ enabled: false }),
       }),
     },
     professions: {

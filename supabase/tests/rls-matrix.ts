@@ -119,6 +119,13 @@ export const RELATIONS = {
     delete: deniedToAll,
     note: 'in-app notices, written by the notify job; people only mark their own read (column grant on read_at)',
   },
+  notification_preferences: {
+    select: cells<Read>(     'denied',    'own',       'own',       'own',           'own',           'own'),
+    insert: cells<Write>(    'denied',    'own',       'own',       'own',           'own',           'own'),
+    update: cells<Write>(    'denied',    'own',       'own',       'own',           'own',           'own'),
+    delete: cells<Write>(    'denied',    'own',       'own',       'own',           'own',           'own'),
+    note: 'each person chooses their own channels; required ones are refused by a trigger (notification-preferences.int.spec.ts)',
+  },
   professions: {
     select: cells<Read>(     'all',       'all',       'all',       'all',           'all',           'all'),
     insert: staffOnlyInsert,

@@ -7,6 +7,8 @@ const row: ProfileRow = {
   full_name: 'Camille Dupont',
   role: 'practitioner',
   locale: 'fr',
+  phone: '+33612345678',
+  time_zone: 'Europe/Paris',
   created_at: '2025-01-02T03:04:05+00:00',
   updated_at: '2025-01-02T03:04:05+00:00',
 };
@@ -21,6 +23,8 @@ describe('toProfile', () => {
         fullName: 'Camille Dupont',
         role: 'practitioner',
         locale: 'fr',
+        phone: '+33612345678',
+        timeZone: 'Europe/Paris',
         createdAt: row.created_at,
         updatedAt: row.updated_at,
       },
@@ -46,6 +50,10 @@ describe('toProfileUpdate', () => {
     expect(toProfileUpdate({ locale: 'en' })).toEqual({ locale: 'en' });
     expect(toProfileUpdate({ fullName: 'Zoé' })).toEqual({ full_name: 'Zoé' });
     expect(toProfileUpdate({ fullName: null, locale: 'fr' })).toEqual({ full_name: null, locale: 'fr' });
+    expect(toProfileUpdate({ phone: null, timeZone: 'Europe/London' })).toEqual({
+      phone: null,
+      time_zone: 'Europe/London',
+    });
     expect(toProfileUpdate({})).toEqual({});
   });
 });

@@ -10,6 +10,10 @@ export interface Profile {
   fullName: string | null;
   role: Role;
   locale: Locale;
+  /** E.164, for SMS; null until the person gives one. */
+  phone: string | null;
+  /** IANA zone the person reads times in. */
+  timeZone: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -18,6 +22,8 @@ export interface Profile {
 export interface ProfilePatch {
   fullName?: string | null;
   locale?: Locale;
+  phone?: string | null;
+  timeZone?: string;
 }
 
 export type ProfileRow = Tables<'profiles'>;
@@ -35,6 +41,8 @@ export function toProfile(row: ProfileRow): Result<Profile> {
     fullName: row.full_name,
     role: row.role,
     locale: row.locale,
+    phone: row.phone,
+    timeZone: row.time_zone,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   });
@@ -44,5 +52,7 @@ export function toProfileUpdate(patch: ProfilePatch): TablesUpdate<'profiles'> {
   return {
     ...(patch.fullName !== undefined && { full_name: patch.fullName }),
     ...(patch.locale !== undefined && { locale: patch.locale }),
+    ...(patch.phone !== undefined && { phone: patch.phone }),
+    ...(patch.timeZone !== undefined && { time_zone: patch.timeZone }),
   };
 }

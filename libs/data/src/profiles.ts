@@ -6,7 +6,7 @@ import { currentUserId } from './query.ts';
 import { toProfile, toProfileUpdate, type Profile, type ProfilePatch } from './profile.ts';
 import { fail, type Result } from './result.ts';
 
-const PROFILE_COLUMNS = 'id, email, full_name, role, locale, created_at, updated_at';
+const PROFILE_COLUMNS = 'id, email, full_name, role, locale, phone, time_zone, created_at, updated_at';
 
 export async function getMyProfile(client: CarebookClient): Promise<Result<Profile>> {
   const userId = await currentUserId(client);

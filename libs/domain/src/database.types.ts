@@ -490,6 +490,38 @@ export type Database = {
           },
         ];
       };
+      notification_preferences: {
+        Row: {
+          category: Database['public']['Enums']['notification_category'];
+          channel: Database['public']['Enums']['notification_channel'];
+          enabled: boolean;
+          profile_id: string;
+          updated_at: string;
+        };
+        Insert: {
+          category: Database['public']['Enums']['notification_category'];
+          channel: Database['public']['Enums']['notification_channel'];
+          enabled: boolean;
+          profile_id?: string;
+          updated_at?: string;
+        };
+        Update: {
+          category?: Database['public']['Enums']['notification_category'];
+          channel?: Database['public']['Enums']['notification_channel'];
+          enabled?: boolean;
+          profile_id?: string;
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'notification_preferences_profile_id_fkey';
+            columns: ['profile_id'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
       notifications: {
         Row: {
           created_at: string;
@@ -737,7 +769,9 @@ export type Database = {
           full_name: string | null;
           id: string;
           locale: Database['public']['Enums']['app_locale'];
+          phone: string | null;
           role: Database['public']['Enums']['user_role'];
+          time_zone: string;
           updated_at: string;
         };
         Insert: {
@@ -746,7 +780,9 @@ export type Database = {
           full_name?: string | null;
           id: string;
           locale?: Database['public']['Enums']['app_locale'];
+          phone?: string | null;
           role?: Database['public']['Enums']['user_role'];
+          time_zone?: string;
           updated_at?: string;
         };
         Update: {
@@ -755,7 +791,9 @@ export type Database = {
           full_name?: string | null;
           id?: string;
           locale?: Database['public']['Enums']['app_locale'];
+          phone?: string | null;
           role?: Database['public']['Enums']['user_role'];
+          time_zone?: string;
           updated_at?: string;
         };
         Relationships: [];
@@ -1020,6 +1058,16 @@ export type Database = {
           starts_at: string;
         }[];
       };
+      mark_notifications_read: { Args: { p_ids?: string[] }; Returns: number };
+      my_notification_settings: {
+        Args: Record<PropertyKey, never>;
+        Returns: {
+          category: Database['public']['Enums']['notification_category'];
+          channel: Database['public']['Enums']['notification_channel'];
+          enabled: boolean;
+          required: boolean;
+        }[];
+      };
       open_verification_document: {
         Args: { p_document_id: string };
         Returns: string;
@@ -1144,6 +1192,19 @@ export type Database = {
           slug: string;
         }[];
       };
+      set_notification_preference: {
+        Args: {
+          p_category: Database['public']['Enums']['notification_category'];
+          p_channel: Database['public']['Enums']['notification_channel'];
+          p_enabled: boolean;
+        };
+        Returns: {
+          category: Database['public']['Enums']['notification_category'];
+          channel: Database['public']['Enums']['notification_channel'];
+          enabled: boolean;
+          required: boolean;
+        }[];
+      };
       skip_delivery: {
         Args: { p_id: string; p_reason: string };
         Returns: Database['public']['Enums']['delivery_status'];
@@ -1158,6 +1219,7 @@ export type Database = {
       consultation_mode: 'video' | 'in_person' | 'at_home';
       delivery_status: 'pending' | 'sent' | 'skipped' | 'dead';
       document_kind: 'diploma' | 'identity' | 'registration' | 'other';
+      notification_category: 'booking' | 'reminders' | 'account';
       notification_channel: 'in_app' | 'email' | 'sms';
       outbox_status: 'pending' | 'processing' | 'sent' | 'failed';
       registration_registry: 'rpps' | 'adeli' | 'none';
@@ -1302,6 +1364,7 @@ export const Constants = {
       consultation_mode: ['video', 'in_person', 'at_home'],
       delivery_status: ['pending', 'sent', 'skipped', 'dead'],
       document_kind: ['diploma', 'identity', 'registration', 'other'],
+      notification_category: ['booking', 'reminders', 'account'],
       notification_channel: ['in_app', 'email', 'sms'],
       outbox_status: ['pending', 'processing', 'sent', 'failed'],
       registration_registry: ['rpps', 'adeli', 'none'],

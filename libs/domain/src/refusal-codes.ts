@@ -50,6 +50,8 @@ export const SERVER_REFUSALS = {
   owner_only: { status: 403, means: 'only the practitioner may submit their profile' },
   staff_edit_limited: { status: 403, means: 'staff change only the verification of a profile' },
   staff_role_locked: { status: 409, means: 'the staff role follows staff_members' },
+  // Notifications
+  preference_required: { status: 409, means: 'the messages a booking needs cannot be turned off' },
   // Edge functions
   invalid_json: { status: 400, means: 'the request body is not the JSON object expected' },
   document_file_missing: { status: 404, means: "a verification document's file is gone from storage" },

@@ -15,4 +15,4 @@ export * from './full-name.ts';
 export * from './registration.ts';
 export * from './registration-review.ts';
 export * from './time-zone.ts';
-export * from './notification-templates.ts';
+export * from './notifications/index.ts';
