@@ -55,7 +55,8 @@ export function registerNotificationJourneys(app: { role: SelfSignupRole }): voi
     // Keyboard only from here: Enter opens the list.
     await unreadBell.focus();
     await page.keyboard.press('Enter');
-    const list = page.getByRole('region', { name: 'Notifications' });
+    // A non-modal dialog on desktop (a menu), a full-screen one on phones.
+    const list = page.getByRole('dialog', { name: 'Notifications' });
     const items = list.getByRole('listitem');
     await expect(items).toHaveCount(2);
     await expect(items.first()).toContainText(
@@ -91,5 +92,61 @@ export function registerNotificationJourneys(app: { role: SelfSignupRole }): voi
     await page.getByRole('button', { name: 'EN – English' }).click();
     await page.getByRole('button', { name: 'No unread notifications' }).click();
     await expect(page.getByText('No notifications yet')).toBeVisible();
+  });
+}
+
+export function registerNotificationSettingsJourneys(app: { role: SelfSignupRole }): void {
+  test('settings: booking messages locked on; SMS only with a valid phone; a choice survives a reload', async ({
+    page,
+  }) => {
+    const account = await confirmedUser(app.role, { fullName: 'Noé Garnier', meta: { locale: 'fr' } });
+    await signInAs(page, account);
+    const section = page.getByRole('region', { name: 'Notifications' });
+    const bookingEmail = section.getByRole('switch', { name: 'Réservations par E-mail' });
+    await expect(bookingEmail).toBeChecked();
+    await expect(bookingEmail).toBeDisabled();
+    await expect(section.getByText('Indispensable pour vos réservations : toujours activé.')).toBeVisible();
+
+    const remindersSms = section.getByRole('switch', { name: 'Rappels par SMS' });
+    await expect(remindersSms).toBeDisabled();
+    await expect(section.getByText('Ajoutez un numéro de téléphone pour recevoir des SMS.')).toBeVisible();
+
+    const phone = section.getByLabel('Numéro de téléphone mobile');
+    await phone.fill('06 12 34 56 78');
+    await phone.press('Enter');
+    await expect(section.getByText('Commencez par + et l’indicatif du pays')).toBeVisible();
+    await phone.fill('+33 6 12 34 56 78');
+    await phone.press('Enter');
+    await expect(section.getByText('Numéro enregistré.')).toBeVisible();
+    await expect(phone).toHaveValue('+33612345678');
+
+    // With a number, SMS can be chosen: reminders are on by default; turn them off by keyboard.
+    await expect(remindersSms).toBeEnabled();
+    await expect(remindersSms).toBeChecked();
+    await remindersSms.focus();
+    await page.keyboard.press('Space');
+    await expect(remindersSms).not.toBeChecked();
+    const accountSms = section.getByRole('switch', { name: 'Compte par SMS' });
+    await expect(accountSms).not.toBeChecked();
+    await accountSms.click();
+    await expect(accountSms).toBeChecked();
+
+    await page.reload();
+    await expect(section.getByRole('switch', { name: 'Rappels par SMS' })).not.toBeChecked();
+    await expect(section.getByRole('switch', { name: 'Compte par SMS' })).toBeChecked();
+    await expect(section.getByLabel('Numéro de téléphone mobile')).toHaveValue('+33612345678');
+  });
+
+  test('settings: the time zone is chosen from the IANA list and kept', async ({ page }) => {
+    const account = await confirmedUser(app.role, { meta: { locale: 'en' } });
+    await signInAs(page, account);
+    await page.getByRole('button', { name: 'EN – English' }).click();
+    const section = page.getByRole('region', { name: 'Notifications' });
+    const zone = section.getByLabel('Time zone');
+    await expect(zone).toHaveValue('Europe/Paris');
+    await zone.selectOption('America/Toronto');
+    await expect(section.getByText('Time zone saved.')).toBeVisible();
+    await page.reload();
+    await expect(section.getByLabel('Time zone')).toHaveValue('America/Toronto');
   });
 }

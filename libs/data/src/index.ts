@@ -70,3 +70,11 @@ export {
   type AppNotification,
   type NotificationData,
 } from './notifications.ts';
+export {
+  getMyNotificationSettings,
+  setNotificationPreference,
+  type NotificationSetting,
+  type NotificationPreferenceChange,
+  type NotificationCategory,
+  type NotificationChannel,
+} from './notification-settings.ts';

@@ -123,25 +123,37 @@ describe('countMyUnread', () => {
 });
 
 describe('markNotificationsRead', () => {
-  it('marks the given unread ones and counts them', async () => {
-    const { client, calls } = postgrest(200, [{ id: row.id }]);
+  it('marks the given ones through mark_notifications_read and says how many changed', async () => {
+    const { client, calls } = postgrest(200, 1);
     expect(await markNotificationsRead(client, [row.id])).toEqual({ ok: true, data: 1 });
     const [call] = calls;
-    expect(call?.method).toBe('PATCH');
-    expect(call?.url.searchParams.get('id')).toBe(`in.(${row.id})`);
-    expect(call?.url.searchParams.get('read_at')).toBe('is.null');
-    expect(call?.body).toMatchObject({ read_at: expect.any(String) });
+    expect(call?.method).toBe('POST');
+    expect(call?.url.pathname).toBe('/rest/v1/rpc/mark_notifications_read');
+    expect(call?.body).toEqual({ p_ids: [row.id] });
   });
 
-  it('marks all unread ones when no ids are given', async () => {
-    const { client, calls } = postgrest(200, [{ id: 'a' }, { id: 'b' }]);
-    expect(await markNotificationsRead(client)).toEqual({ ok: true, data: 2 });
-    expect(calls[0]?.url.searchParams.has('id')).toBe(false);
+  it("marks all of the caller's when no ids are given (p_ids left to its default, null)", async () => {
+    const { client, calls } = postgrest(200, 7);
+    expect(await markNotificationsRead(client)).toEqual({ ok: true, data: 7 });
+    expect(calls[0]?.body).toEqual({});
   });
 
   it('sends nothing for an empty list', async () => {
-    const { client, calls } = postgrest(200, []);
+    const { client, calls } = postgrest(200, 0);
     expect(await markNotificationsRead(client, [])).toEqual({ ok: true, data: 0 });
     expect(calls).toHaveLength(0);
+  });
+
+  it('turns a signed-out call into not_authenticated', async () => {
+    const { client } = postgrest(401, {
+      code: '42501',
+      message: 'permission denied',
+      details: null,
+      hint: null,
+    });
+    expect(await markNotificationsRead(client)).toMatchObject({
+      ok: false,
+      error: { code: 'not_authenticated' },
+    });
   });
 });

@@ -4,7 +4,7 @@
 import type { Json, Tables } from '@carebook/domain';
 import type { CarebookClient } from './client.ts';
 import { mapPostgrestError, mapUnknownError } from './errors.ts';
-import { refuse, runMapped } from './query.ts';
+import { refuse, run, runMapped } from './query.ts';
 import { fail, ok, type Result } from './result.ts';
 
 /** What the apps need to say a notification in the reader's language (names, instants, zone). */
@@ -73,18 +73,17 @@ export async function countMyUnread(client: CarebookClient): Promise<Result<numb
 }
 
 /**
- * Marks the given notifications read, or all of the caller's when `ids` is omitted; those already
- * read keep their first read time. Resolves to how many changed.
+ * Marks the given notifications read, or all of the caller's when `ids` is omitted
+ * (`mark_notifications_read`, read time from the server's clock); those already read keep their
+ * first read time. Resolves to how many changed.
  */
 export async function markNotificationsRead(
   client: CarebookClient,
   ids?: readonly string[],
 ): Promise<Result<number>> {
   if (ids !== undefined && ids.length === 0) return ok(0);
-  let request = client
-    .from('notifications')
-    .update({ read_at: new Date().toISOString() })
-    .is('read_at', null);
-  if (ids !== undefined) request = request.in('id', [...ids]);
-  return runMapped(request.select('id'), 'notifications', (rows) => rows.length);
+  return run(
+    client.rpc('mark_notifications_read', ids === undefined ? {} : { p_ids: [...ids] }),
+    'mark_notifications_read',
+  );
 }

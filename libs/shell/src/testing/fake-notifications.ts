@@ -1,5 +1,5 @@
 // An in-memory public.notifications behind supabase-js's real PostgREST client, for store and
-// component specs: list, unread count and "mark read" as PostgREST answers them. Specs only.
+// component specs: list, unread count and mark_notifications_read as PostgREST answers them. Specs only.
 import { createCarebookClient, type CarebookClient } from '@carebook/data';
 
 export interface FakeNotificationRow {
@@ -40,18 +40,12 @@ export function fakeNotifications(rows: FakeNotificationRow[] = []) {
       );
       return json(200, sorted.slice(0, limit));
     }
-    if (method === 'PATCH') {
-      const ids = url.searchParams
-        .get('id')
-        ?.replace(/^in\.\((.*)\)$/, '$1')
-        .split(',');
-      const body = JSON.parse(String(init?.body)) as { read_at: string };
+    if (method === 'POST' && url.pathname.endsWith('/rpc/mark_notifications_read')) {
+      const { p_ids: ids } = JSON.parse(String(init?.body)) as { p_ids?: string[] };
+      const now = new Date().toISOString();
       const hit = table.filter((r) => unread(r) && (!ids || ids.includes(r.id)));
-      for (const r of hit) r.read_at = body.read_at;
-      return json(
-        200,
-        hit.map((r) => ({ id: r.id })),
-      );
+      for (const r of hit) r.read_at = now;
+      return json(200, hit.length);
     }
     return json(405, { message: 'not faked' });
   }
@@ -66,7 +60,7 @@ export function fakeNotifications(rows: FakeNotificationRow[] = []) {
     requests,
     /** Gives an auth-only fake client the REST part of this one. */
     attachTo(client: CarebookClient): CarebookClient {
-      return Object.assign(client, { from: rest.from.bind(rest) });
+      return Object.assign(client, { from: rest.from.bind(rest), rpc: rest.rpc.bind(rest) });
     },
     failWith(status: number, code: string, details: string | null = null) {
       failure = { status, body: { code, details, message: `fake ${code}`, hint: null } };

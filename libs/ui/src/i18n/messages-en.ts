@@ -112,7 +112,8 @@ export const en: MessageSchema = {
     owner_only: 'Only the practitioner can submit their profile.',
     staff_edit_limited: 'The team changes only a profile’s verification, not its content.',
     staff_role_locked: 'The team role is managed from the list of team members.',
-    preference_required: 'Confirmations and cancellations of your appointments always reach you by e-mail and in the app.',
+    preference_required:
+      'Confirmations and cancellations of your appointments always reach you by e-mail and in the app.',
     invalid_json: 'The request sent was not valid. Reload the page and try again.',
     document_file_missing: 'This document’s file cannot be found.',
     network: 'The service cannot be reached. Check your connection and try again.',

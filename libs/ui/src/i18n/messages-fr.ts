@@ -119,7 +119,8 @@ export const fr = {
     owner_only: 'Seul le praticien peut envoyer son profil.',
     staff_edit_limited: 'L’équipe ne modifie que la vérification d’un profil, pas son contenu.',
     staff_role_locked: 'Le rôle équipe se gère depuis la liste des membres de l’équipe.',
-    preference_required: 'Les confirmations et annulations de vos rendez-vous vous parviennent toujours par e-mail et dans l’application.',
+    preference_required:
+      'Les confirmations et annulations de vos rendez-vous vous parviennent toujours par e-mail et dans l’application.',
     invalid_json: 'La requête envoyée est invalide. Rechargez la page et réessayez.',
     document_file_missing: 'Le fichier de ce document est introuvable.',
     network: 'Le service est injoignable. Vérifiez votre connexion et réessayez.',

@@ -20,7 +20,6 @@ export const notificationSettingsEn: typeof notificationSettingsFr = {
     label: 'Time zone',
     hint: 'The times in your messages are written in this zone.',
     saved: 'Time zone saved.',
-    noMatch: 'No time zone matches.',
   },
   grid: {
     caption: 'Get messages, by subject and by channel',

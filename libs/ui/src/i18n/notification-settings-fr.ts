@@ -20,7 +20,6 @@ export const notificationSettingsFr = {
     label: 'Fuseau horaire',
     hint: 'Les heures de vos messages sont écrites dans ce fuseau.',
     saved: 'Fuseau horaire enregistré.',
-    noMatch: 'Aucun fuseau ne correspond.',
   },
   grid: {
     caption: 'Recevoir les messages, par sujet et par canal',

@@ -116,6 +116,8 @@ describe('describeNotification', () => {
       detail: 'Montant : 60,00\u00a0€',
     });
     expect(say(refunded, 'en').detail).toBe('Amount: €60.00');
+    const priced = { ...confirmed, data: { ...confirmed.data, amount_cents: 6000, currency: 'EUR' } };
+    expect(say(priced, 'fr').detail).toBeNull();
   });
 
   it('says account topics the same to everyone', () => {

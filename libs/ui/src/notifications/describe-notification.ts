@@ -96,7 +96,10 @@ export function describeNotification(
   const sentence = key ? t(key, parts) : t('notifications.other');
 
   const reason = text(d.reason);
-  const amount = amountOf(d.amount_cents, d.currency, locale);
+  // Appointment messages carry the price too; only payment messages are about it.
+  const amount = notification.topic.startsWith('payment.')
+    ? amountOf(d.amount_cents, d.currency, locale)
+    : null;
   const detail = reason
     ? t('notifications.parts.reason', { reason })
     : amount

@@ -3,7 +3,7 @@
 import type { DbEnum } from '@carebook/domain';
 
 export type NotificationChannel = DbEnum<'notification_channel'>;
-export type NotificationCategory = 'booking' | 'reminders' | 'account';
+export type NotificationCategory = DbEnum<'notification_category'>;
 
 export const NOTIFICATION_CATEGORIES: readonly NotificationCategory[] = ['booking', 'reminders', 'account'];
 export const NOTIFICATION_CHANNELS: readonly NotificationChannel[] = ['email', 'sms', 'in_app'];
