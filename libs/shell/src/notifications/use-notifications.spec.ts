@@ -22,7 +22,7 @@ async function setUp(
 }
 
 const gets = (rest: ReturnType<typeof fakeNotifications>) =>
-  rest.requests.filter((r) => r.method === 'GET').length;
+  rest.requests.filter((r) => r.method === 'GET' && r.url.pathname.endsWith('/notifications')).length;
 
 function setVisibility(state: 'visible' | 'hidden') {
   Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
@@ -39,6 +39,14 @@ describe('useNotifications', () => {
     expect(store.loaded).toBe(true);
     expect(store.unread).toBe(2);
     expect(store.items.map((n) => n.readAt === null)).toEqual([false, true, true]);
+  });
+
+  it('reads the person’s time zone once, for notices that name none', async () => {
+    const { store, rest } = await setUp();
+    await store.refresh();
+    await store.refresh();
+    expect(store.readerZone).toBe('Europe/Paris');
+    expect(rest.requests.filter((r) => r.url.pathname.endsWith('/profiles'))).toHaveLength(1);
   });
 
   it('marks one read at once, and the server too', async () => {
@@ -130,6 +138,7 @@ describe('useNotifications', () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(store.items).toHaveLength(0);
     expect(store.unread).toBe(0);
+    expect(store.readerZone).toBeNull();
     stop();
   });
 });

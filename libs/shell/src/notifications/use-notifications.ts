@@ -5,6 +5,7 @@ import { computed, ref, shallowRef, watch } from 'vue';
 import { defineStore } from 'pinia';
 import {
   countMyUnread,
+  getMyProfile,
   listMyNotifications,
   markNotificationsRead,
   type AppNotification,
@@ -30,6 +31,8 @@ export const useNotifications = defineStore('notifications', () => {
   /** Why the last "mark read" failed; its change was rolled back. */
   const markError = shallowRef<DataError | null>(null);
   const hasUnread = computed(() => unread.value > 0);
+  /** The zone the person chose (profiles.time_zone): notices whose data names none are dated in it. */
+  const readerZone = ref<string | null>(null);
 
   // Bumped by every local change: a poll answer that left before it is stale and is dropped, so
   // it cannot bring back as unread what the person just marked read.
@@ -41,12 +44,16 @@ export const useNotifications = defineStore('notifications', () => {
       const started = version;
       const owner = session.user?.id;
       loading.value = true;
-      const [list, count] = await Promise.all([
+      const [list, count, profile] = await Promise.all([
         listMyNotifications(client, { limit: NOTIFICATION_FEED_SIZE }),
         countMyUnread(client),
+        // Once per person; a failure only leaves the browser's zone in use.
+        readerZone.value === null ? getMyProfile(client) : null,
       ]);
       loading.value = false;
-      if (started !== version || owner !== session.user?.id) return;
+      if (owner !== session.user?.id) return;
+      if (profile?.ok) readerZone.value = profile.data.timeZone;
+      if (started !== version) return;
       if (!list.ok || !count.ok) {
         error.value = !list.ok ? list.error : !count.ok ? count.error : null;
         return;
@@ -101,6 +108,7 @@ export const useNotifications = defineStore('notifications', () => {
     loaded.value = false;
     error.value = null;
     markError.value = null;
+    readerZone.value = null;
   }
 
   // Polling: one timer however many bells are mounted; none while the tab is hidden.
@@ -156,6 +164,7 @@ export const useNotifications = defineStore('notifications', () => {
     items,
     unread,
     hasUnread,
+    readerZone,
     loaded,
     loading,
     error,

@@ -10,8 +10,20 @@ export interface FakeNotificationRow {
   created_at: string;
 }
 
-export function fakeNotifications(rows: FakeNotificationRow[] = []) {
+export function fakeNotifications(rows: FakeNotificationRow[] = [], timeZone = 'Europe/Paris') {
   const table = [...rows];
+  // The reader's profile row, which the feed reads once for the person's time zone.
+  const profile = {
+    id: '00000000-0000-4000-8000-00000000aaaa',
+    email: 'zoe@example.fr',
+    full_name: 'Zoé',
+    role: 'patient',
+    locale: 'fr',
+    phone: null,
+    time_zone: timeZone,
+    created_at: '2026-12-01T00:00:00Z',
+    updated_at: '2026-12-01T00:00:00Z',
+  };
   const requests: { method: string; url: URL }[] = [];
   /** When set, every request is answered with this error. */
   let failure: { status: number; body: Record<string, unknown> } | null = null;
@@ -33,6 +45,7 @@ export function fakeNotifications(rows: FakeNotificationRow[] = []) {
     const unread = (r: FakeNotificationRow) => r.read_at === null;
     if (method === 'HEAD')
       return json(200, undefined, { 'content-range': `*/${table.filter(unread).length}` });
+    if (method === 'GET' && url.pathname.endsWith('/profiles')) return json(200, profile);
     if (method === 'GET') {
       const limit = Number(url.searchParams.get('limit') ?? 1000);
       const sorted = [...table].sort(
