@@ -67,7 +67,13 @@ function api(answers: { set?: Answer; patch?: Answer } = {}) {
     });
   };
   const rest = createCarebookClient('http://127.0.0.1:1', 'anon-key', {
-    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+    // Own storage key: several fake clients in one happy-dom window would warn otherwise.
+    auth: {
+      persistSession: false,
+      autoRefreshToken: false,
+      detectSessionInUrl: false,
+      storageKey: `fake-${crypto.randomUUID()}`,
+    },
     global: { fetch },
   });
   const client = Object.assign(fakeAuthClient({ stored: session }).client, {

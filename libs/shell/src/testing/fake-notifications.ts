@@ -64,7 +64,13 @@ export function fakeNotifications(rows: FakeNotificationRow[] = [], timeZone = '
   }
 
   const rest = createCarebookClient('http://127.0.0.1:1', 'anon-key', {
-    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+    // Own storage key: several fake clients in one happy-dom window would warn otherwise.
+    auth: {
+      persistSession: false,
+      autoRefreshToken: false,
+      detectSessionInUrl: false,
+      storageKey: `fake-${crypto.randomUUID()}`,
+    },
     global: { fetch },
   });
 
