@@ -48,3 +48,13 @@ insert into public.specialties (profession_code, code, name_fr, name_en) values
   ('sophrologist', 'sleep', 'Sommeil', 'Sleep'),
   ('naturopath', 'nutrition', 'Alimentation', 'Nutrition')
 on conflict (profession_code, code) do update set name_fr = excluded.name_fr, name_en = excluded.name_en;
+
+-- Subscription plans, mirrored as Stripe prices found by lookup key (the Stripe fake creates them
+-- from this table; in production they are created once in the Stripe dashboard with these keys).
+insert into public.plans (code, name_fr, name_en, billing_interval, amount_cents, currency, trial_days, stripe_lookup_key, sort_order) values
+  ('essential_monthly', 'Essentiel mensuel', 'Essential monthly', 'month', 4900, 'EUR', 14, 'carebook_essential_monthly', 1),
+  ('essential_yearly', 'Essentiel annuel', 'Essential yearly', 'year', 49000, 'EUR', 14, 'carebook_essential_yearly', 2)
+on conflict (code) do update
+  set name_fr = excluded.name_fr, name_en = excluded.name_en, billing_interval = excluded.billing_interval,
+      amount_cents = excluded.amount_cents, currency = excluded.currency, trial_days = excluded.trial_days,
+      stripe_lookup_key = excluded.stripe_lookup_key, sort_order = excluded.sort_order;

@@ -17,6 +17,7 @@ import {
   patient,
   practitioner,
   practitionerOpen,
+  publishedPractitioner,
   scenario,
   service,
   staff,
@@ -305,6 +306,21 @@ const producers: Record<ServerRefusalCode, () => Promise<Answer>> = {
         p_channel: 'email',
         p_enabled: false,
       }),
+    );
+  },
+  payment_closed: async () => {
+    const open = await practitionerOpen({ price: 0 });
+    const patientUser = await user('patient');
+    const booked = await open.book(patientUser, open.at(3, '09:00'));
+    return viaData(patientUser.client.rpc('begin_checkout', { p_appointment_id: booked.data!.id }));
+  },
+  signature_invalid: () => viaFunction('stripe-webhook', { method: 'POST', body: '{}' }),
+  already_subscribed: async () => {
+    const pro = await publishedPractitioner();
+    return viaFunction(
+      'billing/subscribe',
+      { method: 'POST', body: JSON.stringify({ plan: 'essential_monthly' }) },
+      pro,
     );
   },
   invalid_json: async () =>

@@ -269,6 +269,23 @@ export async function buildFixture(): Promise<Fixture> {
     appointmentRow(patient.id, 'practitioner', 0, 'confirmed'),
   );
 
+  // Money: a Stripe customer for the patient and the practitioner, a payment of the appointment.
+  for (const owner of [patient.id, practitioner.id]) {
+    const { error } = await sa
+      .from('billing_customers')
+      .insert({ profile_id: owner, stripe_customer_id: `cus_${uniqueLetters(14)}` });
+    if (error) fail('seeding billing_customers', error);
+  }
+  const paymentId = await insertReturning(sa, 'payments', {
+    appointment_id: appointmentId,
+    patient_id: patient.id,
+    practitioner_id: practitioner.id,
+    amount_cents: 6000,
+    currency: 'EUR',
+    checkout_expires_at: new Date(FAR_FUTURE).toISOString(),
+  });
+  const planCodes = ['essential_monthly', 'essential_yearly'];
+
   const trail = async (table: string, filter: string, value: string): Promise<string[]> => {
     const { data, error } = await sa.from(table).select('id').eq(filter, value);
     if (error || !data || data.length !== 2)
@@ -486,6 +503,72 @@ export async function buildFixture(): Promise<Fixture> {
         row: (owner) => ({ profile_id: owner, category: 'account', channel: 'sms', enabled: true }),
         patch: () => ({ enabled: false }),
       }),
+    },
+    plans: {
+      rows: planCodes.map((key) => ({ key, owners: [], published: true })),
+      read: readKeys('plans', 'code', planCodes),
+      insert: async (actor, target) => {
+        if (target === 'self') return null;
+        const code = `rls_${uniqueLetters(8)}`;
+        const forged = {
+          code,
+          name_fr: 'Faux',
+          name_en: 'Forged',
+          billing_interval: 'month',
+          amount_cents: 1,
+          stripe_lookup_key: `forged_${code}`,
+        };
+        return tryInsert(actor, 'plans', forged, { code });
+      },
+      update: async (actor, target) =>
+        target === 'self' ? null : tryUpdate(actor, 'plans', { code: planCodes[0] }, { amount_cents: 1 }),
+      delete: async (actor, target) =>
+        target === 'self' ? null : tryDelete(actor, 'plans', { code: planCodes[1] }),
+    },
+    billing_customers: {
+      rows: [
+        { key: patient.id, owners: ['patient'], published: false },
+        { key: practitioner.id, owners: ['practitioner'], published: false },
+      ],
+      read: readKeys('billing_customers', 'profile_id', [patient.id, practitioner.id]),
+      insert: async (actor, target) => {
+        if (target === 'self') return null;
+        const forged = { profile_id: otherPatient.id, stripe_customer_id: `cus_${uniqueLetters(14)}` };
+        return tryInsert(actor, 'billing_customers', forged, { profile_id: otherPatient.id });
+      },
+      update: async (actor, target) =>
+        target === 'self'
+          ? null
+          : tryUpdate(
+              actor,
+              'billing_customers',
+              { profile_id: patient.id },
+              { stripe_customer_id: 'cus_tampered' },
+            ),
+      delete: async (actor, target) =>
+        target === 'self' ? null : tryDelete(actor, 'billing_customers', { profile_id: patient.id }),
+    },
+    payments: {
+      rows: [{ key: paymentId, owners: ['patient', 'practitioner'], published: false }],
+      read: readKeys('payments', 'id', [paymentId]),
+      insert: async (actor, target) => {
+        if (target === 'self') return null;
+        const id = randomUUID();
+        const forged = {
+          id,
+          appointment_id: appointmentId,
+          patient_id: patient.id,
+          practitioner_id: practitioner.id,
+          amount_cents: 1,
+          currency: 'EUR',
+          checkout_expires_at: new Date(FAR_FUTURE).toISOString(),
+        };
+        return tryInsert(actor, 'payments', forged, { id });
+      },
+      update: async (actor, target) =>
+        target === 'self' ? null : tryUpdate(actor, 'payments', { id: paymentId }, { status: 'refunded' }),
+      delete: async (actor, target) =>
+        target === 'self' ? null : tryDelete(actor, 'payments', { id: paymentId }),
     },
     professions: {
       rows: [{ key: professionCode, owners: [], published: true }],

@@ -126,6 +126,27 @@ export const RELATIONS = {
     delete: cells<Write>(    'denied',    'own',       'own',       'own',           'own',           'own'),
     note: 'each person chooses their own channels; required ones are refused by a trigger (notification-preferences.int.spec.ts)',
   },
+  plans: {
+    select: cells<Read>(     'published', 'published', 'published', 'published',     'published',     'all'),
+    insert: deniedToAll,
+    update: deniedToAll,
+    delete: deniedToAll,
+    note: 'the seeded plans, mirrored in Stripe; changed by migrations and seed only',
+  },
+  billing_customers: {
+    select: cells<Read>(     'denied',    'own',       'own',       'own',           'own',           'all'),
+    insert: deniedToAll,
+    update: deniedToAll,
+    delete: deniedToAll,
+    note: 'written by the checkout and billing functions (service role)',
+  },
+  payments: {
+    select: cells<Read>(     'denied',    'own',       'none',      'own',           'none',          'all'),
+    insert: deniedToAll,
+    update: deniedToAll,
+    delete: deniedToAll,
+    note: 'made by begin_checkout, moved by Stripe webhooks and the payments job; patient and practitioner of the appointment read it',
+  },
   professions: {
     select: cells<Read>(     'all',       'all',       'all',       'all',           'all',           'all'),
     insert: staffOnlyInsert,

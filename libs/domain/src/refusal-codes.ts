@@ -50,6 +50,10 @@ export const SERVER_REFUSALS = {
   owner_only: { status: 403, means: 'only the practitioner may submit their profile' },
   staff_edit_limited: { status: 403, means: 'staff change only the verification of a profile' },
   staff_role_locked: { status: 409, means: 'the staff role follows staff_members' },
+  // Payments
+  signature_invalid: { status: 400, means: 'a webhook whose signature does not hold for its body, secret and time' },
+  already_subscribed: { status: 409, means: 'the practitioner already has a current subscription: use the billing portal' },
+  payment_closed: { status: 409, means: 'the appointment is not waiting for payment (paid, or no longer held)' },
   // Notifications
   preference_required: { status: 409, means: 'the messages a booking needs cannot be turned off' },
   // Edge functions

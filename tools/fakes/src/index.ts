@@ -1,5 +1,5 @@
-// Public entry of @carebook/fakes: starts the fakes server (Brevo today) and the inbox, both over
-// one message store persisted under <stack root>/inbox/messages.jsonl.
+// Public entry of @carebook/fakes: starts the fakes server (Brevo, Stripe) and the inbox; the inbox's
+// messages persist under <stack root>/inbox/messages.jsonl, Stripe's state under <root>/stripe/.
 import path from 'node:path';
 import type { Server } from 'node:http';
 import { BREVO_PREFIX, createBrevoFake } from './brevo.ts';
@@ -7,14 +7,23 @@ import { routeFakes } from './fakes-server.ts';
 import { close, listen } from './http-util.ts';
 import { routeInbox } from './inbox-server.ts';
 import { MessageStore } from './message-store.ts';
+import { createStripeFake } from './stripe/index.ts';
 import type { FakesConfig, Logger, RunningService } from './types.ts';
 
 export type { FakesConfig, InboxMessage, Logger, RunningService } from './types.ts';
 export { MessageStore } from './message-store.ts';
+export { stripeControl, type ControlEvent, type StripeControl } from './stripe/control-client.ts';
+export { signPayload as signStripePayload } from './stripe/events.ts';
 
 export interface StartFakesOptions {
   /** Port overrides (0 = any free port), so tests can run beside a stack that holds the real ones. */
   ports?: Partial<FakesConfig['ports']>;
+  /** Where the Stripe fake posts webhooks; defaults to STRIPE_WEBHOOK_URL / STRIPE_WEBHOOK_SECRET. */
+  stripeWebhook?: { url: string; secret: string };
+}
+
+export function stripeStateFile(config: FakesConfig): string {
+  return path.join(config.dirs.root, 'stripe', 'state.json');
 }
 
 export function inboxFile(config: FakesConfig): string {
@@ -34,21 +43,48 @@ export async function startFakes(
     log(`fakes: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 
   const brevo = createBrevoFake(store, log);
-  const fakes = await listen(
-    routeFakes([{ prefix: BREVO_PREFIX, handle: brevo }]),
-    config.host,
-    options.ports?.fakes ?? config.ports.fakes,
-    onError,
-  );
+  const { STRIPE_WEBHOOK_URL: hookUrl, STRIPE_WEBHOOK_SECRET: hookSecret } = process.env;
+  const stripe = createStripeFake({
+    file: stripeStateFile(config),
+    log,
+    webhook:
+      options.stripeWebhook ?? (hookUrl && hookSecret ? { url: hookUrl, secret: hookSecret } : undefined),
+  });
+  let fakes: { server: Server; port: number };
+  try {
+    fakes = await listen(
+      routeFakes([
+        { prefix: BREVO_PREFIX, handle: brevo },
+        // The stripe SDK has no base path: it calls <host>:<port>/v1/..., so the API sits at the root.
+        { prefix: '/v1', handle: stripe.api, listed: false },
+        { prefix: '/stripe', handle: stripe.site, listed: false },
+      ]),
+      config.host,
+      options.ports?.fakes ?? config.ports.fakes,
+      onError,
+    );
+  } catch (error) {
+    stripe.stop();
+    throw error;
+  }
+  stripe.setPublicUrl(`http://${config.host}:${fakes.port}`);
   let inbox: { server: Server; port: number };
   try {
     inbox = await listen(routeInbox(store), config.host, options.ports?.inbox ?? config.ports.inbox, onError);
   } catch (error) {
+    stripe.stop();
     await close(fakes.server);
     throw error;
   }
   return [
-    { name: 'fakes', url: `http://${config.host}:${fakes.port}`, stop: () => close(fakes.server) },
+    {
+      name: 'fakes',
+      url: `http://${config.host}:${fakes.port}`,
+      stop: async () => {
+        stripe.stop();
+        await close(fakes.server);
+      },
+    },
     { name: 'inbox', url: `http://${config.host}:${inbox.port}`, stop: () => close(inbox.server) },
   ];
 }

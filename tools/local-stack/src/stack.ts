@@ -13,6 +13,7 @@ import { startAuth } from './auth/index.ts';
 import { startStorage, syncBucketsFromConfig } from './storage/index.ts';
 import { startFunctions } from './functions/index.ts';
 import { startScheduler } from './scheduler.ts';
+import { stripeSettings, syncStripeCatalogue } from './stripe-catalogue.ts';
 import { startFakes } from '@carebook/fakes';
 import { APPS, startApp } from './apps.ts';
 import { seed, type DemoAccount } from '@carebook/seed';
@@ -30,7 +31,9 @@ export interface Stack {
 export class AlreadyRunningError extends Error {
   readonly pid: number;
   constructor(pid: number, profile: string) {
-    super(`A Carebook ${profile} stack is already running (pid ${pid}). Use \`npm run status\` to see it or \`npm run stop\` to stop it.`);
+    super(
+      `A Carebook ${profile} stack is already running (pid ${pid}). Use \`npm run status\` to see it or \`npm run stop\` to stop it.`,
+    );
     this.pid = pid;
   }
 }
@@ -65,7 +68,8 @@ export async function startStack(config: StackConfig, opts: StartOptions = {}): 
   const t0 = performance.now();
   const progress = opts.onProgress ?? (() => undefined);
   const previous = readState(config);
-  if (previous && previous.pid !== process.pid && isAlive(previous.pid)) throw new AlreadyRunningError(previous.pid, config.profile);
+  if (previous && previous.pid !== process.pid && isAlive(previous.pid))
+    throw new AlreadyRunningError(previous.pid, config.profile);
   if (previous) {
     const n = reapOrphans(previous);
     if (n > 0) progress(`stopped ${n} process(es) left behind by a stack that was killed`);
@@ -75,7 +79,9 @@ export async function startStack(config: StackConfig, opts: StartOptions = {}): 
     if (!config.withApps && (name === 'booking' || name === 'practitioner')) continue;
     // Our ports sit in the kernel's ephemeral range: an outgoing connection may hold one for a moment.
     if (!(await portFree(config.host, port)) && !(await retryPortFree(config.host, port))) {
-      throw new Error(`Port ${port} (${name}) is already in use by another program; free it or set the matching CAREBOOK_*_PORT.`);
+      throw new Error(
+        `Port ${port} (${name}) is already in use by another program; free it or set the matching CAREBOOK_*_PORT.`,
+      );
     }
   }
   if (opts.fresh) rmSync(config.dirs.root, { recursive: true, force: true });
@@ -118,7 +124,12 @@ export async function startStack(config: StackConfig, opts: StartOptions = {}): 
         await syncBucketsFromConfig(config);
         return s;
       }),
-      startFakes(config, logs.for('fakes')),
+      startFakes(config, logs.for('fakes'), {
+        stripeWebhook: {
+          url: stripeSettings(config).webhookUrl,
+          secret: stripeSettings(config).webhookSecret,
+        },
+      }),
       startFunctions(config, logs.for('functions')),
     ]);
     services.push(...parts.flat());
@@ -126,6 +137,7 @@ export async function startStack(config: StackConfig, opts: StartOptions = {}): 
     services.push(await startGateway(config, logs.for('gateway')));
     save();
     progress(`api          ready on ${config.apiUrl}`);
+    await syncStripeCatalogue(config, logs.for('fakes'));
     // The test profile leaves jobs to the tests, which run each tick when they need it.
     if (opts.scheduler ?? config.profile === 'dev') {
       services.push(await startScheduler(config, logs.for('scheduler')));

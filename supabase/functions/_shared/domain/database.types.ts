@@ -230,6 +230,32 @@ export type Database = {
           },
         ];
       };
+      billing_customers: {
+        Row: {
+          created_at: string;
+          profile_id: string;
+          stripe_customer_id: string;
+        };
+        Insert: {
+          created_at?: string;
+          profile_id: string;
+          stripe_customer_id: string;
+        };
+        Update: {
+          created_at?: string;
+          profile_id?: string;
+          stripe_customer_id?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'billing_customers_profile_id_fkey';
+            columns: ['profile_id'];
+            isOneToOne: true;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
       companies: {
         Row: {
           active: boolean;
@@ -492,6 +518,38 @@ export type Database = {
           },
         ];
       };
+      notification_preferences: {
+        Row: {
+          category: Database['public']['Enums']['notification_category'];
+          channel: Database['public']['Enums']['notification_channel'];
+          enabled: boolean;
+          profile_id: string;
+          updated_at: string;
+        };
+        Insert: {
+          category: Database['public']['Enums']['notification_category'];
+          channel: Database['public']['Enums']['notification_channel'];
+          enabled: boolean;
+          profile_id?: string;
+          updated_at?: string;
+        };
+        Update: {
+          category?: Database['public']['Enums']['notification_category'];
+          channel?: Database['public']['Enums']['notification_channel'];
+          enabled?: boolean;
+          profile_id?: string;
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'notification_preferences_profile_id_fkey';
+            columns: ['profile_id'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
       notifications: {
         Row: {
           created_at: string;
@@ -573,6 +631,136 @@ export type Database = {
           processed_at?: string | null;
           status?: Database['public']['Enums']['outbox_status'];
           topic?: string;
+        };
+        Relationships: [];
+      };
+      payments: {
+        Row: {
+          amount_cents: number;
+          appointment_id: string;
+          checkout_expires_at: string;
+          checkout_session_id: string | null;
+          checkout_url: string | null;
+          created_at: string;
+          currency: string;
+          expire_requested: boolean;
+          id: string;
+          last_error: string | null;
+          paid_at: string | null;
+          patient_id: string;
+          payment_intent_id: string | null;
+          practitioner_id: string;
+          receipt_url: string | null;
+          refund_id: string | null;
+          refund_reason: string | null;
+          refunded_at: string | null;
+          status: Database['public']['Enums']['payment_status'];
+          updated_at: string;
+        };
+        Insert: {
+          amount_cents: number;
+          appointment_id: string;
+          checkout_expires_at: string;
+          checkout_session_id?: string | null;
+          checkout_url?: string | null;
+          created_at?: string;
+          currency: string;
+          expire_requested?: boolean;
+          id?: string;
+          last_error?: string | null;
+          paid_at?: string | null;
+          patient_id: string;
+          payment_intent_id?: string | null;
+          practitioner_id: string;
+          receipt_url?: string | null;
+          refund_id?: string | null;
+          refund_reason?: string | null;
+          refunded_at?: string | null;
+          status?: Database['public']['Enums']['payment_status'];
+          updated_at?: string;
+        };
+        Update: {
+          amount_cents?: number;
+          appointment_id?: string;
+          checkout_expires_at?: string;
+          checkout_session_id?: string | null;
+          checkout_url?: string | null;
+          created_at?: string;
+          currency?: string;
+          expire_requested?: boolean;
+          id?: string;
+          last_error?: string | null;
+          paid_at?: string | null;
+          patient_id?: string;
+          payment_intent_id?: string | null;
+          practitioner_id?: string;
+          receipt_url?: string | null;
+          refund_id?: string | null;
+          refund_reason?: string | null;
+          refunded_at?: string | null;
+          status?: Database['public']['Enums']['payment_status'];
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'payments_appointment_id_fkey';
+            columns: ['appointment_id'];
+            isOneToOne: true;
+            referencedRelation: 'appointments';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'payments_patient_id_fkey';
+            columns: ['patient_id'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'payments_practitioner_id_fkey';
+            columns: ['practitioner_id'];
+            isOneToOne: false;
+            referencedRelation: 'practitioners';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      plans: {
+        Row: {
+          active: boolean;
+          amount_cents: number;
+          billing_interval: Database['public']['Enums']['billing_interval'];
+          code: string;
+          currency: string;
+          name_en: string;
+          name_fr: string;
+          sort_order: number;
+          stripe_lookup_key: string;
+          trial_days: number;
+        };
+        Insert: {
+          active?: boolean;
+          amount_cents: number;
+          billing_interval: Database['public']['Enums']['billing_interval'];
+          code: string;
+          currency?: string;
+          name_en: string;
+          name_fr: string;
+          sort_order?: number;
+          stripe_lookup_key: string;
+          trial_days?: number;
+        };
+        Update: {
+          active?: boolean;
+          amount_cents?: number;
+          billing_interval?: Database['public']['Enums']['billing_interval'];
+          code?: string;
+          currency?: string;
+          name_en?: string;
+          name_fr?: string;
+          sort_order?: number;
+          stripe_lookup_key?: string;
+          trial_days?: number;
         };
         Relationships: [];
       };
@@ -739,7 +927,9 @@ export type Database = {
           full_name: string | null;
           id: string;
           locale: Database['public']['Enums']['app_locale'];
+          phone: string | null;
           role: Database['public']['Enums']['user_role'];
+          time_zone: string;
           updated_at: string;
         };
         Insert: {
@@ -748,7 +938,9 @@ export type Database = {
           full_name?: string | null;
           id: string;
           locale?: Database['public']['Enums']['app_locale'];
+          phone?: string | null;
           role?: Database['public']['Enums']['user_role'];
+          time_zone?: string;
           updated_at?: string;
         };
         Update: {
@@ -757,7 +949,9 @@ export type Database = {
           full_name?: string | null;
           id?: string;
           locale?: Database['public']['Enums']['app_locale'];
+          phone?: string | null;
           role?: Database['public']['Enums']['user_role'];
+          time_zone?: string;
           updated_at?: string;
         };
         Relationships: [];
@@ -817,36 +1011,48 @@ export type Database = {
       };
       subscriptions: {
         Row: {
+          cancel_at_period_end: boolean;
           created_at: string;
           current_period_end: string | null;
           id: string;
+          past_due_since: string | null;
           plan: string;
           practitioner_id: string;
           status: Database['public']['Enums']['subscription_status'];
           stripe_customer_id: string | null;
           stripe_subscription_id: string | null;
+          synced_at: string | null;
+          trial_end: string | null;
           updated_at: string;
         };
         Insert: {
+          cancel_at_period_end?: boolean;
           created_at?: string;
           current_period_end?: string | null;
           id?: string;
+          past_due_since?: string | null;
           plan: string;
           practitioner_id: string;
           status: Database['public']['Enums']['subscription_status'];
           stripe_customer_id?: string | null;
           stripe_subscription_id?: string | null;
+          synced_at?: string | null;
+          trial_end?: string | null;
           updated_at?: string;
         };
         Update: {
+          cancel_at_period_end?: boolean;
           created_at?: string;
           current_period_end?: string | null;
           id?: string;
+          past_due_since?: string | null;
           plan?: string;
           practitioner_id?: string;
           status?: Database['public']['Enums']['subscription_status'];
           stripe_customer_id?: string | null;
           stripe_subscription_id?: string | null;
+          synced_at?: string | null;
+          trial_end?: string | null;
           updated_at?: string;
         };
         Relationships: [
@@ -905,6 +1111,41 @@ export type Database = {
       [_ in never]: never;
     };
     Functions: {
+      apply_stripe_event: {
+        Args: { p_event: Json; p_object?: Json; p_read_at?: string };
+        Returns: string;
+      };
+      begin_checkout: {
+        Args: { p_appointment_id: string };
+        Returns: {
+          amount_cents: number;
+          appointment_id: string;
+          checkout_expires_at: string;
+          checkout_session_id: string | null;
+          checkout_url: string | null;
+          created_at: string;
+          currency: string;
+          expire_requested: boolean;
+          id: string;
+          last_error: string | null;
+          paid_at: string | null;
+          patient_id: string;
+          payment_intent_id: string | null;
+          practitioner_id: string;
+          receipt_url: string | null;
+          refund_id: string | null;
+          refund_reason: string | null;
+          refunded_at: string | null;
+          status: Database['public']['Enums']['payment_status'];
+          updated_at: string;
+        };
+        SetofOptions: {
+          from: '*';
+          to: 'payments';
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       book_appointment: {
         Args: {
           p_consultation_type_id: string;
@@ -1022,9 +1263,29 @@ export type Database = {
           starts_at: string;
         }[];
       };
+      mark_notifications_read: { Args: { p_ids?: string[] }; Returns: number };
+      my_notification_settings: {
+        Args: Record<PropertyKey, never>;
+        Returns: {
+          category: Database['public']['Enums']['notification_category'];
+          channel: Database['public']['Enums']['notification_channel'];
+          enabled: boolean;
+          required: boolean;
+        }[];
+      };
       open_verification_document: {
         Args: { p_document_id: string };
         Returns: string;
+      };
+      payments_due: {
+        Args: { p_limit?: number };
+        Returns: {
+          action: string;
+          amount_cents: number;
+          checkout_session_id: string;
+          payment_id: string;
+          payment_intent_id: string;
+        }[];
       };
       plan_deliveries: { Args: { p_limit?: number }; Returns: number };
       plan_reminders_tick: { Args: { p_now?: string }; Returns: number };
@@ -1038,6 +1299,51 @@ export type Database = {
           next_appointment_at: string;
           patient_id: string;
         }[];
+      };
+      record_checkout_session: {
+        Args: { p_payment_id: string; p_session_id: string; p_url: string };
+        Returns: {
+          amount_cents: number;
+          appointment_id: string;
+          checkout_expires_at: string;
+          checkout_session_id: string | null;
+          checkout_url: string | null;
+          created_at: string;
+          currency: string;
+          expire_requested: boolean;
+          id: string;
+          last_error: string | null;
+          paid_at: string | null;
+          patient_id: string;
+          payment_intent_id: string | null;
+          practitioner_id: string;
+          receipt_url: string | null;
+          refund_id: string | null;
+          refund_reason: string | null;
+          refunded_at: string | null;
+          status: Database['public']['Enums']['payment_status'];
+          updated_at: string;
+        };
+        SetofOptions: {
+          from: '*';
+          to: 'payments';
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      record_payment_action: {
+        Args: {
+          p_action: string;
+          p_error?: string;
+          p_payment_id: string;
+          p_refund_id?: string;
+          p_refund_status?: string;
+        };
+        Returns: undefined;
+      };
+      refresh_publication_tick: {
+        Args: Record<PropertyKey, never>;
+        Returns: number;
       };
       refresh_stale_next_slots_tick: {
         Args: Record<PropertyKey, never>;
@@ -1146,6 +1452,19 @@ export type Database = {
           slug: string;
         }[];
       };
+      set_notification_preference: {
+        Args: {
+          p_category: Database['public']['Enums']['notification_category'];
+          p_channel: Database['public']['Enums']['notification_channel'];
+          p_enabled: boolean;
+        };
+        Returns: {
+          category: Database['public']['Enums']['notification_category'];
+          channel: Database['public']['Enums']['notification_channel'];
+          enabled: boolean;
+          required: boolean;
+        }[];
+      };
       skip_delivery: {
         Args: { p_id: string; p_reason: string };
         Returns: Database['public']['Enums']['delivery_status'];
@@ -1156,12 +1475,16 @@ export type Database = {
       appointment_actor: 'patient' | 'practitioner' | 'staff' | 'system';
       appointment_status: 'held' | 'confirmed' | 'cancelled' | 'completed' | 'no_show';
       availability_exception_kind: 'time_off' | 'extra';
+      billing_interval: 'month' | 'year';
       calendar_provider: 'google';
       consultation_mode: 'video' | 'in_person' | 'at_home';
       delivery_status: 'pending' | 'sent' | 'skipped' | 'dead';
       document_kind: 'diploma' | 'identity' | 'registration' | 'other';
+      notification_category: 'booking' | 'reminders' | 'account';
       notification_channel: 'in_app' | 'email' | 'sms';
       outbox_status: 'pending' | 'processing' | 'sent' | 'failed';
+      payment_status:
+        'open' | 'paid' | 'failed' | 'expired' | 'refund_pending' | 'refunded' | 'refund_failed';
       registration_registry: 'rpps' | 'adeli' | 'none';
       review_action: 'approve' | 'reject' | 'suspend' | 'reinstate';
       search_sort: 'distance' | 'soonest' | 'relevance';
@@ -1300,12 +1623,15 @@ export const Constants = {
       appointment_actor: ['patient', 'practitioner', 'staff', 'system'],
       appointment_status: ['held', 'confirmed', 'cancelled', 'completed', 'no_show'],
       availability_exception_kind: ['time_off', 'extra'],
+      billing_interval: ['month', 'year'],
       calendar_provider: ['google'],
       consultation_mode: ['video', 'in_person', 'at_home'],
       delivery_status: ['pending', 'sent', 'skipped', 'dead'],
       document_kind: ['diploma', 'identity', 'registration', 'other'],
+      notification_category: ['booking', 'reminders', 'account'],
       notification_channel: ['in_app', 'email', 'sms'],
       outbox_status: ['pending', 'processing', 'sent', 'failed'],
+      payment_status: ['open', 'paid', 'failed', 'expired', 'refund_pending', 'refunded', 'refund_failed'],
       registration_registry: ['rpps', 'adeli', 'none'],
       review_action: ['approve', 'reject', 'suspend', 'reinstate'],
       search_sort: ['distance', 'soonest', 'relevance'],

@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { StackConfig } from '../config.ts';
+import { stripeSettings } from '../stripe-catalogue.ts';
 import { parseEnvFile } from './env-file.ts';
 
 /**
@@ -55,8 +56,17 @@ export function functionEnv(config: StackConfig, functionsDir: string, denoDir: 
   // signed by a local CA that Deno's bundled roots do not know.
   env.DENO_TLS_CA_STORE ??= process.env.DENO_TLS_CA_STORE ?? 'system,mozilla';
   env.NO_COLOR = '1';
-  // Local default: the SDK reaches the Brevo fake. A secrets file may point it elsewhere.
+  // Local defaults: the SDKs reach the fakes, links go to the local apps. A secrets file may
+  // point them elsewhere.
   env.BREVO_API_URL = `${config.fakesUrl}/brevo/v3`;
+  const stripe = stripeSettings(config);
+  env.STRIPE_SECRET_KEY = stripe.secretKey;
+  env.STRIPE_WEBHOOK_SECRET = stripe.webhookSecret;
+  env.STRIPE_API_HOST = stripe.host;
+  env.STRIPE_API_PORT = String(stripe.port);
+  env.STRIPE_API_PROTOCOL = stripe.protocol;
+  env.BOOKING_APP_URL = `http://${config.host}:${config.ports.booking}`;
+  env.PRACTITIONER_APP_URL = `http://${config.host}:${config.ports.practitioner}`;
 
   const source = secretsFile(functionsDir);
   const skipped: string[] = [];
