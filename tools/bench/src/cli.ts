@@ -26,6 +26,7 @@ import {
   bookingScenario,
   patientsScenario,
   searchScenarios,
+  searchPageScenarios,
   slotsScenario,
   type BenchContext,
   type Scenario,
@@ -226,7 +227,7 @@ async function main(): Promise<void> {
         `  booking: ${booking.bookings} distinct slots over ${booking.clients[0]!.length} practitioners, ${ctx.bookingClients} patients`,
       );
       // Reads first, on the data as seeded; booking last, since it changes it.
-      scenarios.push(await slotsScenario(ctx, now), ...searchScenarios(ctx), patients);
+      scenarios.push(await slotsScenario(ctx, now), ...searchScenarios(ctx), ...searchPageScenarios(ctx), patients);
     }
     scenarios.push(...slotScenarios);
     if (booking) scenarios.push(booking);

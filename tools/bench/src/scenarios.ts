@@ -160,6 +160,44 @@ export function searchScenarios(ctx: BenchContext): Scenario[] {
   });
 }
 
+/**
+ * The search page's data (issue 12 point 9): one call answers a page of 20 results with each
+ * one's next 3 slots. The home page's usual searches: around Paris by soonest and by distance,
+ * and a profession in video only (a filter that makes every hit pick a type of that mode).
+ */
+export function searchPageScenarios(ctx: BenchContext): Scenario[] {
+  const variants: [string, Record<string, unknown>][] = [
+    ['Paris 20 km, soonest', { p_lat: PARIS.lat, p_lng: PARIS.lng, p_radius_km: 20, p_sort: 'soonest' }],
+    ['Paris, distance', { p_lat: PARIS.lat, p_lng: PARIS.lng, p_sort: 'distance' }],
+    ['psychologist, video, soonest', { p_profession: 'psychologist', p_mode: 'video', p_sort: 'soonest' }],
+  ];
+  return variants.map(([label, filters]) => {
+    const args = { ...filters, p_limit: 20, p_offset: 0 };
+    const calls = Array.from({ length: ctx.concurrency }, () => [rpc(ctx, 'search_practitioners_with_slots', args)]);
+    return {
+      name: `search page (20 + next 3 slots) ${label}`,
+      target: { kind: 'p95', maxMs: 60 },
+      warmup: calls,
+      clients: calls,
+      seconds: ctx.seconds,
+      warmupSeconds: ctx.warmupSeconds,
+      plan: {
+        role: 'anon',
+        userId: null,
+        sql: 'select * from public.search_practitioners_with_slots(p_profession => $1, p_lat => $2, p_lng => $3, p_radius_km => $4, p_mode => $5, p_sort => $6, p_limit => 20, p_offset => 0)',
+        params: [
+          filters.p_profession ?? null,
+          filters.p_lat ?? null,
+          filters.p_lng ?? null,
+          filters.p_radius_km ?? null,
+          filters.p_mode ?? null,
+          filters.p_sort ?? null,
+        ],
+      },
+    };
+  });
+}
+
 export async function patientsScenario(
   ctx: BenchContext,
 ): Promise<Scenario & { practitioner: { id: string; patients: number; appointments: number } }> {
