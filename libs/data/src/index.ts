@@ -17,7 +17,14 @@ export { mapAuthError, mapPostgrestError, mapUnknownError } from './errors.ts';
 export { ok, fail, type Result, type DataError, type DataErrorCode } from './result.ts';
 export type { Database, Json, Tables, TablesInsert, TablesUpdate, Enums } from '@carebook/domain';
 export type { Session, User, AuthChangeEvent } from '@supabase/supabase-js';
-export { searchPractitioners, type SearchQuery, type SearchHit } from './search.ts';
+export {
+  searchPractitioners,
+  searchPractitionersWithSlots,
+  type SearchQuery,
+  type SearchHit,
+  type SearchPageHit,
+} from './search.ts';
+export { listSearchTerms, type SearchTerm } from './search-terms.ts';
 export {
   getPractitionerBySlug,
   getMyPractitionerProfile,

@@ -29,3 +29,7 @@ export {
   type NotificationSettingView,
 } from './notifications/notification-setting.ts';
 export { checkPhone, type PhoneCheck, type PhoneIssue } from './notifications/phone-number.ts';
+export { formatPrice, formatPriceRange, formatDistance } from './format/format-price.ts';
+export { formatSlotDay, formatSlotTime, formatSlotLong, formatZoneName } from './format/format-slot.ts';
+export type { PractitionerCardView } from './practitioner/practitioner-card-view.ts';
+export { default as PractitionerCard } from './practitioner/PractitionerCard.vue';

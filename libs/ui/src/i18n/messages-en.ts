@@ -1,6 +1,7 @@
 // English texts of the shared components; same keys as French, checked by the type and a spec.
 import type { MessageSchema } from './messages-fr.ts';
 import { notificationsEn } from './notifications-en.ts';
+import { searchEn } from './search-en.ts';
 import { notificationSettingsEn } from './notification-settings-en.ts';
 
 export const en: MessageSchema = {
@@ -141,6 +142,7 @@ export const en: MessageSchema = {
     signingOut: 'Signing out…',
   },
   notifications: notificationsEn,
+  search: searchEn,
   notificationSettings: notificationSettingsEn,
   notFound: {
     code: '404',

@@ -2,6 +2,7 @@
 // vue-i18n syntax: {name} interpolates; never write a bare at-sign or pipe in a text (a pipe
 // separates plural forms, only in the keys messages.spec.ts lists as plural).
 import { notificationsFr } from './notifications-fr.ts';
+import { searchFr } from './search-fr.ts';
 import { notificationSettingsFr } from './notification-settings-fr.ts';
 
 export const fr = {
@@ -142,6 +143,7 @@ export const fr = {
     signingOut: 'Déconnexion…',
   },
   notifications: notificationsFr,
+  search: searchFr,
   notificationSettings: notificationSettingsFr,
   notFound: {
     code: '404',

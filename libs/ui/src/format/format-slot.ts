@@ -1,0 +1,38 @@
+// Slot times in an explicit zone (the practitioner's), never the browser's by accident: a
+// patient abroad booking a Paris practitioner sees Paris times, and the zone is named.
+import type { Locale } from '@carebook/domain';
+
+// French writes 09:30, English 9:30 AM.
+const hour = (locale: Locale) => (locale === 'fr' ? '2-digit' : 'numeric');
+
+/** "lun. 7 déc." / "Mon, Dec 7": the day of a start, in `timeZone`. */
+export function formatSlotDay(locale: Locale, iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone }).format(
+    new Date(iso),
+  );
+}
+
+/** "09:30" / "9:30 AM": the time of a start, in `timeZone`. */
+export function formatSlotTime(locale: Locale, iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, { hour: hour(locale), minute: '2-digit', timeZone }).format(new Date(iso));
+}
+
+/** Day and time together, for screen readers and titles: "lundi 7 décembre à 09:30". */
+export function formatSlotLong(locale: Locale, iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    hour: hour(locale),
+    minute: '2-digit',
+    timeZone,
+  }).format(new Date(iso));
+}
+
+/** The zone's name as people say it ("heure normale d’Europe centrale"), with its IANA id as a fallback. */
+export function formatZoneName(locale: Locale, timeZone: string, at: Date = new Date()): string {
+  const part = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' })
+    .formatToParts(at)
+    .find((p) => p.type === 'timeZoneName');
+  return part?.value ?? timeZone;
+}

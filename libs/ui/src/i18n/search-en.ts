@@ -1,0 +1,75 @@
+// English texts of the search page and of the practitioner card (see search-fr.ts).
+import type { searchFr } from './search-fr.ts';
+
+export const searchEn: typeof searchFr = {
+  what: {
+    label: 'Profession, specialty or name',
+    placeholder: 'Psychologist, burnout, a name…',
+  },
+  where: {
+    label: 'Where?',
+    placeholder: 'City or postcode',
+    clear: 'Clear the place',
+    unavailable: 'Place suggestions are unavailable: searching without a place.',
+  },
+  suggestion: {
+    profession: 'Profession',
+    specialty: 'Specialty',
+    practitioner: 'Practitioner',
+    city: 'City',
+    postcode: 'Postcode',
+    place: 'Place',
+    none: 'No suggestions',
+  },
+  submit: 'Search',
+  filters: 'Filters',
+  mode: {
+    label: 'Consultation type',
+    any: 'All',
+    video: 'Video',
+    in_person: 'In person',
+    at_home: 'At home',
+  },
+  sort: {
+    label: 'Sort by',
+    soonest: 'Availability',
+    distance: 'Distance',
+    distanceNeedsPlace: 'Choose a place to sort by distance.',
+  },
+  count: 'No practitioners | {count} practitioner | {count} practitioners',
+  countMore: 'More than {count} practitioners',
+  resultsTitle: 'Results',
+  verified: 'Verified',
+  verifiedHint: 'Diplomas and registration number checked by the Carebook team',
+  away: '{distance} away',
+  free: 'Free',
+  priceLabel: 'Price',
+  nextSlots: 'Next available times',
+  timesIn: 'Times in {zone}',
+  bookAt: 'Book {when}, {zone} time',
+  noSlots: 'No free time in the next two months',
+  seeProfile: 'See {name}’s profile',
+  seeMore: 'More times',
+  modes: {
+    video: 'Video',
+    in_person: 'In person',
+    at_home: 'At home',
+  },
+  pagination: {
+    label: 'Result pages',
+    previous: 'Previous page',
+    next: 'Next page',
+    page: 'Page {page}',
+  },
+  loading: 'Searching…',
+  empty: {
+    title: 'No practitioner matches your search',
+    body: 'Try another profession or place, or remove the consultation filter.',
+    reset: 'Clear the search',
+  },
+  lastPage: 'There are no more results.',
+  error: {
+    title: 'The search did not go through',
+    retry: 'Try again',
+  },
+};

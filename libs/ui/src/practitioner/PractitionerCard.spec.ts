@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { mount } from '@vue/test-utils';
+import { createMemoryHistory, createRouter } from 'vue-router';
+import type { Locale } from '@carebook/domain';
+import PractitionerCard from './PractitionerCard.vue';
+import type { PractitionerCardView } from './practitioner-card-view.ts';
+import { testPlugins } from '../testing/plugins.ts';
+
+const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+
+const view: PractitionerCardView = {
+  displayName: 'Élodie Marchand',
+  profession: 'Psychologue',
+  photoUrl: null,
+  verified: true,
+  distanceKm: 2.46,
+  price: { minCents: 5000, maxCents: 8000, currency: 'EUR' },
+  modes: ['video', 'in_person'],
+  timeZone: 'Europe/Paris',
+  profileTo: '/p/elodie-marchand',
+  slots: [
+    { startsAt: '2026-12-07T08:30:00.000Z', to: '/p/elodie-marchand?type=t1&slot=2026-12-07T08:30:00.000Z' },
+    { startsAt: '2026-12-07T09:00:00.000Z', to: '/p/elodie-marchand?type=t1&slot=2026-12-07T09:00:00.000Z' },
+  ],
+};
+
+async function mountCard(v: PractitionerCardView, locale: Locale = 'fr') {
+  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:p(.*)*', component: { render: () => null } }] });
+  await router.push('/');
+  return mount(PractitionerCard, {
+    props: { practitioner: v },
+    global: { plugins: [...testPlugins(locale).plugins, router] },
+  });
+}
+
+describe('PractitionerCard', () => {
+  it('shows who, how far, how much, and the next times in the practitioner’s zone, each a link to book it', async () => {
+    const w = await mountCard(view);
+    expect(w.get('h3').text()).toBe('Élodie Marchand');
+    expect(w.get('h3 a').attributes('href')).toBe('/p/elodie-marchand');
+    expect(w.find('.q-avatar').text()).toBe('ÉM');
+    const text = plain(w.text());
+    expect(text).toContain('Vérifié');
+    expect(text).toContain('à 2,5 km');
+    expect(text).toMatch(/50\s?–\s?80 €/);
+    const buttons = w.findAll('[data-testid="slot-button"]');
+    expect(buttons.map((b) => b.attributes('href'))).toEqual(view.slots.map((s) => s.to));
+    expect(buttons[0]!.text()).toContain('09:30');
+    expect(buttons[0]!.attributes('aria-label')).toMatch(/^Réserver lundi 7 décembre à 09:30, heure de /);
+  });
+
+  it('uses the photo when there is one, says free and when nothing is open, in English too', async () => {
+    const w = await mountCard(
+      { ...view, photoUrl: 'http://x/avatars/a.png', price: { minCents: 0, maxCents: 0, currency: 'EUR' }, slots: [], distanceKm: null },
+      'en',
+    );
+    expect(w.get('.q-avatar img').attributes('src')).toBe('http://x/avatars/a.png');
+    expect(w.text()).toContain('Free');
+    expect(w.text()).toContain('No free time in the next two months');
+    expect(w.text()).not.toContain('away');
+  });
+});
