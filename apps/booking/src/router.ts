@@ -5,7 +5,7 @@ import { env } from './app-env.ts';
 
 export function createBookingRouter(): Router {
   return createCarebookRouter({
-    home: () => import('./features/home/HomePage.vue'),
+    home: () => import('./features/search/SearchPage.vue'),
     titleKeys: {
       home: 'booking.titles.home',
       auth: 'booking.titles.auth',

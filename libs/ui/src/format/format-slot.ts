@@ -29,10 +29,10 @@ export function formatSlotLong(locale: Locale, iso: string, timeZone: string): s
   }).format(new Date(iso));
 }
 
-/** The zone's name as people say it ("heure normale d’Europe centrale"), with its IANA id as a fallback. */
-export function formatZoneName(locale: Locale, timeZone: string, at: Date = new Date()): string {
-  const part = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' })
-    .formatToParts(at)
-    .find((p) => p.type === 'timeZoneName');
-  return part?.value ?? timeZone;
+/**
+ * The zone as people name it in "Paris time": its IANA id's city ("America/New_York" -> "New York").
+ * Intl's own long names ("heure normale d’Europe centrale") read badly inside a sentence.
+ */
+export function formatZoneName(timeZone: string): string {
+  return (timeZone.split('/').pop() ?? timeZone).replace(/_/g, ' ');
 }

@@ -38,7 +38,7 @@ describe('slot times', () => {
 
   it('writes day and time in full for screen readers, and names the zone', () => {
     expect(formatSlotLong('fr', at, 'Europe/Paris')).toBe('lundi 7 décembre à 09:30');
-    expect(formatZoneName('fr', 'Europe/Paris', new Date(at))).toMatch(/Europe centrale|Paris/);
-    expect(formatZoneName('en', 'Europe/Paris', new Date(at))).toMatch(/Central European|Paris/);
+    expect(formatZoneName('Europe/Paris')).toBe('Paris');
+    expect(formatZoneName('America/Argentina/Buenos_Aires')).toBe('Buenos Aires');
   });
 });

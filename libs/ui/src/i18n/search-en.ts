@@ -45,7 +45,7 @@ export const searchEn: typeof searchFr = {
   free: 'Free',
   priceLabel: 'Price',
   nextSlots: 'Next available times',
-  timesIn: 'Times in {zone}',
+  timesIn: '{zone} time',
   bookAt: 'Book {when}, {zone} time',
   noSlots: 'No free time in the next two months',
   seeProfile: 'See {name}’s profile',

@@ -44,7 +44,7 @@ export const searchFr = {
   free: 'Gratuit',
   priceLabel: 'Tarif',
   nextSlots: 'Prochains créneaux',
-  timesIn: 'Heures de {zone}',
+  timesIn: 'heure de {zone}',
   bookAt: 'Réserver {when}, heure de {zone}',
   noSlots: 'Pas de créneau libre dans les deux prochains mois',
   seeProfile: 'Voir le profil de {name}',

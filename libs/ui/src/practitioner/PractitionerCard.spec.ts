@@ -46,7 +46,8 @@ describe('PractitionerCard', () => {
     const buttons = w.findAll('[data-testid="slot-button"]');
     expect(buttons.map((b) => b.attributes('href'))).toEqual(view.slots.map((s) => s.to));
     expect(buttons[0]!.text()).toContain('09:30');
-    expect(buttons[0]!.attributes('aria-label')).toMatch(/^Réserver lundi 7 décembre à 09:30, heure de /);
+    expect(text).toContain('Prochains créneaux · heure de Paris');
+    expect(buttons[0]!.attributes('aria-label')).toBe('Réserver lundi 7 décembre à 09:30, heure de Paris');
   });
 
   it('uses the photo when there is one, says free and when nothing is open, in English too', async () => {
