@@ -7,4 +7,10 @@ export default carebookViteConfig({
   appDir: fileURLToPath(new URL('.', import.meta.url)),
   portEnv: 'CAREBOOK_BOOKING_PORT',
   defaultPort: 9000,
+  // The home (search) page: its frame and page are lazy route chunks.
+  initialJs: {
+    label: 'booking search page',
+    routeModules: ['layout/AppLayout.vue', 'features/search/SearchPage.vue'],
+    budgetKb: 250,
+  },
 });

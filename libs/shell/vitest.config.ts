@@ -5,5 +5,6 @@ import { carebookVitePlugins, componentSpecSettings, VUE_I18N_FLAGS } from '@car
 export default defineConfig({
   plugins: carebookVitePlugins(),
   define: VUE_I18N_FLAGS,
-  test: componentSpecSettings(),
+  // The build helpers in vite/ have specs too.
+  test: { ...componentSpecSettings(), include: ['src/**/*.spec.ts', 'vite/**/*.spec.ts'] },
 });

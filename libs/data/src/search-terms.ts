@@ -15,28 +15,27 @@ export interface SearchTerm {
 
 export async function listSearchTerms(client: CarebookClient): Promise<Result<SearchTerm[]>> {
   const [professions, specialties] = await Promise.all([
-    runMapped(client.from('professions').select('code, name_fr, name_en').eq('active', true).order('name_fr'), 'professions', (rows) =>
-      rows.map(
-        (r): SearchTerm => ({
+    runMapped(
+      client.from('professions').select('code, name_fr, name_en').eq('active', true).order('name_fr'),
+      'professions',
+      (rows) =>
+        rows.map((r): SearchTerm => ({
           kind: 'profession',
           code: r.code,
           professionCode: r.code,
           name: { fr: r.name_fr, en: r.name_en },
-        }),
-      ),
+        })),
     ),
     runMapped(
       client.from('specialties').select('code, profession_code, name_fr, name_en').order('name_fr'),
       'specialties',
       (rows) =>
-        rows.map(
-          (r): SearchTerm => ({
-            kind: 'specialty',
-            code: r.code,
-            professionCode: r.profession_code,
-            name: { fr: r.name_fr, en: r.name_en },
-          }),
-        ),
+        rows.map((r): SearchTerm => ({
+          kind: 'specialty',
+          code: r.code,
+          professionCode: r.profession_code,
+          name: { fr: r.name_fr, en: r.name_en },
+        })),
     ),
   ]);
   if (!professions.ok) return professions;

@@ -105,7 +105,9 @@ export async function searchPractitionersWithSlots(
       address: r.formatted_address,
       location: geoPoint(r.latitude, r.longitude),
       photoPath: r.photo_path,
-      photoUrl: r.photo_path ? client.storage.from('avatars').getPublicUrl(r.photo_path).data.publicUrl : null,
+      photoUrl: r.photo_path
+        ? client.storage.from('avatars').getPublicUrl(r.photo_path).data.publicUrl
+        : null,
       distanceKm: r.distance_km,
       nextAvailableAt: r.next_available_at,
       timeZone: r.time_zone,

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { UserConfig } from 'vite';
 import { carebookVitePlugins, VUE_I18N_FLAGS } from '@carebook/ui/vite';
+import { initialJsReport, type InitialJsOptions } from './initial-js-report.ts';
 
 const repo = (relative: string) => fileURLToPath(new URL(`../../../${relative}`, import.meta.url));
 
@@ -15,15 +16,22 @@ export interface CarebookViteOptions {
   portEnv: string;
   /** The port without it (the dev profile's). */
   defaultPort: number;
+  /** Print the first page's JavaScript size after each build (see initial-js-report.ts). */
+  initialJs?: InitialJsOptions;
 }
 
-export function carebookViteConfig({ appDir, portEnv, defaultPort }: CarebookViteOptions): UserConfig {
+export function carebookViteConfig({
+  appDir,
+  portEnv,
+  defaultPort,
+  initialJs,
+}: CarebookViteOptions): UserConfig {
   const port = Number(process.env[portEnv] ?? defaultPort);
   return {
     root: appDir,
     // VITE_* variables come from the repository's .env, shared by both apps.
     envDir: repo(''),
-    plugins: carebookVitePlugins(),
+    plugins: [...carebookVitePlugins(), ...(initialJs ? [initialJsReport(initialJs)] : [])],
     resolve: {
       // Exact names only, so that subpaths such as @carebook/shell/css/app.css resolve through
       // the library's package.json exports.

@@ -65,7 +65,10 @@ async function search(args: Args = {}) {
   return res.data;
 }
 
-const inTwoMonths = () => ({ from: new Date().toISOString(), to: new Date(Date.now() + 62 * 86_400_000).toISOString() });
+const inTwoMonths = () => ({
+  from: new Date().toISOString(),
+  to: new Date(Date.now() + 62 * 86_400_000).toISOString(),
+});
 
 describe('search_practitioners_with_slots', () => {
   it('answers a page of 20 in one call, each with the first 3 slots get_available_slots offers for its type', async () => {
@@ -80,7 +83,12 @@ describe('search_practitioners_with_slots', () => {
       const slots = await s.slots(from, to);
       expect(row.next_slots.map(iso)).toEqual(slots.slice(0, 3).map((x) => x.starts_at));
       expect(iso(row.next_available_at)).toBe(slots[0]!.starts_at);
-      expect(row).toMatchObject({ time_zone: 'Europe/Paris', min_price_cents: 5000, max_price_cents: 5000, currency: 'EUR' });
+      expect(row).toMatchObject({
+        time_zone: 'Europe/Paris',
+        min_price_cents: 5000,
+        max_price_cents: 5000,
+        currency: 'EUR',
+      });
     }
   });
 
@@ -106,12 +114,16 @@ describe('search_practitioners_with_slots', () => {
     const { from, to } = inTwoMonths();
     const [any] = await search({ p_profession: 'dietitian' });
     expect(any).toMatchObject({ next_type_id: twoModes.types[1]!.id, next_type_mode: 'in_person' });
-    expect(any!.next_slots.map(iso)).toEqual((await twoModes.slots(from, to, 1)).slice(0, 3).map((x) => x.starts_at));
+    expect(any!.next_slots.map(iso)).toEqual(
+      (await twoModes.slots(from, to, 1)).slice(0, 3).map((x) => x.starts_at),
+    );
     expect(any).toMatchObject({ min_price_cents: 6000, max_price_cents: 8000 });
 
     const [video] = await search({ p_profession: 'dietitian', p_mode: 'video' });
     expect(video).toMatchObject({ next_type_id: twoModes.types[0]!.id, next_type_mode: 'video' });
-    expect(video!.next_slots.map(iso)).toEqual((await twoModes.slots(from, to, 0)).slice(0, 3).map((x) => x.starts_at));
+    expect(video!.next_slots.map(iso)).toEqual(
+      (await twoModes.slots(from, to, 0)).slice(0, 3).map((x) => x.starts_at),
+    );
     expect(video).toMatchObject({ min_price_cents: 6000, max_price_cents: 6000 });
   });
 

@@ -173,7 +173,9 @@ export function searchPageScenarios(ctx: BenchContext): Scenario[] {
   ];
   return variants.map(([label, filters]) => {
     const args = { ...filters, p_limit: 20, p_offset: 0 };
-    const calls = Array.from({ length: ctx.concurrency }, () => [rpc(ctx, 'search_practitioners_with_slots', args)]);
+    const calls = Array.from({ length: ctx.concurrency }, () => [
+      rpc(ctx, 'search_practitioners_with_slots', args),
+    ]);
     return {
       name: `search page (20 + next 3 slots) ${label}`,
       target: { kind: 'p95', maxMs: 60 },

@@ -14,7 +14,12 @@ export function formatPrice(locale: Locale, cents: number, currency: string): st
 }
 
 /** "50 €" when both ends agree, else "50 € – 80 €" (Intl's own range form, per locale). */
-export function formatPriceRange(locale: Locale, minCents: number, maxCents: number, currency: string): string {
+export function formatPriceRange(
+  locale: Locale,
+  minCents: number,
+  maxCents: number,
+  currency: string,
+): string {
   if (minCents === maxCents) return formatPrice(locale, minCents, currency);
   const whole = minCents % 100 === 0 && maxCents % 100 === 0;
   return new Intl.NumberFormat(locale, {

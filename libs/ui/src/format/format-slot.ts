@@ -7,14 +7,19 @@ const hour = (locale: Locale) => (locale === 'fr' ? '2-digit' : 'numeric');
 
 /** "lun. 7 déc." / "Mon, Dec 7": the day of a start, in `timeZone`. */
 export function formatSlotDay(locale: Locale, iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', timeZone }).format(
-    new Date(iso),
-  );
+  return new Intl.DateTimeFormat(locale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    timeZone,
+  }).format(new Date(iso));
 }
 
 /** "09:30" / "9:30 AM": the time of a start, in `timeZone`. */
 export function formatSlotTime(locale: Locale, iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, { hour: hour(locale), minute: '2-digit', timeZone }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale, { hour: hour(locale), minute: '2-digit', timeZone }).format(
+    new Date(iso),
+  );
 }
 
 /** Day and time together, for screen readers and titles: "lundi 7 décembre à 09:30". */

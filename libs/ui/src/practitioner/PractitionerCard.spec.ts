@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mount } from '@vue/test-utils';
-import { createMemoryHistory, createRouter } from 'vue-router';
+import { mount, RouterLinkStub } from '@vue/test-utils';
+import { QBtn } from 'quasar';
 import type { Locale } from '@carebook/domain';
 import PractitionerCard from './PractitionerCard.vue';
 import type { PractitionerCardView } from './practitioner-card-view.ts';
@@ -24,35 +24,43 @@ const view: PractitionerCardView = {
   ],
 };
 
-async function mountCard(v: PractitionerCardView, locale: Locale = 'fr') {
-  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:p(.*)*', component: { render: () => null } }] });
-  await router.push('/');
+// No router here (libs/ui imports none): links are checked by where they point.
+function mountCard(v: PractitionerCardView, locale: Locale = 'fr') {
   return mount(PractitionerCard, {
     props: { practitioner: v },
-    global: { plugins: [...testPlugins(locale).plugins, router] },
+    global: { plugins: testPlugins(locale).plugins, stubs: { RouterLink: RouterLinkStub } },
   });
 }
 
 describe('PractitionerCard', () => {
   it('shows who, how far, how much, and the next times in the practitioner’s zone, each a link to book it', async () => {
-    const w = await mountCard(view);
+    const w = mountCard(view);
     expect(w.get('h3').text()).toBe('Élodie Marchand');
-    expect(w.get('h3 a').attributes('href')).toBe('/p/elodie-marchand');
+    expect(w.findAllComponents(RouterLinkStub).map((l) => l.props('to'))).toEqual([
+      '/p/elodie-marchand',
+      '/p/elodie-marchand',
+    ]);
     expect(w.find('.q-avatar').text()).toBe('ÉM');
     const text = plain(w.text());
     expect(text).toContain('Vérifié');
     expect(text).toContain('à 2,5 km');
     expect(text).toMatch(/50\s?–\s?80 €/);
     const buttons = w.findAll('[data-testid="slot-button"]');
-    expect(buttons.map((b) => b.attributes('href'))).toEqual(view.slots.map((s) => s.to));
+    expect(w.findAllComponents(QBtn).map((b) => b.props('to'))).toEqual(view.slots.map((s) => s.to));
     expect(buttons[0]!.text()).toContain('09:30');
     expect(text).toContain('Prochains créneaux · heure de Paris');
     expect(buttons[0]!.attributes('aria-label')).toBe('Réserver lundi 7 décembre à 09:30, heure de Paris');
   });
 
   it('uses the photo when there is one, says free and when nothing is open, in English too', async () => {
-    const w = await mountCard(
-      { ...view, photoUrl: 'http://x/avatars/a.png', price: { minCents: 0, maxCents: 0, currency: 'EUR' }, slots: [], distanceKm: null },
+    const w = mountCard(
+      {
+        ...view,
+        photoUrl: 'http://x/avatars/a.png',
+        price: { minCents: 0, maxCents: 0, currency: 'EUR' },
+        slots: [],
+        distanceKm: null,
+      },
       'en',
     );
     expect(w.get('.q-avatar img').attributes('src')).toBe('http://x/avatars/a.png');

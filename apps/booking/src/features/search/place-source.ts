@@ -30,7 +30,8 @@ export interface PlaceSource {
 async function get<T>(client: CarebookClient, path: string): Promise<Result<T>> {
   try {
     const { data, error } = await client.functions.invoke<T>(path, { method: 'GET' });
-    if (error) return fail({ code: 'unknown', message: error instanceof Error ? error.message : String(error) });
+    if (error)
+      return fail({ code: 'unknown', message: error instanceof Error ? error.message : String(error) });
     if (data === null) return fail({ code: 'unexpected_data', message: `${path}: empty answer` });
     return ok(data);
   } catch (e) {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_SEARCH, parseSearchParams, toSearchParams, toSearchQuery, type SearchState } from './search-params.ts';
+import {
+  EMPTY_SEARCH,
+  parseSearchParams,
+  toSearchParams,
+  toSearchQuery,
+  type SearchState,
+} from './search-params.ts';
 
 const full: SearchState = {
   text: 'burn-out',
@@ -44,7 +50,11 @@ describe('search URL state', () => {
         q: ['first', 'second'],
       }),
     ).toEqual({ ...EMPTY_SEARCH, text: 'first' });
-    expect(parseSearchParams({ lat: '48.85', lng: '2.35' }).place).toEqual({ label: '', lat: 48.85, lng: 2.35 });
+    expect(parseSearchParams({ lat: '48.85', lng: '2.35' }).place).toEqual({
+      label: '',
+      lat: 48.85,
+      lng: 2.35,
+    });
   });
 
   it('asks the data layer for the page and falls back to soonest when distance has no place', () => {
@@ -57,6 +67,10 @@ describe('search URL state', () => {
       limit: 20,
       offset: 40,
     });
-    expect(toSearchQuery({ ...EMPTY_SEARCH, sort: 'distance' })).toEqual({ sort: 'soonest', limit: 20, offset: 0 });
+    expect(toSearchQuery({ ...EMPTY_SEARCH, sort: 'distance' })).toEqual({
+      sort: 'soonest',
+      limit: 20,
+      offset: 0,
+    });
   });
 });

@@ -1,7 +1,13 @@
 // The search as the URL holds it, so a search can be shared, bookmarked and reloaded. Pure: the
 // page turns the route's query into a SearchState and back; anything malformed is dropped, never
 // an error (a hand-edited link still opens a search).
-import { CONSULTATION_MODES, SEARCH_SORTS, TEXT_LIMITS, type ConsultationMode, type SearchSort } from '@carebook/domain';
+import {
+  CONSULTATION_MODES,
+  SEARCH_SORTS,
+  TEXT_LIMITS,
+  type ConsultationMode,
+  type SearchSort,
+} from '@carebook/domain';
 import type { SearchQuery } from '@carebook/data';
 
 export const PAGE_SIZE = 20;
@@ -26,7 +32,14 @@ export interface SearchState {
   page: number;
 }
 
-export const EMPTY_SEARCH: SearchState = { text: '', profession: null, place: null, mode: null, sort: null, page: 1 };
+export const EMPTY_SEARCH: SearchState = {
+  text: '',
+  profession: null,
+  place: null,
+  mode: null,
+  sort: null,
+  page: 1,
+};
 
 type QueryValue = string | null | (string | null)[] | undefined;
 
@@ -57,7 +70,9 @@ export function parseSearchParams(query: Record<string, QueryValue>): SearchStat
     place: lat !== null && lng !== null ? { label: one(query.place) ?? '', lat, lng } : null,
     mode: (CONSULTATION_MODES as readonly string[]).includes(mode ?? '') ? (mode as ConsultationMode) : null,
     sort:
-      (SEARCH_SORTS as readonly string[]).includes(sort ?? '') && sort !== 'relevance' ? (sort as SearchSort) : null,
+      (SEARCH_SORTS as readonly string[]).includes(sort ?? '') && sort !== 'relevance'
+        ? (sort as SearchSort)
+        : null,
     page: page === null ? 1 : Math.floor(page),
   };
 }

@@ -2,7 +2,12 @@
 // latest search wins when answers come back out of order, and failures keep their refusal code
 // for the page to translate.
 import { ref, shallowRef, watch, type Ref } from 'vue';
-import { searchPractitionersWithSlots, type CarebookClient, type DataError, type SearchPageHit } from '@carebook/data';
+import {
+  searchPractitionersWithSlots,
+  type CarebookClient,
+  type DataError,
+  type SearchPageHit,
+} from '@carebook/data';
 import { PAGE_SIZE, toSearchQuery, type SearchState } from './search-params.ts';
 
 export type SearchStatus = 'loading' | 'ready' | 'error';

@@ -15,23 +15,30 @@ export function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
 }
 
-export function matchTerms(terms: readonly SearchTerm[], text: string, locale: string, max = 6): WhatSuggestion[] {
+export function matchTerms(
+  terms: readonly SearchTerm[],
+  text: string,
+  locale: string,
+  max = 6,
+): WhatSuggestion[] {
   const q = fold(text);
   if (!q) return [];
   const lang = locale === 'en' ? 'en' : 'fr';
-  return terms
-    .map((t) => ({ t, name: fold(t.name[lang]) }))
-    .filter(({ name }) => name.includes(q))
-    // Words that start with what was typed first, then professions before specialties.
-    .sort(
-      (a, b) =>
-        Number(!a.name.split(/\s+/).some((w) => w.startsWith(q))) -
-          Number(!b.name.split(/\s+/).some((w) => w.startsWith(q))) ||
-        Number(a.t.kind !== 'profession') - Number(b.t.kind !== 'profession') ||
-        a.name.localeCompare(b.name),
-    )
-    .slice(0, max)
-    .map(({ t }) => ({ kind: t.kind, code: t.code, professionCode: t.professionCode, label: t.name[lang] }));
+  return (
+    terms
+      .map((t) => ({ t, name: fold(t.name[lang]) }))
+      .filter(({ name }) => name.includes(q))
+      // Words that start with what was typed first, then professions before specialties.
+      .sort(
+        (a, b) =>
+          Number(!a.name.split(/\s+/).some((w) => w.startsWith(q))) -
+            Number(!b.name.split(/\s+/).some((w) => w.startsWith(q))) ||
+          Number(a.t.kind !== 'profession') - Number(b.t.kind !== 'profession') ||
+          a.name.localeCompare(b.name),
+      )
+      .slice(0, max)
+      .map(({ t }) => ({ kind: t.kind, code: t.code, professionCode: t.professionCode, label: t.name[lang] }))
+  );
 }
 
 export function useWhatSuggestions(client: CarebookClient, locale: Readonly<Ref<string>>) {
@@ -50,7 +57,10 @@ export function useWhatSuggestions(client: CarebookClient, locale: Readonly<Ref<
     return termsLoaded;
   }
 
-  const suggestions = computed<WhatSuggestion[]>(() => [...matchTerms(terms.value, text.value, locale.value), ...names.value]);
+  const suggestions = computed<WhatSuggestion[]>(() => [
+    ...matchTerms(terms.value, text.value, locale.value),
+    ...names.value,
+  ]);
 
   function type(value: string): Promise<void> {
     text.value = value;
@@ -84,7 +94,9 @@ export function useWhatSuggestions(client: CarebookClient, locale: Readonly<Ref<
 
   /** The name of a profession code in the current language (the field shows it when one was picked). */
   const professionName = (code: string) =>
-    terms.value.find((t) => t.kind === 'profession' && t.code === code)?.name[locale.value === 'en' ? 'en' : 'fr'] ?? null;
+    terms.value.find((t) => t.kind === 'profession' && t.code === code)?.name[
+      locale.value === 'en' ? 'en' : 'fr'
+    ] ?? null;
 
   return { suggestions, type, loadTerms, professionName };
 }
