@@ -9,33 +9,89 @@
 -- that practitioner in that mode, matching the "soonest" sort, and a click books a real type
 -- (its id is returned beside the starts).
 --
--- Cost: each call of the slot computation costs about a millisecond for two weeks of a busy
--- practitioner, mostly per day computed. No type of a practitioner has a start before its
--- next_available_at (the first start over all its active types, kept fresh by search), so the
--- starts are looked for from there: one day for every type first (three starts nearly always
--- fit in it), then up to 62 days for the chosen type only when it has fewer than three, or for
--- every type when none had a start that day (a mode whose types open later). A practitioner
--- with no next_available_at has nothing open in the coming weeks: nothing is computed.
+-- Cost: one call of the slot computation costs 0.1-2 ms depending on the load, and a page has
+-- 20 practitioners and 26 types on average: computing them at each search missed the target
+-- (p95 80-120 ms through the gateway). The next starts are therefore kept with the next slot
+-- (private.practitioner_next_slots, decision 0005), by the same refresh and with the same
+-- validity: the first start's notice and the first hold that runs out, which bound the second
+-- and third starts too (same type, later). A search reads them when the cached value is valid
+-- and of the searched mode; otherwise (stale row, another mode) it computes them for that hit
+-- with private.compute_next_starts, the function the refresh uses.
 set local lock_timeout = '5s';
 -- search_practitioners sets a pg_trgm parameter: load that extension's library first (see
 -- 20261206050200_sort_search_by_fresh_next_slot.sql).
 select extensions.word_similarity('', '');
 
-create function private.first_starts(p_practitioner_id uuid, p_consultation_type_id uuid, p_from timestamptz,
-                                     p_span interval, p_count int default 3)
-returns timestamptz[]
-language sql stable security invoker set search_path = ''
+alter table private.practitioner_next_slots
+  add column next_type_id uuid,
+  add column next_type_mode public.consultation_mode,
+  add column next_starts timestamptz[];
+comment on column private.practitioner_next_slots.next_starts is
+  'The next three starts of the soonest type (next_type_id), the search page''s inline slots; next_available_at is the first.';
+
+create function private.compute_next_starts(p_practitioner_id uuid, p_mode public.consultation_mode default null,
+                                            out type_id uuid, out type_mode public.consultation_mode,
+                                            out starts timestamptz[], out valid_until timestamptz)
+language plpgsql stable security definer set search_path = ''
 as $$
-  select array(select x.at
-                 from private.slot_days(p_practitioner_id, p_consultation_type_id, p_from, p_from + p_span) as d
-                cross join lateral unnest(d.starts_at) as x(at)
-                order by x.at
-                limit p_count);
+declare
+  t record;
+  found_starts timestamptz[];
+  horizon interval;
+begin
+  valid_until := now() + interval '1 day';
+  -- Widening windows as in compute_next_slot: most practitioners have three starts within days.
+  -- Ties go to the cheaper type, then the lower id, so the choice does not depend on row order.
+  foreach horizon in array array[interval '2 days', interval '14 days', interval '60 days'] loop
+    for t in select c.id, c.mode, c.min_notice_minutes from public.consultation_types c
+              where c.practitioner_id = p_practitioner_id and c.active and (p_mode is null or c.mode = p_mode)
+              order by c.price_cents, c.id loop
+      found_starts := array(select s.starts_at from private.slots(p_practitioner_id, t.id, now(), now() + horizon) s limit 3);
+      if cardinality(found_starts) > 0 and (starts is null or found_starts[1] < starts[1]) then
+        type_id := t.id;
+        type_mode := t.mode;
+        starts := found_starts;
+        valid_until := least(valid_until, found_starts[1] - make_interval(mins => t.min_notice_minutes));
+      end if;
+    end loop;
+    exit when starts is not null;
+  end loop;
+  -- Fewer than three inside the window that found the first: the rest lie further on.
+  if cardinality(starts) < 3 then
+    starts := array(select s.starts_at from private.slots(p_practitioner_id, type_id, now(), now() + interval '62 days') s limit 3);
+  end if;
+  -- A hold that runs out frees its time without any write that would refresh the cache.
+  valid_until := least(valid_until, (select min(a.hold_expires_at) from public.appointments a
+                                      where a.practitioner_id = p_practitioner_id and a.status = 'held'
+                                        and a.hold_expires_at > now()));
+end;
 $$;
-comment on function private.first_starts(uuid, uuid, timestamptz, interval, int) is
-  'The first few starts of a type from a given time, read from private.slot_days: the search page''s inline slots.';
-revoke all on function private.first_starts(uuid, uuid, timestamptz, interval, int) from public;
-grant execute on function private.first_starts(uuid, uuid, timestamptz, interval, int) to anon, authenticated, service_role;
+comment on function private.compute_next_starts(uuid, public.consultation_mode) is
+  'The next three starts of a practitioner''s soonest active type (of a mode, when given), and until when they hold.';
+revoke all on function private.compute_next_starts(uuid, public.consultation_mode) from public;
+grant execute on function private.compute_next_starts(uuid, public.consultation_mode) to anon, authenticated, service_role;
+
+-- The refresh keeps the three starts beside the first: the first of them is the next slot, the
+-- value compute_next_slot gives (the same windows over the same types), so one computation
+-- serves both and a write costs what it did.
+create or replace function private.refresh_next_slots(p_practitioner_ids uuid[]) returns void
+language sql security definer set search_path = ''
+as $$
+  insert into private.practitioner_next_slots (practitioner_id, next_available_at, valid_until, computed_at,
+                                               next_type_id, next_type_mode, next_starts)
+  select p.id, n.starts[1], n.valid_until, now(), n.type_id, n.type_mode, n.starts
+    from public.practitioners p cross join lateral private.compute_next_starts(p.id) n
+   where p.id = any (p_practitioner_ids) and p.published
+  on conflict (practitioner_id) do update
+    set next_available_at = excluded.next_available_at, valid_until = excluded.valid_until, computed_at = excluded.computed_at,
+        next_type_id = excluded.next_type_id, next_type_mode = excluded.next_type_mode, next_starts = excluded.next_starts;
+  delete from private.practitioner_next_slots s
+   where s.practitioner_id = any (p_practitioner_ids)
+     and not exists (select 1 from public.practitioners p where p.id = s.practitioner_id and p.published);
+$$;
+
+-- Fill the new columns of every cached row.
+select private.refresh_next_slots(array(select p.id from public.practitioners p where p.published));
 
 create function public.search_practitioners_with_slots(
   p_profession text default null, p_text text default null, p_lat float8 default null, p_lng float8 default null,
@@ -59,44 +115,29 @@ begin
          s.modes, s.languages, s.formatted_address, s.latitude, s.longitude, s.photo_path,
          s.distance_km, s.next_available_at, s.relevance, p.time_zone,
          prices.lo, prices.hi, prices.currency,
-         pick.type_id, pick.mode,
-         -- A CASE runs its subquery only when that branch is taken.
-         case when pick.type_id is null or cardinality(pick.starts) >= 3 then pick.starts
-              else (select private.first_starts(s.id, pick.type_id, s.next_available_at, interval '62 days'))
-         end
+         case when c0.cached then ns.next_type_id else live.type_id end,
+         case when c0.cached then ns.next_type_mode else live.type_mode end,
+         case when c0.cached then ns.next_starts else live.starts end
     from public.search_practitioners(p_profession, p_text, p_lat, p_lng, p_radius_km, p_mode, p_limit, p_offset, p_sort)
          with ordinality as s
     left join public.practitioners p on p.id = s.id
+    left join private.practitioner_next_slots ns on ns.practitioner_id = s.id
     left join lateral (
-      select min(c.price_cents) as lo, max(c.price_cents) as hi, min(c.currency) as currency,
-             array_agg(c.id order by c.id) as type_ids
+      select min(c.price_cents) as lo, max(c.price_cents) as hi, min(c.currency) as currency
         from public.consultation_types c
        where c.practitioner_id = s.id and c.active and (p_mode is null or c.mode = p_mode)
     ) as prices on true
+    -- The cached starts when they are still right and of the searched mode; else computed now,
+    -- for that hit alone (a condition on the outer row only gates the subquery: no call otherwise).
+    cross join lateral (
+      select coalesce(ns.valid_until > now() and ns.next_available_at is not distinct from s.next_available_at
+                      and (p_mode is null or ns.next_type_mode = p_mode), false) as cached
+    ) as c0
     left join lateral (
-      -- The soonest type over the first day from next_available_at, else over 62 days.
-      select coalesce(day1.type_id, later.type_id) as type_id, coalesce(day1.mode, later.mode) as mode,
-             coalesce(day1.starts, later.starts) as starts
-        from (select 1) as one
-        left join lateral (
-          select c.id as type_id, c.mode, w.starts
-            from public.consultation_types c
-           -- offset 0: computed once per type, not again for the sort.
-           cross join lateral (select private.first_starts(s.id, c.id, s.next_available_at, interval '1 day') as starts offset 0) as w
-           where c.id = any (prices.type_ids) and cardinality(w.starts) > 0
-           order by w.starts[1], c.price_cents, c.id
-           limit 1
-        ) as day1 on true
-        left join lateral (
-          select c.id as type_id, c.mode, w.starts
-            from public.consultation_types c
-           cross join lateral (select private.first_starts(s.id, c.id, s.next_available_at, interval '62 days') as starts offset 0) as w
-           where day1.type_id is null and c.id = any (prices.type_ids) and cardinality(w.starts) > 0
-           order by w.starts[1], c.price_cents, c.id
-           limit 1
-        ) as later on true
-       where s.next_available_at is not null
-    ) as pick on true
+      select n.type_id, n.type_mode, n.starts
+        from private.compute_next_starts(s.id, p_mode) as n
+       where not c0.cached and s.next_available_at is not null
+    ) as live on true
    order by s.ordinality;
 end;
 $$;

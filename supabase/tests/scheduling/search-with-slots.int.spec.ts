@@ -3,7 +3,7 @@
 // offers for that type, its price range and time zone; unpublished practitioners never appear.
 // Everyone here sits around a random point in the South Pacific, away from other suites' data.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { anon, iso, scenario, type Scenario } from '@carebook/testing';
+import { anon, iso, patient, scenario, sql, type Scenario } from '@carebook/testing';
 import type { ConsultationMode } from '@carebook/domain';
 
 const centre = { lat: -35 - Math.random() * 10, lng: -140 + Math.random() * 15 };
@@ -133,5 +133,31 @@ describe('search_practitioners_with_slots', () => {
     const slots = await sparse.slots(from, to);
     expect(row!.next_slots).toHaveLength(3);
     expect(row!.next_slots.map(iso)).toEqual(slots.slice(0, 3).map((x) => x.starts_at));
+  });
+
+  it('moves the slots on when one is booked, and computes them afresh when the kept ones are stale', async () => {
+    const { from, to } = inTwoMonths();
+    const s = await scenario()
+      .practitioner({ profession: 'midwife', modes: ['video'], location: north(45) })
+      .weeklyHours('daily', '09:00-12:00')
+      .type({ minutes: 30, price: 4000 })
+      .build();
+    const before = await s.slots(from, to);
+    const booked = await s.book(await patient(), before[1]!.starts_at);
+    expect(booked.error).toBeNull();
+    const [row] = await search({ p_profession: 'midwife' });
+    const after = await s.slots(from, to);
+    expect(row!.next_slots.map(iso)).toEqual(after.slice(0, 3).map((x) => x.starts_at));
+    expect(row!.next_slots.map(iso)).not.toContain(before[1]!.starts_at);
+
+    // Kept starts past their validity (and wrong): the search computes them again, not shows them.
+    await sql(
+      `update private.practitioner_next_slots
+          set next_starts = array[now() + interval '1 hour'], valid_until = now() - interval '1 second'
+        where practitioner_id = $1`,
+      [s.practitioner.id],
+    );
+    const [again] = await search({ p_profession: 'midwife' });
+    expect(again!.next_slots.map(iso)).toEqual(after.slice(0, 3).map((x) => x.starts_at));
   });
 });
