@@ -128,7 +128,8 @@ begin
        where c.practitioner_id = s.id and c.active and (p_mode is null or c.mode = p_mode)
     ) as prices on true
     -- The cached starts when they are still right and of the searched mode; else computed now,
-    -- for that hit alone (a condition on the outer row only gates the subquery: no call otherwise).
+    -- for that hit alone. offset 0 keeps the subquery whole, so its condition on the outer row
+    -- gates it (a one-time filter): without it the function ran for every hit, cached or not.
     cross join lateral (
       select coalesce(ns.valid_until > now() and ns.next_available_at is not distinct from s.next_available_at
                       and (p_mode is null or ns.next_type_mode = p_mode), false) as cached
@@ -137,6 +138,7 @@ begin
       select n.type_id, n.type_mode, n.starts
         from private.compute_next_starts(s.id, p_mode) as n
        where not c0.cached and s.next_available_at is not null
+      offset 0
     ) as live on true
    order by s.ordinality;
 end;

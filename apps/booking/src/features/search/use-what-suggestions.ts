@@ -75,15 +75,20 @@ export function useWhatSuggestions(client: CarebookClient, locale: Readonly<Ref<
       loadTerms(),
       new Promise<void>((resolve) => {
         timer = setTimeout(async () => {
-          const result = await searchPractitioners(client, { text: value, limit: 4 });
+          const result = await searchPractitioners(client, { text: value, limit: 8 });
           if (call === latest) {
+            // The search also matches professions and specialties: keep the hits named so.
+            const words = fold(value).split(/\s+/);
             names.value = result.ok
-              ? result.data.map((h) => ({
-                  kind: 'practitioner' as const,
-                  slug: h.slug,
-                  label: h.displayName,
-                  detail: h.professionName[lang],
-                }))
+              ? result.data
+                  .filter((h) => words.every((w) => fold(h.displayName).includes(w)))
+                  .map((h) => ({
+                    kind: 'practitioner' as const,
+                    slug: h.slug,
+                    label: h.displayName,
+                    detail: h.professionName[lang],
+                  }))
+                  .slice(0, 4)
               : [];
           }
           resolve();
