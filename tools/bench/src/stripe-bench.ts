@@ -5,6 +5,7 @@
 import os from 'node:os';
 import pg from 'pg';
 import { stripeControl } from '@carebook/fakes';
+import { percentile } from './stats.ts';
 import { localStripe, stripeSettings, type StackConfig } from '@carebook/local-stack';
 import {
   createStripeWorkload,
@@ -21,6 +22,7 @@ export interface StripeBenchResult {
   setupSeconds: number;
   eventTypes: Record<string, number>;
   run: DeliveryRun;
+  fakeRead: { p50: number; p95: number };
   outcomes: Record<string, number>;
   checks: Check[];
   load: number[];
@@ -66,6 +68,20 @@ export async function stripeBench(
     `  stripe: delivering ${order.length} (each event 1-3 times, shuffled, seed ${options.seed}) to ` +
       `${settings.webhookUrl} with ${options.clients} keep-alive clients (Node fetch)`,
   );
+  // The fake's share of each event: the webhook reads the session again (with its intent and
+  // charge) before applying it. Measured alone, one call at a time, on the state as it is now.
+  const fakeMs: number[] = [];
+  for (const p of workload.payments.slice(0, 100)) {
+    const t0 = performance.now();
+    await stripe.checkout.sessions.retrieve(p.sessionId, { expand: ['payment_intent.latest_charge'] });
+    fakeMs.push(performance.now() - t0);
+  }
+  fakeMs.sort((a, b) => a - b);
+  const fakeRead = { p50: percentile(fakeMs, 50), p95: percentile(fakeMs, 95) };
+  say(
+    `  stripe fake alone: session read again (as the webhook does), p50 ${fakeRead.p50.toFixed(1)} ms, ` +
+      `p95 ${fakeRead.p95.toFixed(1)} ms over ${fakeMs.length} calls`,
+  );
   const load = os.loadavg();
   const run = await deliverEvents(order, settings.webhookUrl, settings.webhookSecret, options.clients);
   say(
@@ -75,6 +91,12 @@ export async function stripeBench(
       `${run.notOk ? ` (${JSON.stringify(run.statuses)})` : ''} (load before ${load.map((l) => l.toFixed(2)).join(' ')})`,
   );
   for (const s of run.samples) say(`    non-200: ${s}`);
+  say(
+    `  stripe-webhook by type (p50/p95 ms, slowest first): ${run.byType
+      .slice(0, 8)
+      .map((t) => `${t.type} ×${t.n} ${t.p50.toFixed(1)}/${t.p95.toFixed(1)}`)
+      .join(', ')}`,
+  );
   const outcomeRows = await db.query<{ outcome: string; n: number }>(
     `select regexp_replace(outcome, '[0-9a-f]{8}-[0-9a-f-]{27}', '<id>', 'g') as outcome, count(*)::int as n
        from private.stripe_events where id = any($1::text[]) group by 1 order by 2 desc`,
@@ -96,6 +118,7 @@ export async function stripeBench(
     setupSeconds: workload.setupSeconds,
     eventTypes,
     run,
+    fakeRead,
     outcomes,
     checks,
     load,

@@ -472,6 +472,8 @@ export interface DeliveryRun {
   ok: number;
   notOk: number;
   statuses: Record<string, number>;
+  /** Per event type, slowest p95 first: where the time goes. */
+  byType: { type: string; n: number; p50: number; p95: number }[];
   samples: string[];
 }
 
@@ -492,6 +494,7 @@ export async function deliverEvents(
     bodies.set(e.id, JSON.stringify(event));
   }
   const latencies: number[] = [];
+  const perType = new Map<string, number[]>();
   const statuses: Record<string, number> = {};
   const samples: string[] = [];
   let next = 0;
@@ -518,7 +521,9 @@ export async function deliverEvents(
         } catch (error) {
           text = error instanceof Error ? error.message : String(error);
         }
-        latencies.push(performance.now() - t0);
+        const ms = performance.now() - t0;
+        latencies.push(ms);
+        perType.set(e.type, [...(perType.get(e.type) ?? []), ms]);
         statuses[status] = (statuses[status] ?? 0) + 1;
         if (status !== '200' && samples.length < 5)
           samples.push(`${e.type} ${e.id}: ${status} ${text.slice(0, 200)}`);
@@ -528,6 +533,12 @@ export async function deliverEvents(
   const seconds = (performance.now() - started) / 1000;
   const sorted = latencies.sort((a, b) => a - b);
   const ok = statuses['200'] ?? 0;
+  const byType = [...perType.entries()]
+    .map(([type, list]) => {
+      const l = list.sort((a, b) => a - b);
+      return { type, n: l.length, p50: percentile(l, 50), p95: percentile(l, 95) };
+    })
+    .sort((a, b) => b.p95 - a.p95);
   return {
     deliveries: order.length,
     events: bodies.size,
@@ -541,6 +552,7 @@ export async function deliverEvents(
     ok,
     notOk: order.length - ok,
     statuses,
+    byType,
     samples,
   };
 }
