@@ -565,17 +565,30 @@ export interface Check {
   detail: string;
 }
 
-/** What each fate must end as: appointment status and payment status. */
-const expected: Record<PaymentFate, { appointment: string; payment: string; confirmations: number }> = {
-  paid: { appointment: 'confirmed', payment: 'paid', confirmations: 1 },
-  debit_paid: { appointment: 'confirmed', payment: 'paid', confirmations: 1 },
-  debit_failed: { appointment: 'cancelled', payment: 'failed', confirmations: 0 },
-  declined: { appointment: 'cancelled', payment: 'expired', confirmations: 0 },
-  abandoned: { appointment: 'cancelled', payment: 'expired', confirmations: 0 },
-  late: { appointment: 'cancelled', payment: 'refund_pending', confirmations: 0 },
-  refunded: { appointment: 'cancelled', payment: 'refunded', confirmations: 1 },
-  refund_failed: { appointment: 'cancelled', payment: 'refund_failed', confirmations: 1 },
+interface Outcome {
+  appointment: string;
+  payment: string;
+  /** Outbox rows: appointment.confirmed, payment.failed, payment.refunded. */
+  confirmed: number;
+  failed: number;
+  refunded: number;
+}
+
+/** What each fate must end as: appointment and payment status, and each side effect's rows. */
+const expected: Record<PaymentFate, Outcome> = {
+  paid: { appointment: 'confirmed', payment: 'paid', confirmed: 1, failed: 0, refunded: 0 },
+  debit_paid: { appointment: 'confirmed', payment: 'paid', confirmed: 1, failed: 0, refunded: 0 },
+  debit_failed: { appointment: 'cancelled', payment: 'failed', confirmed: 0, failed: 1, refunded: 0 },
+  declined: { appointment: 'cancelled', payment: 'expired', confirmed: 0, failed: 0, refunded: 0 },
+  abandoned: { appointment: 'cancelled', payment: 'expired', confirmed: 0, failed: 0, refunded: 0 },
+  // Told when the refund succeeds (payment.refunded, reason late_payment): the payments job's turn.
+  late: { appointment: 'cancelled', payment: 'refund_pending', confirmed: 0, failed: 0, refunded: 0 },
+  refunded: { appointment: 'cancelled', payment: 'refunded', confirmed: 1, failed: 0, refunded: 1 },
+  refund_failed: { appointment: 'cancelled', payment: 'refund_failed', confirmed: 1, failed: 0, refunded: 0 },
 };
+
+const describeOutcome = (o: Outcome) =>
+  `appointment ${o.appointment}, payment ${o.payment}, outbox confirmed/failed/refunded ${o.confirmed}/${o.failed}/${o.refunded}`;
 
 export async function verifyStripeRun(
   db: pg.ClientBase,
@@ -597,15 +610,18 @@ export async function verifyStripeRun(
   });
 
   const ids = workload.payments.map((p) => p.appointmentId);
-  const { rows } = await db.query<{
-    id: string;
-    appointment: string;
-    payment: string;
-    confirmations: number;
-  }>(
-    `select a.id, a.status::text as appointment, p.status::text as payment,
-            (select count(*)::int from public.outbox o
-              where o.topic = 'appointment.confirmed' and o.payload ->> 'appointment_id' = a.id::text) as confirmations
+  const { rows } = await db.query<Outcome & { id: string }>(
+    `with o as (
+       select payload ->> 'appointment_id' as appointment_id, topic, count(*)::int as n
+         from public.outbox
+        where topic in ('appointment.confirmed', 'payment.failed', 'payment.refunded')
+          and payload ->> 'appointment_id' = any($1::text[])
+        group by 1, 2
+     )
+     select a.id, a.status::text as appointment, p.status::text as payment,
+            coalesce((select n from o where o.appointment_id = a.id::text and topic = 'appointment.confirmed'), 0) as confirmed,
+            coalesce((select n from o where o.appointment_id = a.id::text and topic = 'payment.failed'), 0) as failed,
+            coalesce((select n from o where o.appointment_id = a.id::text and topic = 'payment.refunded'), 0) as refunded
        from public.appointments a join public.payments p on p.appointment_id = a.id
       where a.id = any($1::uuid[])`,
     [ids],
@@ -616,32 +632,42 @@ export async function verifyStripeRun(
   for (const p of workload.payments) {
     counts.set(p.fate, (counts.get(p.fate) ?? 0) + 1);
     const got = byId.get(p.appointmentId);
-    const want = expected[p.fate];
-    if (
-      !got ||
-      got.appointment !== want.appointment ||
-      got.payment !== want.payment ||
-      got.confirmations !== want.confirmations
-    ) {
+    if (!got || describeOutcome(got) !== describeOutcome(expected[p.fate])) {
       const list = wrong.get(p.fate) ?? [];
-      list.push(
-        got
-          ? `${p.appointmentId}: ${got.appointment}/${got.payment}/${got.confirmations} confirmation(s)`
-          : `${p.appointmentId}: no row`,
-      );
+      list.push(got ? `${p.appointmentId}: ${describeOutcome(got)}` : `${p.appointmentId}: no row`);
       wrong.set(p.fate, list);
     }
   }
-  for (const [fate, want] of Object.entries(expected) as [PaymentFate, (typeof expected)[PaymentFate]][]) {
+  for (const [fate, want] of Object.entries(expected) as [PaymentFate, Outcome][]) {
     const n = counts.get(fate) ?? 0;
     if (n === 0) continue;
     const bad = wrong.get(fate) ?? [];
     checks.push({
-      name: `${fate}: appointment ${want.appointment}, payment ${want.payment}, ${want.confirmations} appointment.confirmed`,
+      name: `${fate}: ${describeOutcome(want)}`,
       pass: bad.length === 0,
       detail: `${n - bad.length} of ${n} as expected${bad.length ? `; e.g. ${bad.slice(0, 3).join('; ')}` : ''}`,
     });
   }
+
+  // The failed renewals: one message per invoice and attempt, however often its event came.
+  const attempts = new Set(
+    workload.events
+      .filter((e) => e.type === 'invoice.payment_failed')
+      .map((e) => {
+        const invoice = e.data.object as { id?: string; attempt_count?: number };
+        return `${invoice.id}:${invoice.attempt_count ?? 1}`;
+      }),
+  );
+  const told = await db.query<{ n: number }>(
+    `select count(*)::int as n from public.outbox
+      where topic = 'subscription.payment_failed' and payload ->> 'practitioner_id' = any($1::text[])`,
+    [workload.subscriptions.map((s) => s.practitionerId)],
+  );
+  checks.push({
+    name: 'failed renewals: one subscription.payment_failed per invoice attempt',
+    pass: told.rows[0]!.n === attempts.size,
+    detail: `${told.rows[0]!.n} outbox rows for ${attempts.size} failed attempts`,
+  });
 
   const rebooked = await db.query<{ n: number }>(
     `select count(*)::int as n from public.appointments where id = any($1::uuid[]) and status = 'held'`,
