@@ -65,10 +65,11 @@ async function search(args: Args = {}) {
   return res.data;
 }
 
-const inTwoMonths = () => ({
-  from: new Date().toISOString(),
-  to: new Date(Date.now() + 62 * 86_400_000).toISOString(),
-});
+// One instant for both ends: two Date.now() calls could ask for a hair over the 62 days allowed.
+const inTwoMonths = () => {
+  const now = Date.now();
+  return { from: new Date(now).toISOString(), to: new Date(now + 61 * 86_400_000).toISOString() };
+};
 
 describe('search_practitioners_with_slots', () => {
   it('answers a page of 20 in one call, each with the first 3 slots get_available_slots offers for its type', async () => {

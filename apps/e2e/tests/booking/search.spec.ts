@@ -82,8 +82,14 @@ test.describe('search page', () => {
     await expect(card(page, name)).toContainText('Paris time');
   });
 
-  test('an empty search says so and offers a way back', async ({ page }) => {
-    await page.goto(`/?q=${encodeURIComponent(`zzqx ${unique()} nobody`)}`);
+  test('a typed search survives the click on Search; an empty one says so and offers a way back', async ({
+    page,
+  }) => {
+    const text = `zzqx ${unique()} nobody`;
+    await page.goto('/');
+    await page.getByLabel('Profession, spécialité ou nom').fill(text);
+    await page.getByTestId('search-submit').click();
+    await expect(page).toHaveURL(`/?q=${encodeURIComponent(text).replace(/%20/g, '+')}`);
     await expect(page.getByText('Aucun praticien ne correspond à votre recherche')).toBeVisible();
     await page.getByRole('button', { name: 'Effacer la recherche' }).click();
     await expect(page).toHaveURL(/\/$/);

@@ -1520,6 +1520,43 @@ export type Database = {
           slug: string;
         }[];
       };
+      search_practitioners_with_slots: {
+        Args: {
+          p_lat?: number;
+          p_limit?: number;
+          p_lng?: number;
+          p_mode?: Database['public']['Enums']['consultation_mode'];
+          p_offset?: number;
+          p_profession?: string;
+          p_radius_km?: number;
+          p_sort?: Database['public']['Enums']['search_sort'];
+          p_text?: string;
+        };
+        Returns: {
+          currency: string;
+          display_name: string;
+          distance_km: number;
+          formatted_address: string;
+          id: string;
+          languages: string[];
+          latitude: number;
+          longitude: number;
+          max_price_cents: number;
+          min_price_cents: number;
+          modes: Database['public']['Enums']['consultation_mode'][];
+          next_available_at: string;
+          next_slots: string[];
+          next_type_id: string;
+          next_type_mode: Database['public']['Enums']['consultation_mode'];
+          photo_path: string;
+          profession_code: string;
+          profession_name_en: string;
+          profession_name_fr: string;
+          relevance: number;
+          slug: string;
+          time_zone: string;
+        }[];
+      };
       set_notification_preference: {
         Args: {
           p_category: Database['public']['Enums']['notification_category'];
