@@ -78,3 +78,13 @@ export {
   type NotificationCategory,
   type NotificationChannel,
 } from './notification-settings.ts';
+export {
+  suggestPlaces,
+  placeDetails,
+  PLACE_QUERY_MIN,
+  PLACE_QUERY_MAX,
+  type PlaceSuggestion,
+  type PlaceDetails,
+  type PlaceLang,
+  type SuggestOptions,
+} from './places.ts';
