@@ -19,6 +19,16 @@ export type { Database, Json, Tables, TablesInsert, TablesUpdate, Enums } from '
 export type { Session, User, AuthChangeEvent } from '@supabase/supabase-js';
 export { searchPractitioners, type SearchQuery, type SearchHit } from './search.ts';
 export {
+  suggestPlaces,
+  placeDetails,
+  PLACE_QUERY_MIN,
+  PLACE_QUERY_MAX,
+  type PlaceSuggestion,
+  type PlaceDetails,
+  type PlaceLang,
+  type SuggestOptions,
+} from './places.ts';
+export {
   getPractitionerBySlug,
   getMyPractitionerProfile,
   saveMyPractitionerProfile,
