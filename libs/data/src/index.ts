@@ -61,3 +61,24 @@ export {
   type AvailabilityException,
   type AvailabilityExceptionInput,
 } from './availability.ts';
+export { mapFunctionsError } from './functions.ts';
+export {
+  listPlans,
+  getBilling,
+  getMySubscription,
+  startSubscription,
+  openBillingPortal,
+  toBillingSummary,
+  type Plan,
+  type Subscription,
+  type SubscriptionStatus,
+  type BillingInterval,
+  type Invoice,
+  type BillingSummary,
+} from './billing.ts';
+export {
+  listMyPayments,
+  startAppointmentCheckout,
+  type PatientPayment,
+  type PaymentStatus,
+} from './payments.ts';

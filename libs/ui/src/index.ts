@@ -9,3 +9,4 @@ export { default as AuthForm } from './auth/AuthForm.vue';
 export { default as ConfirmEmailNotice } from './auth/ConfirmEmailNotice.vue';
 export { default as ProfileCard } from './profile/ProfileCard.vue';
 export { default as LocaleSwitcher } from './locale/LocaleSwitcher.vue';
+export { formatMoney, formatDay, formatDateTime, readerTimeZone, pluralForm } from './format/format.ts';
