@@ -46,8 +46,9 @@ test.describe('consultation payments', () => {
     await signInAs(page, ann);
     await openPayments(page);
     await expect(page.getByTestId('payment-status')).toHaveText('En attente de paiement');
-
-    await page.goto(String(url));
+    // Paying from the list opens the same Checkout Session as the one made at booking.
+    await page.getByRole('button', { name: /^Payer 60,00\s€ pour la consultation du / }).click();
+    await expect(page).toHaveURL(String(url));
     await expect(page.locator('p', { hasText: 'Due:' })).toContainText(/60[.,]00/);
     await payOnCheckout(page, CARD_PAYS, 'Ann Morel');
     await stripe.idle();

@@ -15,6 +15,8 @@ const fr = {
   paidOn: 'Payé le {date}',
   refundedOn: 'Remboursé le {date}',
   receipt: 'Reçu',
+  pay: 'Payer',
+  payLabel: 'Payer {amount} pour la consultation du {when}',
   receiptLabel: 'Reçu du paiement de {amount} pour la consultation du {when}',
   statuses: {
     open: 'En attente de paiement',
@@ -42,6 +44,8 @@ const en: typeof fr = {
   paidOn: 'Paid on {date}',
   refundedOn: 'Refunded on {date}',
   receipt: 'Receipt',
+  pay: 'Pay',
+  payLabel: 'Pay {amount} for the consultation on {when}',
   receiptLabel: 'Receipt of the {amount} payment for the consultation on {when}',
   statuses: {
     open: 'Awaiting payment',
