@@ -27,10 +27,18 @@ export async function payOnCheckout(page: Page, card: string, name: string): Pro
 }
 
 /** A function called as this user, as the app would; the JSON answer. */
-export async function callFunction(who: TestUser, path: string, body: unknown): Promise<Record<string, unknown>> {
+export async function callFunction(
+  who: TestUser,
+  path: string,
+  body: unknown,
+): Promise<Record<string, unknown>> {
   const res = await fetch(`${config.apiUrl}/functions/v1/${path}`, {
     method: 'POST',
-    headers: { Authorization: `Bearer ${who.accessToken}`, apikey: config.anonKey, 'content-type': 'application/json' },
+    headers: {
+      Authorization: `Bearer ${who.accessToken}`,
+      apikey: config.anonKey,
+      'content-type': 'application/json',
+    },
     body: JSON.stringify(body),
   });
   const json = (await res.json()) as Record<string, unknown>;

@@ -3,13 +3,20 @@ import { createCarebookClient } from './client.ts';
 import { getBilling, openBillingPortal, startSubscription, toBillingSummary } from './billing.ts';
 
 // A real supabase-js client whose fetch answers like the `billing` function would.
-function clientAnswering(status: number, body: unknown, seen: { url?: string; method?: string; body?: string }[] = []) {
+function clientAnswering(
+  status: number,
+  body: unknown,
+  seen: { url?: string; method?: string; body?: string }[] = [],
+) {
   return createCarebookClient('http://api.test', 'anon', {
     auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
     global: {
       fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
         seen.push({ url: String(input), method: init?.method, body: init?.body as string | undefined });
-        return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+        return new Response(JSON.stringify(body), {
+          status,
+          headers: { 'content-type': 'application/json' },
+        });
       },
     },
   });
@@ -109,7 +116,10 @@ describe('billing calls', () => {
 
   it('posts the plan and returns the Checkout url', async () => {
     const seen: { url?: string; method?: string; body?: string }[] = [];
-    const result = await startSubscription(clientAnswering(200, { url: 'http://fake/c/cs_1' }, seen), 'essential_yearly');
+    const result = await startSubscription(
+      clientAnswering(200, { url: 'http://fake/c/cs_1' }, seen),
+      'essential_yearly',
+    );
     expect(result).toEqual({ ok: true, data: 'http://fake/c/cs_1' });
     expect(seen[0]).toMatchObject({ url: 'http://api.test/functions/v1/billing/subscribe', method: 'POST' });
     expect(JSON.parse(seen[0]!.body!)).toEqual({ plan: 'essential_yearly' });

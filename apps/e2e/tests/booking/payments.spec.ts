@@ -3,8 +3,24 @@
 // (and the payments job expires the session) the time is free for someone else.
 import { expect, test, type Page } from '@playwright/test';
 import { runJob } from '@carebook/local-stack';
-import { config, expireHold, scenario, service, sql, user, type Scenario, type TestUser } from '@carebook/testing';
-import { CARD_DECLINED, CARD_PAYS, callFunction, payOnCheckout, signInAs, stripe } from '../../support/payment-journeys.ts';
+import {
+  config,
+  expireHold,
+  scenario,
+  service,
+  sql,
+  user,
+  type Scenario,
+  type TestUser,
+} from '@carebook/testing';
+import {
+  CARD_DECLINED,
+  CARD_PAYS,
+  callFunction,
+  payOnCheckout,
+  signInAs,
+  stripe,
+} from '../../support/payment-journeys.ts';
 
 async function paidScenario(): Promise<Scenario> {
   return scenario()

@@ -22,14 +22,21 @@ test.describe('billing', () => {
 
     await payOnCheckout(page, CARD_PAYS, 'Inès Marchand');
     await expect(page).toHaveURL(/\/billing/);
-    await expect(page.getByTestId('plan-status')).toContainText('Essai gratuit jusqu’au', { timeout: 30_000 });
+    await expect(page.getByTestId('plan-status')).toContainText('Essai gratuit jusqu’au', {
+      timeout: 30_000,
+    });
     await expect(page.getByTestId('checkout-state')).toHaveText(/Votre abonnement est en place/);
     await expect(page.getByTestId('plan-name')).toHaveText('Essentiel mensuel');
     await expect(page.getByTestId('next-invoice')).toContainText('49,00 €');
     await expect(page.getByRole('button', { name: 'Gérer la facturation' })).toBeVisible();
     // No plan to choose any more; the trial's 0 € invoice is listed with its documents.
     await expect(page.getByTestId('plan-essential_monthly')).toHaveCount(0);
-    await expect(page.getByTestId('invoice-row').first().getByRole('link', { name: /en PDF$/ })).toBeVisible();
+    await expect(
+      page
+        .getByTestId('invoice-row')
+        .first()
+        .getByRole('link', { name: /en PDF$/ }),
+    ).toBeVisible();
     const [row] = await sql<{ status: string; plan: string }>(
       `select status, plan from public.subscriptions where practitioner_id = $1`,
       [pro.id],
@@ -48,7 +55,9 @@ test.describe('billing', () => {
     );
     await signInAs(page, pro);
     const banner = page.getByTestId('billing-banner-text');
-    await expect(banner).toHaveText(/^Votre dernier paiement a échoué — mettez à jour votre carte avant le 8 mars 2030/);
+    await expect(banner).toHaveText(
+      /^Votre dernier paiement a échoué — mettez à jour votre carte avant le 8 mars 2030/,
+    );
     await page.getByRole('link', { name: 'Facturation' }).click();
     await expect(page.getByTestId('plan-status')).toContainText('Paiement échoué depuis le 1 mars 2030');
     await expect(page.getByTestId('plan-status')).toContainText('délai de grâce jusqu’au 8 mars 2030');

@@ -27,7 +27,13 @@ export interface CarebookRouterOptions {
    * The frame: tab title suffix, header badge, footer text; optionally the app's own header
    * entries (before the language switcher) and a notice above every page (e.g. a billing banner).
    */
-  layout: { appName: string; badge?: string; footerKey: string; headerExtras?: Component; notice?: Component };
+  layout: {
+    appName: string;
+    badge?: string;
+    footerKey: string;
+    headerExtras?: Component;
+    notice?: Component;
+  };
   /** The sign-in page: the kind of account it creates, the dev inbox, an optional note. */
   auth: { role: SelfSignupRole; inboxUrl: string | null; noteKey?: string };
   /** The app's own pages, inside the frame (paths relative to `/`, e.g. `billing`). */

@@ -26,16 +26,23 @@ describe('describeStatus', () => {
       at: '2027-02-01T10:00:00.000Z',
     });
     expect(
-      describeStatus({ ...base, status: 'trialing', trialEnd: '2027-01-15T10:00:00.000Z', cancelAtPeriodEnd: true }),
+      describeStatus({
+        ...base,
+        status: 'trialing',
+        trialEnd: '2027-01-15T10:00:00.000Z',
+        cancelAtPeriodEnd: true,
+      }),
     ).toEqual({ key: 'cancelsAt', at: '2027-01-15T10:00:00.000Z' });
   });
 
   it('gives a failed payment 7 days of grace', () => {
-    expect(describeStatus({ ...base, status: 'past_due', pastDueSince: '2027-01-10T08:00:00.000Z' })).toEqual({
-      key: 'pastDue',
-      since: '2027-01-10T08:00:00.000Z',
-      graceUntil: '2027-01-17T08:00:00.000Z',
-    });
+    expect(describeStatus({ ...base, status: 'past_due', pastDueSince: '2027-01-10T08:00:00.000Z' })).toEqual(
+      {
+        key: 'pastDue',
+        since: '2027-01-10T08:00:00.000Z',
+        graceUntil: '2027-01-17T08:00:00.000Z',
+      },
+    );
     expect(graceUntil('2027-03-25T12:00:00.000Z')).toBe('2027-04-01T12:00:00.000Z');
   });
 

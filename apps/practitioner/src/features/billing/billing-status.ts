@@ -31,7 +31,8 @@ export function describeStatus(s: Subscription): StatusText {
     }
     case 'past_due':
       // past_due_since is set by a trigger whenever the status is past_due; the period end is a fallback.
-      if (s.pastDueSince) return { key: 'pastDue', since: s.pastDueSince, graceUntil: graceUntil(s.pastDueSince) };
+      if (s.pastDueSince)
+        return { key: 'pastDue', since: s.pastDueSince, graceUntil: graceUntil(s.pastDueSince) };
       return { key: 'unpaid' };
     case 'unpaid':
       return { key: 'unpaid' };
