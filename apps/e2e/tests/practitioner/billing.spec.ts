@@ -2,10 +2,12 @@
 // the Billing page; the failed-payment banner follows the subscription to every page.
 import { expect, test } from '@playwright/test';
 import { advance, createPractitionerProfile, practitioner, sql } from '@carebook/testing';
-import { CARD_PAYS, payOnCheckout, signInAs } from '../../support/payment-journeys.ts';
+import { CARD_PAYS, payOnCheckout, signInAs, stripe } from '../../support/payment-journeys.ts';
 
 test.describe('billing', () => {
-  test('subscribes to the monthly plan through Checkout and sees the trial', async ({ page }) => {
+  test('subscribes to the monthly plan through Checkout, sees the trial, cancels it in the portal', async ({
+    page,
+  }) => {
     const pro = await practitioner({ fullName: 'Inès Marchand', meta: { locale: 'fr' } });
     await createPractitionerProfile(pro);
     await advance(pro.id, 'submitted', 'verified');
@@ -42,6 +44,16 @@ test.describe('billing', () => {
       [pro.id],
     );
     expect(row).toEqual({ status: 'trialing', plan: 'essential_monthly' });
+
+    // The portal: cancel at the period's end, come back, read it in words.
+    await page.getByRole('button', { name: 'Gérer la facturation' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Billing' })).toBeVisible();
+    await page.getByRole('button', { name: 'Cancel at period end' }).click();
+    await stripe.idle();
+    await page.getByRole('link', { name: 'Return to the site' }).click();
+    await expect(page.getByTestId('plan-status')).toContainText('Résiliation prévue : prend fin le');
+    await expect(page.getByTestId('next-invoice')).toHaveCount(1);
+    await expect(page.getByTestId('next-invoice')).toHaveText(/^Aucune/);
   });
 
   test('shows the failed-payment banner on every page while past due', async ({ page }) => {

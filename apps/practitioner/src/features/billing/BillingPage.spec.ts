@@ -143,6 +143,17 @@ describe('BillingPage', () => {
     expect(router.currentRoute.value.query).toEqual({});
   });
 
+  it('offers no plan while it waits, so nobody subscribes twice', async () => {
+    api.getBilling.mockResolvedValue(okay(none));
+    const { wrapper } = await mountPage('/billing?checkout=done');
+    expect(text(wrapper, 'checkout-state')).toBe(
+      'Merci ! Votre abonnement apparaîtra dans quelques secondes.',
+    );
+    expect(wrapper.find('[data-testid="plan-essential_monthly"]').exists()).toBe(false);
+    await vi.waitFor(() => expect(text(wrapper, 'checkout-state')).toContain('met du temps'));
+    expect(wrapper.find('[data-testid="plan-essential_monthly"]').exists()).toBe(true);
+  });
+
   it('says so when the subscription is slow to appear', async () => {
     api.getBilling.mockResolvedValue(okay(none));
     const { wrapper } = await mountPage('/billing?checkout=done');
