@@ -4,19 +4,15 @@
 // does every minute in the dev stack.
 import { describe, expect, it } from 'vitest';
 import type { InboxMessage } from '@carebook/fakes';
-import { runJob } from '@carebook/local-stack';
-import { config, practitionerOpen, service, sql, user } from '@carebook/testing';
+import { config, notifyTick, practitionerOpen, service, sql, user } from '@carebook/testing';
 
 async function inbox(email: string): Promise<InboxMessage[]> {
   const res = await fetch(`${config.inboxUrl}/api/messages?to=${encodeURIComponent(email)}`);
   return ((await res.json()) as { messages: InboxMessage[] }).messages;
 }
 
-const tick = async () => {
-  const res = await runJob(config, { function_path: 'notify', body: {} });
-  expect(res.status).toBe(200);
-  return (await res.json()) as { planned: number; sent: number; retried: number; dead: number };
-};
+// One tick at a time across test files: a tick that returns has sent what was due.
+const tick = notifyTick;
 
 async function emailOf(userId: string): Promise<string> {
   const { data } = await service().from('profiles').select('email').eq('id', userId).single();

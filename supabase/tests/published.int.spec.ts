@@ -1,4 +1,5 @@
-// published = verified AND a subscription that is active or trialing. Anybody who is not the
+// published = verified AND a subscription that is active or trialing, or past due for at most 7
+// days (decision 0018). Anybody who is not the
 // practitioner or staff sees a practitioner (and their consultation types and specialties) only
 // while both hold; subscriptions are written by the service role, as the Stripe webhook does.
 import { describe, expect, it } from 'vitest';
@@ -107,10 +108,17 @@ describe('published practitioners', () => {
       },
     ],
     [
-      'verified with a past_due subscription',
+      'verified with a subscription past due for more than 7 days',
       async (id) => {
         await advance(id, 'submitted', 'verified');
-        await subscribe(id, 'past_due');
+        const sub = await subscribe(id, 'past_due');
+        const aged = await service()
+          .from('subscriptions')
+          .update({ past_due_since: new Date(Date.now() - 8 * 86_400_000).toISOString() })
+          .eq('id', sub);
+        if (aged.error) throw aged.error;
+        const tick = await service().rpc('refresh_publication_tick');
+        if (tick.error) throw tick.error;
       },
     ],
     [
@@ -183,6 +191,8 @@ describe('published practitioners', () => {
     await expectEverywhere(HIDDEN, late.id, 'verified without subscription');
     const sub = await subscribe(late.id, 'active');
     await expectEverywhere(SHOWN, late.id, 'verified and active');
+    await setSubscription(sub, 'past_due');
+    await expectEverywhere(SHOWN, late.id, 'a renewal failed: 7 days of grace');
     await setSubscription(sub, 'canceled');
     await expectEverywhere(HIDDEN, late.id, 'subscription canceled');
     await setSubscription(sub, 'active');

@@ -285,6 +285,17 @@ export async function buildFixture(): Promise<Fixture> {
     checkout_expires_at: new Date(FAR_FUTURE).toISOString(),
   });
   const planCodes = ['essential_monthly', 'essential_yearly'];
+  // The fixture company pays for the practitioner's type; one sponsored appointment of the patient.
+  {
+    const { error } = await sa
+      .from('company_sponsored_types')
+      .insert({ company_id: companyId, consultation_type_id: typeOf('practitioner') });
+    if (error) fail('seeding company_sponsored_types', error);
+    await insertReturning(sa, 'appointments', {
+      ...appointmentRow(patient.id, 'practitioner', 1, 'confirmed'),
+      sponsor_company_id: companyId,
+    });
+  }
 
   const trail = async (table: string, filter: string, value: string): Promise<string[]> => {
     const { data, error } = await sa.from(table).select('id').eq(filter, value);
@@ -717,6 +728,17 @@ export async function buildFixture(): Promise<Fixture> {
           target === 'self' ? (actor.id ? { owner: actor.id } : null) : { owner: otherPatient_(actor) },
         row: (owner) => ({ company_id: probeCompanyId, user_id: owner }),
         patch: () => ({ joined_at: '2001-01-01T00:00:00+00:00' }),
+      }),
+    },
+    company_sponsored_types: {
+      rows: [{ key: companyId, owners: ['patient'], published: false }],
+      read: readKeys('company_sponsored_types', 'company_id', [companyId]),
+      ...standardProbes({
+        table: 'company_sponsored_types',
+        key: ['company_id', 'consultation_type_id'],
+        ownerOf: ownerless,
+        row: () => ({ company_id: probeCompanyId, consultation_type_id: typeOf('otherPractitioner') }),
+        patch: () => ({ monthly_quota: 5 }),
       }),
     },
     content_pages: {

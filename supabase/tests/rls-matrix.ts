@@ -200,6 +200,13 @@ export const RELATIONS = {
     delete: staffOnlyWrite,
     note: 'rows come from the confirmed-e-mail trigger only; staff may remove one',
   },
+  company_sponsored_types: {
+    select: cells<Read>(     'denied',    'own',       'none',      'none',          'none',          'all'),
+    insert: staffOnlyInsert,
+    update: staffOnlyWrite,
+    delete: staffOnlyWrite,
+    note: 'members read what their company pays for; staff manage it',
+  },
   content_pages: {
     select: cells<Read>(     'published', 'published', 'published', 'published',     'published',     'all'),
     insert: staffOnlyInsert,

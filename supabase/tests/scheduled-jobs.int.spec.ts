@@ -16,8 +16,10 @@ describe('scheduled jobs', () => {
     const jobs = await readJobs(config);
     expect(jobs.map((j) => [j.name, j.schedule])).toEqual([
       ['notify', '* * * * *'],
+      ['payments', '* * * * *'],
       ['plan-reminders', '* * * * *'],
       ['refresh-next-slots', '*/5 * * * *'],
+      ['refresh-publication', '17 * * * *'],
       ['release-expired-holds', '* * * * *'],
     ]);
     for (const job of jobs) {

@@ -61,6 +61,23 @@ export {
   type AvailabilityException,
   type AvailabilityExceptionInput,
 } from './availability.ts';
+export {
+  listMyNotifications,
+  countMyUnread,
+  markNotificationsRead,
+  toAppNotification,
+  NOTIFICATION_LIST_MAX,
+  type AppNotification,
+  type NotificationData,
+} from './notifications.ts';
+export {
+  getMyNotificationSettings,
+  setNotificationPreference,
+  type NotificationSetting,
+  type NotificationPreferenceChange,
+  type NotificationCategory,
+  type NotificationChannel,
+} from './notification-settings.ts';
 export { mapFunctionsError } from './functions.ts';
 export {
   listPlans,

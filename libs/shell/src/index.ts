@@ -11,3 +11,5 @@ export { safeRedirect } from './session/safe-redirect.ts';
 export { default as AuthPanel } from './auth/AuthPanel.vue';
 export { default as AccountMenu } from './layout/AccountMenu.vue';
 export { default as AppHeader } from './layout/AppHeader.vue';
+export { default as NotificationBell } from './notifications/NotificationBell.vue';
+export { useNotifications, NOTIFICATION_POLL_MS } from './notifications/use-notifications.ts';

@@ -59,3 +59,4 @@ export type {
   UserRole,
   VerificationStatus,
 } from './types.ts';
+export { notifyTick, withNotifyLock, type NotifyCounts } from './notify.ts';

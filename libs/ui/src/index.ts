@@ -1,6 +1,16 @@
 // Public API of @carebook/ui: presentational components (props in, events out, no API calls),
 // their helpers, and the shared texts. Nothing here imports @carebook/data or @supabase/*.
 export { sharedMessages, type MessageSchema } from './i18n/shared-messages.ts';
+export { pluralRules } from './i18n/plural-rules.ts';
+export {
+  describeNotification,
+  audienceOf,
+  formatStamp,
+  type NotificationAudience,
+  type NotificationLike,
+  type NotificationText,
+  type Translator,
+} from './notifications/describe-notification.ts';
 export { useLocale, storedLocale, LOCALE_STORAGE_KEY } from './locale/use-locale.ts';
 export type { AuthFormValues, AuthMode } from './auth/auth-form-values.ts';
 export type { ProfileSummary } from './profile/profile-summary.ts';
@@ -9,4 +19,14 @@ export { default as AuthForm } from './auth/AuthForm.vue';
 export { default as ConfirmEmailNotice } from './auth/ConfirmEmailNotice.vue';
 export { default as ProfileCard } from './profile/ProfileCard.vue';
 export { default as LocaleSwitcher } from './locale/LocaleSwitcher.vue';
+export { default as NotificationList, type NotificationListItem } from './notifications/NotificationList.vue';
+export { default as NotificationPreferenceGrid } from './notifications/NotificationPreferenceGrid.vue';
+export {
+  NOTIFICATION_CATEGORIES,
+  NOTIFICATION_CHANNELS,
+  type NotificationCategory,
+  type NotificationChannel,
+  type NotificationSettingView,
+} from './notifications/notification-setting.ts';
+export { checkPhone, type PhoneCheck, type PhoneIssue } from './notifications/phone-number.ts';
 export { formatMoney, formatDay, formatDateTime, readerTimeZone, pluralForm } from './format/format.ts';

@@ -1,7 +1,8 @@
 // Wiring only: the logic and its tests are in handler.ts. The database side runs as the service
-// role (deliveries are nobody's to read but staff's); e-mails go out through the official Brevo
-// SDK with its own retries off, since the deliveries table owns retries.
+// role (deliveries are nobody's to read but staff's); e-mails and SMS go out through the official
+// Brevo SDK with its own retries off, since the deliveries table owns retries.
 import { BrevoClient } from 'npm:@getbrevo/brevo@6.0.3';
+import { roleOf } from '../_shared/service-caller.ts';
 import { requireEnv, serviceClient } from '../_shared/supabase.ts';
 import { handler, SendError, type ClaimedDelivery } from './handler.ts';
 
@@ -16,17 +17,25 @@ const sender = {
   email: requireEnv('BREVO_SENDER_EMAIL'),
   name: Deno.env.get('BREVO_SENDER_NAME') ?? 'Carebook',
 };
+// An alphanumeric SMS sender: at most 11 letters and digits (Brevo's rule).
+const smsSender = Deno.env.get('BREVO_SMS_SENDER') ?? 'Carebook';
 
-/** Brevo's 429 says when its window resets (seconds); other 4xx are the message's own fault. */
+/**
+ * Brevo's 429 says when its window resets (x-sib-ratelimit-reset, seconds): the retry waits exactly
+ * that (at least a second). 5xx, 408 and timeouts (no status) are retried with backoff; other 4xx
+ * are the message's own fault and never improve: dead at once.
+ */
 function sendErrorOf(error: unknown): SendError {
   const e = error as { statusCode?: number; message?: string; rawResponse?: { headers?: Headers } };
   const status = e.statusCode ?? 0;
-  const reset = Number(e.rawResponse?.headers?.get?.('x-sib-ratelimit-reset'));
+  const reset = Number(e.rawResponse?.headers?.get?.('x-sib-ratelimit-reset') ?? Number.NaN);
   const message = `Brevo ${status || 'unreachable'}: ${String(e.message ?? error).slice(0, 300)}`;
   if (status === 429)
-    return new SendError(message, Number.isFinite(reset) && reset > 0 ? Math.ceil(reset) : 60);
+    return new SendError(message, Number.isFinite(reset) && reset >= 0 ? Math.max(1, Math.ceil(reset)) : 60);
   return new SendError(message, undefined, status >= 400 && status < 500 && status !== 408);
 }
+
+type Status = 'pending' | 'sent' | 'dead' | 'skipped';
 
 Deno.serve(
   handler({
@@ -40,28 +49,25 @@ Deno.serve(
       if (error) throw new Error(`claim_deliveries: ${error.message}`);
       return data as ClaimedDelivery[];
     },
-    async finishDelivery(id, outcome) {
-      if ('skipped' in outcome) {
-        const skipped = await db.rpc('skip_delivery', { p_id: id, p_reason: outcome.error });
-        if (skipped.error) throw new Error(`skip_delivery: ${skipped.error.message}`);
-        return 'skipped';
-      }
-      const { data, error } = await db.rpc('finish_delivery', {
-        p_id: id,
-        p_sent: outcome.sent,
-        ...(outcome.sent
-          ? { p_provider_message_id: outcome.providerMessageId }
-          : {
-              p_error: outcome.error,
-              ...(outcome.retryAfterSeconds !== undefined && {
-                p_retry_after_seconds: outcome.retryAfterSeconds,
-              }),
-              // A message that can never go (no address, refused content) is dead at once.
-              ...(outcome.permanent && { p_max_attempts: 0 }),
-            }),
+    async finishDeliveries(outcomes) {
+      const { data, error } = await db.rpc('finish_deliveries', {
+        p_outcomes: outcomes.map(({ id, outcome }) =>
+          outcome.sent
+            ? { id, sent: true, provider_message_id: outcome.providerMessageId }
+            : 'skipped' in outcome
+              ? { id, sent: false, skipped: true, error: outcome.error }
+              : {
+                  id,
+                  sent: false,
+                  error: outcome.error,
+                  retry_after_seconds: outcome.retryAfterSeconds ?? null,
+                  // A message that can never go (no address, refused content) is dead at once.
+                  permanent: outcome.permanent ?? false,
+                },
+        ),
       });
-      if (error) throw new Error(`finish_delivery: ${error.message}`);
-      return data as 'pending' | 'sent' | 'dead';
+      if (error) throw new Error(`finish_deliveries: ${error.message}`);
+      return new Map((data as { id: string; status: Status }[]).map((r) => [r.id, r.status]));
     },
     async sendEmail(email) {
       try {
@@ -79,13 +85,21 @@ Deno.serve(
         throw sendErrorOf(error);
       }
     },
-    roleOf(jwt) {
+    async sendSms(sms) {
       try {
-        const payload = JSON.parse(atob(jwt.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/')));
-        return typeof payload.role === 'string' ? payload.role : null;
-      } catch {
-        return null;
+        const sent = await brevo.transactionalSms.sendAsyncTransactionalSms({
+          sender: smsSender,
+          recipient: sms.to,
+          content: sms.text,
+          type: 'transactional',
+          unicodeEnabled: sms.unicode,
+          tag: [...sms.tags, `Idempotency-Key:${sms.idempotencyKey}`],
+        });
+        return { messageId: String(sent.messageId ?? '') };
+      } catch (error) {
+        throw sendErrorOf(error);
       }
     },
+    roleOf,
   }),
 );

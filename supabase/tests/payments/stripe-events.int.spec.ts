@@ -16,6 +16,7 @@ import {
   type Scenario,
   type TestUser,
 } from '@carebook/testing';
+import { shuffled } from './shuffle.ts';
 
 const stamp = () => randomUUID().replace(/-/g, '').slice(0, 24);
 let clock = Math.floor(Date.now() / 1000);
@@ -35,18 +36,6 @@ async function apply(e: StripeEvent): Promise<string> {
   const { data, error } = await service().rpc('apply_stripe_event', { p_event: e as never });
   expect(error).toBeNull();
   return data as string;
-}
-
-/** Fisher-Yates with a seeded generator, so a failing order can be replayed. */
-function shuffled<T>(items: T[], seed: number): T[] {
-  const out = [...items];
-  let s = seed;
-  for (let i = out.length - 1; i > 0; i--) {
-    s = (s * 1103515245 + 12345) % 2 ** 31;
-    const j = s % (i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
 }
 
 async function paidScenario(): Promise<Scenario> {

@@ -18,6 +18,7 @@ import {
   type Scenario,
   type TestUser,
 } from '@carebook/testing';
+import { shuffled } from './shuffle.ts';
 
 const stripe = new Stripe(process.env.STRIPE_SECRET_KEY ?? 'sk_test_carebook_local', {
   host: '127.0.0.1',
@@ -324,6 +325,36 @@ describe('practitioner subscriptions through Stripe', () => {
     await settled();
     expect(await status()).toBe('canceled');
     expect(await published()).toBe(false);
+
+    // Replay chaos: the whole lifecycle's events three times, shuffled (older updates arriving after
+    // newer ones): the state stays what Stripe reports, and no side effect happens twice.
+    const [{ stripe_subscription_id: subscriptionId }] = (await sql<{ stripe_subscription_id: string }>(
+      `select stripe_subscription_id from public.subscriptions where practitioner_id = $1`,
+      [pro.id],
+    )) as [{ stripe_subscription_id: string }];
+    const failedBefore = await sql(
+      `select 1 from public.outbox where topic = 'subscription.payment_failed' and payload ->> 'practitioner_id' = $1`,
+      [pro.id],
+    );
+    const lifecycle = (
+      await control<{ events: { id: string; data: { object: { id: string; customer?: string } } }[] }>(
+        'GET',
+        '/events',
+      )
+    ).events.filter((e) => e.data.object.id === subscriptionId || e.data.object.customer === customer.id);
+    expect(lifecycle.length).toBeGreaterThanOrEqual(5);
+    const deliveries = shuffled([...lifecycle, ...lifecycle, ...lifecycle], 11);
+    for (const e of deliveries) {
+      const { results } = await control<{ results: { status: number }[] }>('POST', `/events/${e.id}/deliver`);
+      expect(results.every((r) => r.status === 200)).toBe(true);
+    }
+    expect(await status()).toBe((await stripe.subscriptions.retrieve(subscriptionId)).status);
+    expect(
+      await sql(
+        `select 1 from public.outbox where topic = 'subscription.payment_failed' and payload ->> 'practitioner_id' = $1`,
+        [pro.id],
+      ),
+    ).toHaveLength(failedBefore.length);
 
     const summary = await callFunction('billing', pro, undefined, 'GET');
     expect(summary.status).toBe(200);

@@ -11,6 +11,8 @@ import { loadConfig, repoRoot, startStack, type Stack } from '@carebook/local-st
 import { seed } from '@carebook/seed';
 import { runLoad } from './load.ts';
 import { withMachineLoad } from './machine.ts';
+import { notifyBench, type NotifyBenchResult } from './notify-bench.ts';
+import { stripeBench, type StripeBenchResult } from './stripe-bench.ts';
 import { capturePlans } from './plans.ts';
 import {
   formatFunctionTimings,
@@ -52,6 +54,18 @@ const { values } = parseArgs({
     apply: { type: 'string' },
     // Only the slot workload of issue 9, without the large data set (about 30 s instead of minutes).
     'slots-only': { type: 'boolean', default: false },
+    // Only the notify run of issue 10 (10,000 reminders drained through the Brevo fake).
+    'notify-only': { type: 'boolean', default: false },
+    'notify-reminders': { type: 'string', default: '10000' },
+    'notify-parallel': { type: 'string', default: '4' },
+    'notify-batch': { type: 'string', default: '100' },
+    // Only the Stripe webhook run of issue 11 (about 1,000 deliveries of the fake's events).
+    'stripe-only': { type: 'boolean', default: false },
+    'stripe-appointments': { type: 'string', default: '180' },
+    'stripe-subscriptions': { type: 'string', default: '6' },
+    'stripe-deliveries': { type: 'string', default: '1000' },
+    'stripe-clients': { type: 'string', default: '4' },
+    'stripe-seed': { type: 'string', default: '11' },
   },
 });
 
@@ -103,13 +117,17 @@ async function measure(scenario: Scenario, concurrency: number): Promise<Scenari
   const run = () => runLoad({ baseUrl, clients: scenario.clients, seconds: scenario.seconds });
   const { value: measured, avg1, cpuBusy } = await withMachineLoad(run);
   const load = { avg1, cpuBusy };
+  const group = (o: typeof measured) => (scenario.group ? grouped(o, scenario.group) : o);
   const parts = scenario.parts
-    ? scenario.parts.map((p, i) => ({ ...p, outcome: interleavedPart(measured, i, scenario.parts!.length) }))
+    ? scenario.parts.map((p, i) => ({
+        ...p,
+        outcome: group(interleavedPart(measured, i, scenario.parts!.length, scenario.group ?? 1)),
+      }))
     : [
         {
           name: scenario.name,
           target: scenario.target,
-          outcome: scenario.group ? grouped(measured, scenario.group) : measured,
+          outcome: group(measured),
         },
       ];
   return parts.map(({ name, target, outcome }) => {
@@ -131,6 +149,53 @@ async function main(): Promise<void> {
   say(
     `  stack up in ${(stack.startupMs / 1000).toFixed(1)} s (${config.apiUrl}, data in ${path.relative(repoRoot, config.dirs.root)})`,
   );
+
+  const notifyOptions = {
+    reminders: whole('notify-reminders', 1),
+    parallel: whole('notify-parallel', 1),
+    batchSize: whole('notify-batch', 1),
+  };
+  const stripeOptions = {
+    appointments: whole('stripe-appointments', 20),
+    subscriptions: whole('stripe-subscriptions', 1),
+    deliveries: whole('stripe-deliveries', 1),
+    clients: whole('stripe-clients', 1),
+    seed: whole('stripe-seed', 0),
+  };
+  if (values['stripe-only']) {
+    const db = new pg.Client({ connectionString: config.dbUrl('postgres') });
+    db.on('error', () => undefined);
+    await db.connect();
+    try {
+      const stripe = await stripeBench(db, config, stripeOptions, say);
+      mkdirSync(outDir, { recursive: true });
+      writeFileSync(
+        path.join(outDir, 'stripe-results.json'),
+        JSON.stringify({ at: new Date().toISOString(), cores: os.cpus().length, stripe }, null, 2),
+      );
+      say(`\nResults in ${path.relative(repoRoot, path.join(outDir, 'stripe-results.json'))}`);
+    } finally {
+      await db.end();
+    }
+    return;
+  }
+  if (values['notify-only']) {
+    const db = new pg.Client({ connectionString: config.dbUrl('postgres') });
+    db.on('error', () => undefined);
+    await db.connect();
+    try {
+      const notify = await notifyBench(db, config, notifyOptions, say);
+      mkdirSync(outDir, { recursive: true });
+      writeFileSync(
+        path.join(outDir, 'notify-results.json'),
+        JSON.stringify({ at: new Date().toISOString(), cores: os.cpus().length, notify }, null, 2),
+      );
+      say(`\nResults in ${path.relative(repoRoot, path.join(outDir, 'notify-results.json'))}`);
+    } finally {
+      await db.end();
+    }
+    return;
+  }
 
   const slotsOnly = values['slots-only'] ?? false;
   const report = slotsOnly ? null : await seed(config, 'large', (l) => say(`  seed: ${l}`));
@@ -166,9 +231,12 @@ async function main(): Promise<void> {
       bookingsPerClient: whole('bookings-per-client', 1),
     };
     const now = new Date();
-    // The slot workload of issue 9, and the old computation beside the new one (sql/slots-before.sql).
+    // The slot workload of issue 9, and the old computations beside the current one: before issue
+    // 9 (sql/slots-before.sql), before its speed work (slots-days-before.sql), each lever's step.
     const workload = await createSlotWorkload(db, now);
-    await db.query(readFileSync(new URL('./sql/slots-before.sql', import.meta.url), 'utf8'));
+    for (const file of ['slots-before.sql', 'slots-days-before.sql', 'slots-levers-before.sql']) {
+      await db.query(readFileSync(new URL(`./sql/${file}`, import.meta.url), 'utf8'));
+    }
     // Planner statistics for the freshly loaded tables, as autovacuum would gather soon after.
     await db.query('analyze');
     // PostgREST reloads its schema cache (to see the "before" function) asynchronously.
@@ -202,6 +270,14 @@ async function main(): Promise<void> {
         sources.push(s);
       }
     }
+    // Last: it adds 10,000 appointments and their reminders.
+    const notify: NotifyBenchResult | null = slotsOnly
+      ? null
+      : await notifyBench(db, config, notifyOptions, say);
+    // After notify: its own practitioners and patients, on days the others leave free.
+    const stripe: StripeBenchResult | null = slotsOnly
+      ? null
+      : await stripeBench(db, config, stripeOptions, say);
     const overlaps = await db.query<{ n: number }>(
       `select count(*)::int as n from public.appointments a join public.appointments b
           on a.practitioner_id = b.practitioner_id and a.id < b.id and a.blocked && b.blocked
@@ -246,6 +322,8 @@ async function main(): Promise<void> {
       seed: report,
       results,
       slotWorkload: { workload, sql: sqlResults, functions: fnResults },
+      notify,
+      stripe,
     };
     writeFileSync(path.join(outDir, 'results.json'), JSON.stringify(saved, null, 2));
     say(`\nResults in ${path.relative(repoRoot, path.join(outDir, 'results.json'))}`);

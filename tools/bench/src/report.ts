@@ -36,7 +36,8 @@ function measured(target: Target, s: Summary): string {
   return `${target.maxMedianMs === undefined ? '' : `p50 ${ms(s.p50)} ms, `}p95 ${ms(s.p95)} ms`;
 }
 
-const ms = (v: number) => (Number.isNaN(v) ? '-' : v < 10 ? v.toFixed(2) : v.toFixed(1));
+const ms = (v: number) =>
+  Number.isNaN(v) ? '-' : v < 1 ? v.toFixed(3) : v < 10 ? v.toFixed(2) : v.toFixed(1);
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
@@ -108,34 +109,77 @@ export function formatFunctionTimings(timings: readonly FunctionTiming[]): strin
 
 /** Each lever of issue 9 as a before/after pair, from this run's own measurements. */
 export function formatLevers(results: readonly ScenarioResult[], sql: readonly SqlTiming[]): string {
-  const p50 = (part: string) => results.find((r) => r.name.includes(part))?.summary.p50 ?? NaN;
-  const exec = (part: string) => sql.find((t) => t.name.includes(part))?.median ?? NaN;
+  const http = (part: string, pick: 'p50' | 'p95' = 'p50') =>
+    results.find((r) => r.name.includes(part))?.summary[pick] ?? NaN;
+  const exec = (prefix: string) => sql.find((t) => t.name.startsWith(prefix))?.median ?? NaN;
+  const now = '30 days, one row a day (libs';
   const rows: [string, string, number, number][] = [
     [
       'SQL rewrite (inlined queries, starts from free time)',
       'SQL execution, rows',
-      exec('before'),
-      exec('after: private.slots, rows'),
+      exec('before issue 9'),
+      exec('after: private.slot_days, rows'),
     ],
     [
       'one row a day instead of one a slot',
       'SQL execution',
-      exec('after: private.slots, rows'),
-      exec('one row a day'),
+      exec('after: private.slot_days, rows'),
+      exec('after: private.slot_days, one'),
+    ],
+    ['one row a day instead of one a slot', 'HTTP p50', http('30 days, one row a slot'), http(now)],
+    ['gateway', 'HTTP p50 without / with it', http('PostgREST without gateway'), http(now)],
+    // The speed work of issue 9 point 5, step by step (sql/slots-levers-before.sql).
+    [
+      '1. generic plans, no planning per call',
+      'SQL execution, a day',
+      exec('before: private.slot_runs'),
+      exec('lever 1 generic'),
     ],
     [
-      'one row a day instead of one a slot',
-      'HTTP p50',
-      p50('30 days, one row a slot'),
-      p50('30 days, one row a day (libs'),
+      '2. free time once, width_bucket lookups',
+      'SQL execution, a day',
+      exec('lever 1 generic'),
+      exec('lever 2'),
+    ],
+    ['3. openings from a weekly series per rule', 'SQL execution, a day', exec('lever 2'), exec('lever 3')],
+    [
+      '4. day arrays in the same statement',
+      'SQL execution, a day',
+      exec('lever 3'),
+      exec('after: private.slot_days, one'),
+    ],
+    // Lever 1 depends on what is planned: taken out of the final computation, not added first.
+    [
+      '1. again, last: per-call plans / generic ones',
+      'SQL execution, a day',
+      exec('lever 1 undone'),
+      exec('after: private.slot_days, one'),
     ],
     [
-      'gateway',
-      'HTTP p50 without / with it',
-      p50('PostgREST without gateway'),
-      p50('30 days, one row a day (libs'),
+      'speed work, all levers',
+      'SQL execution, a day',
+      exec('before: private.slot_runs'),
+      exec('after: private.slot_days, one'),
     ],
-    ['all together', 'HTTP p50', p50('before (old SQL'), p50('30 days, one row a day (libs')],
+    [
+      'speed work, all levers',
+      'HTTP p50, 30 days',
+      http('30 days, one row a day, before the speed'),
+      http(now),
+    ],
+    [
+      'speed work, all levers',
+      'HTTP p95, 30 days',
+      http('30 days, one row a day, before the speed', 'p95'),
+      http(now, 'p95'),
+    ],
+    [
+      'speed work, all levers',
+      'HTTP p95, 90-day view',
+      http('90-day view in two calls, before', 'p95'),
+      http('90-day view in two calls (62', 'p95'),
+    ],
+    ['all together (issue 9)', 'HTTP p50', http('before (old SQL'), http(now)],
   ];
   return table(
     ['lever', 'measured', 'before', 'after'],

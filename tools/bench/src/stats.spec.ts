@@ -67,4 +67,17 @@ describe('interleavedPart', () => {
     expect(interleavedPart(run, 1, 2).latencies).toEqual([10, 20, 30]);
     expect(interleavedPart(run, 0, 2).ok).toBe(3);
   });
+
+  it('keeps groups of consecutive requests together', () => {
+    const run = {
+      latencies: [1, 2, 10, 20, 3, 4, 30, 40, 5],
+      ok: 9,
+      conflicts: 0,
+      errors: 0,
+      elapsedMs: 115,
+      samples: [],
+    };
+    expect(interleavedPart(run, 0, 2, 2).latencies).toEqual([1, 2, 3, 4, 5]);
+    expect(grouped(interleavedPart(run, 1, 2, 2), 2).latencies).toEqual([30, 70]);
+  });
 });

@@ -67,9 +67,12 @@ export function grouped(outcome: Outcome, size: number): Outcome {
   };
 }
 
-/** Part `index` of a one-client run whose requests cycle through `count` parts. */
-export function interleavedPart(outcome: Outcome, index: number, count: number): Outcome {
-  const latencies = outcome.latencies.filter((_, i) => i % count === index);
+/**
+ * Part `index` of a one-client run whose requests cycle through `count` parts, each part `group`
+ * consecutive requests (a view of two calls, before and after, alternating).
+ */
+export function interleavedPart(outcome: Outcome, index: number, count: number, group = 1): Outcome {
+  const latencies = outcome.latencies.filter((_, i) => Math.floor(i / group) % count === index);
   // Errors cannot be told apart by part: each part reports them all, so none passes unnoticed.
   return {
     ...outcome,

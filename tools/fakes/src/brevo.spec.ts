@@ -221,6 +221,6 @@ describe('authentication and routing', () => {
     expect(brevoRoute.status).toBe(404);
     const unknown = await fetch(`${fakes.fakesUrl}/nope/v1/things`);
     expect(unknown.status).toBe(404);
-    expect(await unknown.json()).toMatchObject({ fakes: ['/brevo/v3'] });
+    expect(await unknown.json()).toMatchObject({ fakes: ['/brevo/v3', '/brevo/_control'] });
   });
 });

@@ -2,7 +2,8 @@
 // messages persist under <stack root>/inbox/messages.jsonl, Stripe's state under <root>/stripe/.
 import path from 'node:path';
 import type { Server } from 'node:http';
-import { BREVO_PREFIX, createBrevoFake } from './brevo.ts';
+import { BREVO_CONTROL_PREFIX, BREVO_PREFIX, createBrevoControl, createBrevoFake } from './brevo.ts';
+import { FaultBook } from './brevo-faults.ts';
 import { routeFakes } from './fakes-server.ts';
 import { close, listen } from './http-util.ts';
 import { routeInbox } from './inbox-server.ts';
@@ -14,6 +15,16 @@ export type { FakesConfig, InboxMessage, Logger, RunningService } from './types.
 export { MessageStore } from './message-store.ts';
 export { stripeControl, type ControlEvent, type StripeControl } from './stripe/control-client.ts';
 export { signPayload as signStripePayload } from './stripe/events.ts';
+export { SMS_IDEMPOTENCY_TAG_PREFIX } from './brevo.ts';
+export {
+  brevoControl,
+  type AddedRule,
+  type BrevoControl,
+  type Channel,
+  type FaultRule,
+  type FaultRuleInput,
+  type RecordedCall,
+} from './brevo-control-client.ts';
 
 export interface StartFakesOptions {
   /** Port overrides (0 = any free port), so tests can run beside a stack that holds the real ones. */
@@ -42,7 +53,7 @@ export async function startFakes(
   const onError = (error: unknown) =>
     log(`fakes: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 
-  const brevo = createBrevoFake(store, log);
+  const faults = new FaultBook();
   const { STRIPE_WEBHOOK_URL: hookUrl, STRIPE_WEBHOOK_SECRET: hookSecret } = process.env;
   const stripe = createStripeFake({
     file: stripeStateFile(config),
@@ -54,7 +65,8 @@ export async function startFakes(
   try {
     fakes = await listen(
       routeFakes([
-        { prefix: BREVO_PREFIX, handle: brevo },
+        { prefix: BREVO_PREFIX, handle: createBrevoFake(store, log, faults) },
+        { prefix: BREVO_CONTROL_PREFIX, handle: createBrevoControl(faults) },
         // The stripe SDK has no base path: it calls <host>:<port>/v1/..., so the API sits at the root.
         { prefix: '/v1', handle: stripe.api, listed: false },
         { prefix: '/stripe', handle: stripe.site, listed: false },

@@ -158,7 +158,7 @@ type Scenario = readonly [VerificationStatus, SeededSubscriptionStatus | null, n
 const SCENARIOS: readonly Scenario[] = [
   ['verified', 'active', 58],
   ['verified', 'trialing', 10],
-  ['verified', 'past_due', 4],
+  ['verified', 'past_due', 4], // public: seeded within its 7 days of grace (decision 0018)
   ['verified', 'canceled', 4],
   ['verified', null, 2],
   ['submitted', 'trialing', 4],

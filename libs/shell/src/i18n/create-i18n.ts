@@ -3,7 +3,7 @@
 import { createI18n } from 'vue-i18n';
 import { DEFAULT_LOCALE, type Locale } from '@carebook/domain';
 import type { DataErrorCode } from '@carebook/data';
-import { sharedMessages } from '@carebook/ui';
+import { pluralRules, sharedMessages } from '@carebook/ui';
 
 // Compile-time proof that every error code the data layer can return has a text. It lives here
 // because @carebook/ui, which holds the texts, may not import the data layer.
@@ -16,6 +16,8 @@ export function createCarebookI18n<T extends Record<string, unknown>>(locale: Lo
     legacy: false,
     locale,
     fallbackLocale: DEFAULT_LOCALE,
+    // French plural forms ("0 notification"), not vue-i18n's English default.
+    pluralRules,
     messages: {
       fr: { ...sharedMessages.fr, ...app?.fr },
       en: { ...sharedMessages.en, ...app?.en },

@@ -1,5 +1,7 @@
 // English texts of the shared components; same keys as French, checked by the type and a spec.
 import type { MessageSchema } from './messages-fr.ts';
+import { notificationsEn } from './notifications-en.ts';
+import { notificationSettingsEn } from './notification-settings-en.ts';
 
 export const en: MessageSchema = {
   common: {
@@ -138,6 +140,8 @@ export const en: MessageSchema = {
     loadError: 'Your profile could not be loaded.',
     signingOut: 'Signing out…',
   },
+  notifications: notificationsEn,
+  notificationSettings: notificationSettingsEn,
   notFound: {
     code: '404',
     title: 'Page not found',

@@ -1,5 +1,9 @@
 // French texts of the shared components. French is the default language of Carebook.
-// vue-i18n syntax: {name} interpolates; never write a bare at-sign or pipe in a text.
+// vue-i18n syntax: {name} interpolates; never write a bare at-sign or pipe in a text (a pipe
+// separates plural forms, only in the keys messages.spec.ts lists as plural).
+import { notificationsFr } from './notifications-fr.ts';
+import { notificationSettingsFr } from './notification-settings-fr.ts';
+
 export const fr = {
   common: {
     brand: 'Carebook',
@@ -137,6 +141,8 @@ export const fr = {
     loadError: 'Impossible de charger votre profil.',
     signingOut: 'Déconnexion…',
   },
+  notifications: notificationsFr,
+  notificationSettings: notificationSettingsFr,
   notFound: {
     code: '404',
     title: 'Page introuvable',

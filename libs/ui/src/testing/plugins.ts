@@ -5,10 +5,17 @@ import { createI18n } from 'vue-i18n';
 import type { Plugin } from 'vue';
 import { DEFAULT_LOCALE, type Locale } from '@carebook/domain';
 import { sharedMessages } from '../i18n/shared-messages.ts';
+import { pluralRules } from '../i18n/plural-rules.ts';
 
 function specI18n(locale: Locale) {
   // The apps' set-up (@carebook/shell's createCarebookI18n) with no app texts.
-  return createI18n({ legacy: false, locale, fallbackLocale: DEFAULT_LOCALE, messages: sharedMessages });
+  return createI18n({
+    legacy: false,
+    locale,
+    fallbackLocale: DEFAULT_LOCALE,
+    messages: sharedMessages,
+    pluralRules,
+  });
 }
 
 export function testPlugins(locale: Locale = 'fr'): {

@@ -31,6 +31,7 @@ export type Database = {
           patient_id: string;
           practitioner_id: string;
           price_cents: number;
+          sponsor_company_id: string | null;
           starts_at: string;
           status: Database['public']['Enums']['appointment_status'];
           updated_at: string;
@@ -53,6 +54,7 @@ export type Database = {
           patient_id: string;
           practitioner_id: string;
           price_cents: number;
+          sponsor_company_id?: string | null;
           starts_at: string;
           status: Database['public']['Enums']['appointment_status'];
           updated_at?: string;
@@ -75,6 +77,7 @@ export type Database = {
           patient_id?: string;
           practitioner_id?: string;
           price_cents?: number;
+          sponsor_company_id?: string | null;
           starts_at?: string;
           status?: Database['public']['Enums']['appointment_status'];
           updated_at?: string;
@@ -99,6 +102,13 @@ export type Database = {
             columns: ['practitioner_id'];
             isOneToOne: false;
             referencedRelation: 'practitioners';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'appointments_sponsor_company_id_fkey';
+            columns: ['sponsor_company_id'];
+            isOneToOne: false;
+            referencedRelation: 'companies';
             referencedColumns: ['id'];
           },
         ];
@@ -312,6 +322,42 @@ export type Database = {
             columns: ['user_id'];
             isOneToOne: false;
             referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      company_sponsored_types: {
+        Row: {
+          company_id: string;
+          consultation_type_id: string;
+          created_at: string;
+          monthly_quota: number | null;
+        };
+        Insert: {
+          company_id: string;
+          consultation_type_id: string;
+          created_at?: string;
+          monthly_quota?: number | null;
+        };
+        Update: {
+          company_id?: string;
+          consultation_type_id?: string;
+          created_at?: string;
+          monthly_quota?: number | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'company_sponsored_types_company_id_fkey';
+            columns: ['company_id'];
+            isOneToOne: false;
+            referencedRelation: 'companies';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'company_sponsored_types_consultation_type_id_fkey';
+            columns: ['consultation_type_id'];
+            isOneToOne: false;
+            referencedRelation: 'consultation_types';
             referencedColumns: ['id'];
           },
         ];
@@ -1171,6 +1217,7 @@ export type Database = {
           patient_id: string;
           practitioner_id: string;
           price_cents: number;
+          sponsor_company_id: string | null;
           starts_at: string;
           status: Database['public']['Enums']['appointment_status'];
           updated_at: string;
@@ -1202,6 +1249,7 @@ export type Database = {
           patient_id: string;
           practitioner_id: string;
           price_cents: number;
+          sponsor_company_id: string | null;
           starts_at: string;
           status: Database['public']['Enums']['appointment_status'];
           updated_at: string;
@@ -1223,8 +1271,27 @@ export type Database = {
           full_name: string;
           id: string;
           locale: Database['public']['Enums']['app_locale'];
+          phone: string;
           recipient_id: string;
+          time_zone: string;
           topic: string;
+        }[];
+      };
+      company_monthly_usage: {
+        Args: { p_company_id?: string };
+        Returns: {
+          amount_cents: number;
+          appointments: number;
+          cancelled: number;
+          company_id: string;
+          month: string;
+        }[];
+      };
+      finish_deliveries: {
+        Args: { p_max_attempts?: number; p_outcomes: Json };
+        Returns: {
+          id: string;
+          status: Database['public']['Enums']['delivery_status'];
         }[];
       };
       finish_delivery: {
@@ -1373,6 +1440,7 @@ export type Database = {
           patient_id: string;
           practitioner_id: string;
           price_cents: number;
+          sponsor_company_id: string | null;
           starts_at: string;
           status: Database['public']['Enums']['appointment_status'];
           updated_at: string;
