@@ -22,6 +22,12 @@ export function createBookingRouter(): Router {
         component: () => import('./features/payments/PaymentsPage.vue'),
         meta: { requiresAuth: true, titleKey: 'booking.titles.payments' },
       },
+      // Where Stripe's Checkout sends the patient back (the `checkout` function's URLs).
+      {
+        path: 'appointments/:id',
+        component: () => import('./features/payments/PaymentReturnPage.vue'),
+        meta: { requiresAuth: true, titleKey: 'booking.titles.payments' },
+      },
     ],
   });
 }

@@ -95,6 +95,7 @@ export {
 } from './billing.ts';
 export {
   listMyPayments,
+  getMyPaymentFor,
   startAppointmentCheckout,
   type PatientPayment,
   type PaymentStatus,

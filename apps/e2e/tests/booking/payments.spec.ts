@@ -67,10 +67,13 @@ test.describe('consultation payments', () => {
     await expect(page).toHaveURL(String(url));
     await expect(page.locator('p', { hasText: 'Due:' })).toContainText(/60[.,]00/);
     await payOnCheckout(page, CARD_PAYS, 'Ann Morel');
+    // Back in the app, which waits for the webhook to confirm.
+    await expect(page).toHaveURL(new RegExp(`/appointments/${appointmentId}\\?payment=done`));
+    await expect(page.getByTestId('payment-return-state')).toHaveText(/Votre rendez-vous est confirmé\./);
     await stripe.idle();
     expect(await statusOf(appointmentId)).toEqual({ appointment: 'confirmed', payment: 'paid' });
 
-    await page.goto('/account/payments');
+    await page.getByRole('link', { name: 'Voir mes paiements' }).click();
     const card = page.getByTestId('payment');
     await expect(card).toHaveCount(1);
     await expect(card.getByTestId('payment-status')).toHaveText('Payé');
