@@ -88,3 +88,25 @@ export {
   type NotificationCategory,
   type NotificationChannel,
 } from './notification-settings.ts';
+export { mapFunctionsError } from './functions.ts';
+export {
+  listPlans,
+  getBilling,
+  getMySubscription,
+  startSubscription,
+  openBillingPortal,
+  toBillingSummary,
+  type Plan,
+  type Subscription,
+  type SubscriptionStatus,
+  type BillingInterval,
+  type Invoice,
+  type BillingSummary,
+} from './billing.ts';
+export {
+  listMyPayments,
+  getMyPaymentFor,
+  startAppointmentCheckout,
+  type PatientPayment,
+  type PaymentStatus,
+} from './payments.ts';

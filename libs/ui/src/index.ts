@@ -29,3 +29,4 @@ export {
   type NotificationSettingView,
 } from './notifications/notification-setting.ts';
 export { checkPhone, type PhoneCheck, type PhoneIssue } from './notifications/phone-number.ts';
+export { formatMoney, formatDay, formatDateTime, readerTimeZone, pluralForm } from './format/format.ts';
