@@ -13,7 +13,7 @@ export {
 } from './auth.ts';
 export { getMyProfile, updateMyProfile } from './profiles.ts';
 export { toProfile, type Profile, type ProfilePatch, type ProfileRow } from './profile.ts';
-export { mapAuthError, mapPostgrestError, mapUnknownError } from './errors.ts';
+export { mapAuthError, mapFunctionError, mapPostgrestError, mapUnknownError } from './errors.ts';
 export { ok, fail, type Result, type DataError, type DataErrorCode } from './result.ts';
 export type { Database, Json, Tables, TablesInsert, TablesUpdate, Enums } from '@carebook/domain';
 export type { Session, User, AuthChangeEvent } from '@supabase/supabase-js';
@@ -41,6 +41,7 @@ export {
   cancelAppointment,
   rescheduleAppointment,
   listMyAppointments,
+  getMyAppointment,
   listPractitionerAppointments,
   type Appointment,
   type BookingRequest,
@@ -78,3 +79,5 @@ export {
   type NotificationCategory,
   type NotificationChannel,
 } from './notification-settings.ts';
+export { startCheckout, listMyPayments, type CheckoutStart, type PaymentSummary } from './payments.ts';
+export { listMySponsoredTypes, type SponsoredType } from './sponsorships.ts';
