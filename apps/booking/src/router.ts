@@ -1,4 +1,5 @@
-// The booking app's pages: its own home page; sign-in, account and 404 come from @carebook/shell.
+// The booking app's pages: its own home page, the practitioner page and booking, and the
+// patient's appointments; sign-in, account and 404 come from @carebook/shell.
 import type { Router } from 'vue-router';
 import { createCarebookRouter } from '@carebook/shell';
 import { env } from './app-env.ts';
@@ -14,5 +15,24 @@ export function createBookingRouter(): Router {
     },
     layout: { appName: 'Carebook', footerKey: 'booking.footer' },
     auth: { role: 'patient', inboxUrl: env.inboxUrl },
+    routes: [
+      // Public: anyone reads a profile and its free times; signing in happens inside the flow.
+      {
+        path: 'p/:slug',
+        component: () => import('./features/practitioner/PractitionerPage.vue'),
+        meta: { titleKey: 'practitionerPage.pageTitle' },
+      },
+      {
+        path: 'appointments',
+        component: () => import('./features/appointments/MyAppointmentsPage.vue'),
+        meta: { requiresAuth: true, titleKey: 'myAppointments.title' },
+      },
+      // Stripe Checkout returns here (?payment=done|cancelled), as the checkout function sets.
+      {
+        path: 'appointments/:id',
+        component: () => import('./features/booking/AppointmentPage.vue'),
+        meta: { requiresAuth: true, titleKey: 'appointmentPage.pageTitle' },
+      },
+    ],
   });
 }

@@ -1,7 +1,13 @@
 // The routes both apps share: home, sign-in, account and 404, inside the shared layout. The app
 // brings its home page, its titles and what differs in the frame and the sign-in page; the rest
 // lives here. Each page is its own chunk; meta tells the session guard who may enter.
-import { createRouter, createWebHistory, type Router, type RouteRecordSingleView } from 'vue-router';
+import {
+  createRouter,
+  createWebHistory,
+  type Router,
+  type RouteRecordRaw,
+  type RouteRecordSingleView,
+} from 'vue-router';
 import type { SelfSignupRole } from '@carebook/domain';
 
 declare module 'vue-router' {
@@ -20,6 +26,8 @@ export interface CarebookRouterOptions {
   layout: { appName: string; badge?: string; footerKey: string };
   /** The sign-in page: the kind of account it creates, the dev inbox, an optional note. */
   auth: { role: SelfSignupRole; inboxUrl: string | null; noteKey?: string };
+  /** The app's own pages, inside the frame (paths relative to `/`), matched before the 404. */
+  routes?: RouteRecordRaw[];
 }
 
 export function createCarebookRouter(options: CarebookRouterOptions): Router {
@@ -45,6 +53,7 @@ export function createCarebookRouter(options: CarebookRouterOptions): Router {
             component: () => import('../account/AccountPage.vue'),
             meta: { requiresAuth: true, titleKey: titleKeys.account },
           },
+          ...(options.routes ?? []),
           {
             path: ':pathMatch(.*)*',
             component: () => import('../not-found/NotFoundPage.vue'),

@@ -42,8 +42,8 @@ describe('the week grid', () => {
       '2027-01-09',
       '2027-01-10',
     ]);
-    expect(days[0].slots).toEqual([{ startsAt: '2027-01-03T23:30:00.000Z', time: '00:30' }]);
-    expect(days[1].slots.map((s) => s.time)).toEqual(['09:00', '11:00']);
-    expect(days[6].slots).toEqual([]);
+    expect(days[0]?.slots).toEqual([{ startsAt: '2027-01-03T23:30:00.000Z', time: '00:30' }]);
+    expect(days[1]?.slots.map((s) => s.time)).toEqual(['09:00', '11:00']);
+    expect(days[6]?.slots).toEqual([]);
   });
 });

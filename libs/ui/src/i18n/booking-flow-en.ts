@@ -21,6 +21,7 @@ export const slotGridEn: typeof slotGridFr = {
 };
 
 export const practitionerPageEn: typeof practitionerPageFr = {
+  pageTitle: 'Book an appointment',
   notFoundTitle: 'Practitioner not found',
   notFoundBody: 'This profile does not exist or is no longer published.',
   backHome: 'Find a practitioner',
@@ -60,6 +61,7 @@ export const bookingFlowEn: typeof bookingFlowFr = {
 };
 
 export const appointmentPageEn: typeof appointmentPageFr = {
+  pageTitle: 'My appointment',
   loading: 'Loading the appointment…',
   heldTitle: 'This time is held for you',
   holdLeft: 'It stays yours for {time} while you pay.',

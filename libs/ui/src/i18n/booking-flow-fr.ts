@@ -14,6 +14,7 @@ export const slotGridFr = {
 };
 
 export const practitionerPageFr = {
+  pageTitle: 'Prendre rendez-vous',
   notFoundTitle: 'Praticien introuvable',
   notFoundBody: 'Ce profil n’existe pas ou n’est plus publié.',
   backHome: 'Chercher un praticien',
@@ -53,6 +54,7 @@ export const bookingFlowFr = {
 };
 
 export const appointmentPageFr = {
+  pageTitle: 'Mon rendez-vous',
   loading: 'Chargement du rendez-vous…',
   heldTitle: 'Ce créneau vous est réservé',
   holdLeft: 'Il vous est gardé encore {time}, le temps de payer.',
