@@ -50,7 +50,7 @@ export const bookingFlowEn: typeof bookingFlowFr = {
   summaryTitle: '3. Your appointment',
   with: 'with {name}',
   when: '{date} at {time}',
-  zone: '{zone} time',
+  zone: 'Time zone: {zone}',
   signInToBook: 'Sign in or create your account to book. Your time stays chosen.',
   choosePasswordFirst: 'Your address is confirmed. Choose your password, then book.',
   book: 'Book this time',

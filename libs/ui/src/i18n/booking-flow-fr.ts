@@ -43,7 +43,7 @@ export const bookingFlowFr = {
   summaryTitle: '3. Votre rendez-vous',
   with: 'avec {name}',
   when: '{date} à {time}',
-  zone: 'Heure de {zone}',
+  zone: 'Fuseau horaire : {zone}',
   signInToBook: 'Connectez-vous ou créez votre compte pour réserver. Votre créneau reste choisi.',
   choosePasswordFirst: 'Votre adresse est confirmée. Choisissez votre mot de passe, puis réservez.',
   book: 'Réserver ce créneau',
