@@ -2,7 +2,17 @@
 // slot taken meanwhile, sign-up inside the flow, keyboard only) and "my appointments". Each test
 // makes its own practitioner and patient; every page gets axe and two screenshots.
 import { expect, test, type Page } from '@playwright/test';
-import { anon, confirmedUser, scenario, TEST_PASSWORD, uniqueEmail, type Scenario } from '@carebook/testing';
+import { randomUUID } from 'node:crypto';
+import {
+  anon,
+  confirmedUser,
+  patient,
+  scenario,
+  service,
+  TEST_PASSWORD,
+  uniqueEmail,
+  type Scenario,
+} from '@carebook/testing';
 import { waitForEmailLink } from '../../support/inbox.ts';
 import { expectAccessible, screenshots } from '../../support/page-checks.ts';
 
@@ -139,14 +149,15 @@ test('says kindly that a time was just taken and shows fresh times', async ({ pa
   await signInInline(page, account.email, account.password);
   await expect(page.getByTestId('book')).toBeVisible();
   // Someone else books the same time through the API meanwhile.
-  const other = await s.book(await (await import('@carebook/testing')).patient(), at);
+  const other = await s.book(await patient(), at);
   expect(other.error).toBeNull();
   await page.getByTestId('book').click();
 
   await expect(page.getByTestId('booking-refusal')).toContainText(
     'Ce créneau vient d’être réservé par quelqu’un d’autre.',
   );
-  await expect(page.getByTestId('booking-refusal')).toContainText('Voici les créneaux libres à jour.');
+  // The same week stays on screen, without the time that went.
+  await expect(page.locator(`[data-slot="${s.at(2, '10:00')}"]`)).toBeVisible();
   await expect(page.locator(`[data-slot="${at}"]`)).toHaveCount(0);
   await expect(page.locator('[data-slot]').first()).toBeVisible();
   await expectAccessible(page, 'slot taken');
@@ -208,4 +219,48 @@ test('books with the keyboard only', async ({ page }) => {
   await expect(page.getByTestId('book')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('confirmed-title')).toHaveText('Rendez-vous confirmé');
+});
+
+test('a company member sees "offered by" on a sponsored type and books it without paying', async ({ page }) => {
+  const { s, slug } = await practice();
+  const domain = `acme-${randomUUID().slice(0, 8)}.test`;
+  const admin = service();
+  const company = await admin.from('companies').insert({ name: 'Acme Santé', email_domains: [domain] }).select('id').single();
+  if (company.error) throw new Error(company.error.message);
+  const sponsored = await admin
+    .from('company_sponsored_types')
+    .insert({ company_id: company.data.id, consultation_type_id: s.types[1]!.id });
+  if (sponsored.error) throw new Error(sponsored.error.message);
+  // Confirmed on the company's domain: linked to it as a member.
+  const account = await confirmedUser('patient', { email: `ana-${randomUUID().slice(0, 8)}@${domain}` });
+
+  await page.goto(`/p/${slug}?type=${s.types[1]!.id}&slot=${encodeURIComponent(s.at(2, '11:00'))}`);
+  await signInInline(page, account.email, account.password);
+  await expect(page.getByTestId('offered-by')).toHaveText('Offert par Acme Santé');
+  await expect(page.getByTestId('booking-summary')).toContainText('Offert par Acme Santé');
+  await page.getByTestId('book').click();
+  await expect(page.getByTestId('confirmed-title')).toHaveText('Rendez-vous confirmé');
+  await expect(page.getByText('Offert par votre entreprise')).toBeVisible();
+});
+
+test.describe('in English', () => {
+  test.use({ locale: 'en-GB' });
+
+  test('the practitioner page and a booked appointment read in English, with English prices and dates', async ({
+    page,
+  }) => {
+    const { s, slug } = await practice();
+    const account = await confirmedUser('patient');
+    await page.goto(`/p/${slug}?type=${s.types[1]!.id}&slot=${encodeURIComponent(s.at(2, '09:00'))}`);
+    await page.getByRole('button', { name: 'EN – English' }).click();
+    await expect(page.getByRole('heading', { name: '1. Choose a type of consultation' })).toBeVisible();
+    await expect(page.getByText('€60.00').first()).toBeVisible();
+    await page.getByLabel('Email address').fill(account.email);
+    await page.getByLabel('Password', { exact: true }).fill(account.password);
+    await page.getByLabel('Password', { exact: true }).press('Enter');
+    await page.getByRole('button', { name: 'Book and pay €60.00' }).click();
+    await expect(page.getByRole('heading', { name: 'This time is held for you' })).toBeVisible();
+    await expect(page.getByTestId('detail-date')).toHaveText(/^[A-Z][a-z]+day, \d{1,2} [A-Z][a-z]+ \d{4}$/);
+    await expectAccessible(page, 'held appointment, English');
+  });
 });
