@@ -25,7 +25,11 @@ export function createBookingRouter(): Router {
       {
         path: 'appointments',
         component: () => import('./features/appointments/MyAppointmentsPage.vue'),
-        meta: { requiresAuth: true, titleKey: 'myAppointments.title' },
+        meta: {
+          requiresAuth: true,
+          titleKey: 'myAppointments.title',
+          accountMenu: { labelKey: 'myAppointments.title', icon: 'event' },
+        },
       },
       // Stripe Checkout returns here (?payment=done|cancelled), as the checkout function sets.
       {

@@ -3,6 +3,7 @@
 // makes its own practitioner and patient; every page gets axe and two screenshots.
 import { expect, test, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
+import { addDays, localDate } from '@carebook/domain';
 import {
   anon,
   confirmedUser,
@@ -262,5 +263,30 @@ test.describe('in English', () => {
     await expect(page.getByRole('heading', { name: 'This time is held for you' })).toBeVisible();
     await expect(page.getByTestId('detail-date')).toHaveText(/^[A-Z][a-z]+day, \d{1,2} [A-Z][a-z]+ \d{4}$/);
     await expectAccessible(page, 'held appointment, English');
+  });
+});
+
+test.describe('from another time zone', () => {
+  test.use({ timezoneId: 'America/New_York' });
+
+  test('names both zones and jumps to the next week with free times', async ({ page }) => {
+    // Hours open in three weeks only: this week and the next are empty.
+    const opens = addDays(localDate('Europe/Paris', Date.now()), 21);
+    const s = await scenario()
+      .practitioner({ timeZone: 'Europe/Paris', displayName: 'Dr Hugo Petit' })
+      .weeklyHours('daily', '09:00-12:00', { validFrom: opens })
+      .type({ minutes: 30, price: 0, mode: 'video', name: 'Bilan' })
+      .build();
+    const { data } = await anon().from('practitioners').select('slug').eq('id', s.practitioner.id).single();
+
+    await page.goto(`/p/${data!.slug}`);
+    await expect(page.getByTestId('zone-note')).toContainText('America/New_York');
+    await expect(page.getByTestId('zone-note')).toContainText('Europe/Paris');
+    await expect(page.getByText('Aucun créneau libre cette semaine.')).toBeVisible();
+    await page.getByTestId('grid-jump').click();
+    // 09:00 in Paris is 03:00 in New York (winter) or 03:00/04:00 around the clock changes.
+    await expect(page.locator('[data-slot]').first()).toBeVisible();
+    await expect(page.locator('[data-slot]').first()).toHaveText(/^0[34]:00$/);
+    await expectAccessible(page, 'practitioner page, other zone');
   });
 });
