@@ -145,7 +145,12 @@ const PATIENT_COLUMNS = `${COLUMNS}, sponsor_company_id, practitioners(slug, dis
 
 type PatientRow = AppointmentRow & {
   sponsor_company_id: string | null;
-  practitioners: { slug: string; display_name: string; time_zone: string; formatted_address: string | null } | null;
+  practitioners: {
+    slug: string;
+    display_name: string;
+    time_zone: string;
+    formatted_address: string | null;
+  } | null;
   consultation_types: { name_fr: string; name_en: string | null; cancel_cutoff_hours: number } | null;
 };
 

@@ -28,7 +28,11 @@ async function practice(): Promise<{ s: Scenario; slug: string }> {
     .type({ minutes: 30, price: 0, mode: 'video', name: 'Premier échange' })
     .type({ minutes: 45, price: 6000, mode: 'video', name: 'Séance de suivi' })
     .build();
-  const { data, error } = await anon().from('practitioners').select('slug').eq('id', s.practitioner.id).single();
+  const { data, error } = await anon()
+    .from('practitioners')
+    .select('slug')
+    .eq('id', s.practitioner.id)
+    .single();
   if (error) throw new Error(error.message);
   return { s, slug: data.slug };
 }
@@ -79,7 +83,9 @@ test('books a free type from the practitioner page, then moves and cancels it in
   await expect(page.getByTestId('confirmed-title')).toHaveText('Rendez-vous confirmé');
   await expect(page.getByTestId('detail-time')).toContainText('10:00 – 10:30');
   const ics = await page.getByTestId('ics').getAttribute('href');
-  expect(decodeURIComponent(ics ?? '')).toContain(`DTSTART:${first.replace(/[-:]/g, '').replace(/\.\d{3}/, '')}`);
+  expect(decodeURIComponent(ics ?? '')).toContain(
+    `DTSTART:${first.replace(/[-:]/g, '').replace(/\.\d{3}/, '')}`,
+  );
   await expect(page.getByTestId('google-calendar')).toHaveAttribute('href', /calendar\.google\.com/);
   await expectAccessible(page, 'confirmation');
   await screenshots(page, 'confirmation');
@@ -100,9 +106,9 @@ test('books a free type from the practitioner page, then moves and cancels it in
   await screenshots(page, 'reschedule');
   await dialog.getByTestId('reschedule-confirm').click();
   await expect(page.getByTestId('notice')).toContainText('Rendez-vous déplacé');
-  await expect(page.locator('[data-status="confirmed"]').first().getByTestId('appointment-when')).toContainText(
-    '09:30',
-  );
+  await expect(
+    page.locator('[data-status="confirmed"]').first().getByTestId('appointment-when'),
+  ).toContainText('09:30');
 
   await page.locator('[data-status="confirmed"]').first().getByTestId('cancel').click();
   await page.getByTestId('cancel-confirm').click();
@@ -222,11 +228,17 @@ test('books with the keyboard only', async ({ page }) => {
   await expect(page.getByTestId('confirmed-title')).toHaveText('Rendez-vous confirmé');
 });
 
-test('a company member sees "offered by" on a sponsored type and books it without paying', async ({ page }) => {
+test('a company member sees "offered by" on a sponsored type and books it without paying', async ({
+  page,
+}) => {
   const { s, slug } = await practice();
   const domain = `acme-${randomUUID().slice(0, 8)}.test`;
   const admin = service();
-  const company = await admin.from('companies').insert({ name: 'Acme Santé', email_domains: [domain] }).select('id').single();
+  const company = await admin
+    .from('companies')
+    .insert({ name: 'Acme Santé', email_domains: [domain] })
+    .select('id')
+    .single();
   if (company.error) throw new Error(company.error.message);
   const sponsored = await admin
     .from('company_sponsored_types')

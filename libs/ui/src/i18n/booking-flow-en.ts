@@ -68,10 +68,12 @@ export const appointmentPageEn: typeof appointmentPageFr = {
   holdExpired: 'The time to pay has run out: this time is no longer held for you.',
   pay: 'Pay {price}',
   paying: 'Opening the payment page…',
-  paymentCancelled: 'Payment cancelled: nothing was charged. You can try again while the time is held for you.',
+  paymentCancelled:
+    'Payment cancelled: nothing was charged. You can try again while the time is held for you.',
   confirmingTitle: 'Confirming your payment…',
   confirmingBody: 'This takes a few seconds. Please keep this page open.',
-  confirmingSlow: 'Confirmation is taking longer than usual. This page updates by itself, and an email will follow.',
+  confirmingSlow:
+    'Confirmation is taking longer than usual. This page updates by itself, and an email will follow.',
   confirmedTitle: 'Appointment confirmed',
   confirmedLead: 'A confirmation and a reminder will come by email.',
   cancelledTitle: 'Appointment cancelled',

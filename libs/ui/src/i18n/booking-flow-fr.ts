@@ -61,10 +61,12 @@ export const appointmentPageFr = {
   holdExpired: 'Le délai de paiement est écoulé : ce créneau n’est plus réservé pour vous.',
   pay: 'Payer {price}',
   paying: 'Ouverture de la page de paiement…',
-  paymentCancelled: 'Paiement annulé : rien n’a été débité. Vous pouvez réessayer tant que le créneau vous est gardé.',
+  paymentCancelled:
+    'Paiement annulé : rien n’a été débité. Vous pouvez réessayer tant que le créneau vous est gardé.',
   confirmingTitle: 'Nous confirmons votre paiement…',
   confirmingBody: 'Cela prend quelques secondes. Ne fermez pas cette page.',
-  confirmingSlow: 'La confirmation prend plus de temps que prévu. Cette page se met à jour d’elle-même ; vous recevrez aussi un e-mail.',
+  confirmingSlow:
+    'La confirmation prend plus de temps que prévu. Cette page se met à jour d’elle-même ; vous recevrez aussi un e-mail.',
   confirmedTitle: 'Rendez-vous confirmé',
   confirmedLead: 'Vous recevrez une confirmation et un rappel par e-mail.',
   cancelledTitle: 'Rendez-vous annulé',

@@ -2,7 +2,13 @@
 import type { MessageSchema } from './messages-fr.ts';
 import { notificationsEn } from './notifications-en.ts';
 import { notificationSettingsEn } from './notification-settings-en.ts';
-import { appointmentPageEn, bookingFlowEn, myAppointmentsEn, practitionerPageEn, slotGridEn } from './booking-flow-en.ts';
+import {
+  appointmentPageEn,
+  bookingFlowEn,
+  myAppointmentsEn,
+  practitionerPageEn,
+  slotGridEn,
+} from './booking-flow-en.ts';
 
 export const en: MessageSchema = {
   common: {

@@ -3,7 +3,13 @@
 // separates plural forms, only in the keys messages.spec.ts lists as plural).
 import { notificationsFr } from './notifications-fr.ts';
 import { notificationSettingsFr } from './notification-settings-fr.ts';
-import { appointmentPageFr, bookingFlowFr, myAppointmentsFr, practitionerPageFr, slotGridFr } from './booking-flow-fr.ts';
+import {
+  appointmentPageFr,
+  bookingFlowFr,
+  myAppointmentsFr,
+  practitionerPageFr,
+  slotGridFr,
+} from './booking-flow-fr.ts';
 
 export const fr = {
   common: {

@@ -15,7 +15,10 @@ export interface CalendarEvent {
 
 /** 20270104T083000Z: the UTC form RFC 5545 calls "form #2". */
 export function icsUtc(instant: string | number | Date): string {
-  return new Date(instant).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(instant)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** TEXT values: backslash, semicolon and comma escaped, line breaks as \n (RFC 5545 3.3.11). */

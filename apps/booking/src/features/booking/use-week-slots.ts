@@ -43,7 +43,11 @@ export function useWeekSlots(client: CarebookClient) {
   }
 
   /** The Monday of the first week after `weekStart` with a free time, or null up to the horizon. */
-  async function findNextWeek(target: WeekTarget, weekStart: string, now = Date.now()): Promise<string | null> {
+  async function findNextWeek(
+    target: WeekTarget,
+    weekStart: string,
+    now = Date.now(),
+  ): Promise<string | null> {
     jumping.value = true;
     nothingAhead.value = false;
     try {
