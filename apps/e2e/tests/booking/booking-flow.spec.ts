@@ -133,7 +133,14 @@ test('pays a paid type through the Checkout page and waits for the webhook to co
   await expectAccessible(page, 'held appointment');
   await screenshots(page, 'held');
 
-  // First a declined card, then the one that pays, as a person would on Stripe's page.
+  // Leaving Stripe's page first: back on the held appointment, told nothing was charged.
+  await page.getByTestId('pay').click();
+  await page.getByRole('link', { name: 'Cancel and return to the site' }).click();
+  await expect(page).toHaveURL(/payment=cancelled/);
+  await expect(page.getByTestId('payment-cancelled')).toContainText('rien n’a été débité');
+  await expect(page.getByTestId('hold-countdown')).toBeVisible();
+
+  // Then a declined card, then the one that pays, as a person would on Stripe's page.
   await page.getByTestId('pay').click();
   await page.getByLabel('Card 4000 0000 0000 0002: card declined').check();
   await page.getByRole('button', { name: /^Pay / }).click();
@@ -143,6 +150,7 @@ test('pays a paid type through the Checkout page and waits for the webhook to co
 
   await expect(page).toHaveURL(/payment=done/);
   await expect(page.getByTestId('confirmed-title')).toHaveText('Rendez-vous confirmé', { timeout: 30_000 });
+  await expectAccessible(page, 'paid confirmation');
   await page.goto('/appointments');
   await expect(page.getByTestId('receipt')).toBeVisible();
 });
