@@ -40,9 +40,15 @@ async function practice(): Promise<{ s: Scenario; slug: string }> {
 /** Shows the week holding `iso` (at most three weeks ahead) and clicks that time. */
 async function pickSlot(page: Page, iso: string): Promise<void> {
   const button = page.locator(`[data-slot="${new Date(iso).toISOString()}"]`);
+  const week = page.locator('.week-grid h3');
+  const loaded = () => expect(page.getByRole('status', { name: 'Chargement des créneaux…' })).toHaveCount(0);
+  await loaded();
   for (let i = 0; i < 3 && !(await button.isVisible()); i++) {
+    const shown = await week.textContent();
     await page.getByRole('button', { name: 'Semaine suivante' }).click();
-    await expect(page.getByRole('status', { name: 'Chargement des créneaux…' })).toHaveCount(0);
+    // The heading changes with the week, in the same render that starts loading it.
+    await expect(week).not.toHaveText(shown ?? '');
+    await loaded();
   }
   await button.click();
 }

@@ -16,7 +16,8 @@ export interface WeekTarget {
 
 export function useWeekSlots(client: CarebookClient) {
   const slots = shallowRef<Slot[]>([]);
-  const loading = ref(false);
+  // Loading from the start: an empty grid would flash "no free time" before the first answer.
+  const loading = ref(true);
   const jumping = ref(false);
   const error = shallowRef<DataError | null>(null);
   /** True once a search found nothing up to the horizon. */
