@@ -145,6 +145,8 @@ test('pays a paid type through the Checkout page and waits for the webhook to co
   await expect(page).toHaveURL(/payment=cancelled/);
   await expect(page.getByTestId('payment-cancelled')).toContainText('rien n’a été débité');
   await expect(page.getByTestId('hold-countdown')).toBeVisible();
+  await expectAccessible(page, 'payment cancelled');
+  await screenshots(page, 'payment-cancelled');
 
   // Then a declined card, then the one that pays, as a person would on Stripe's page.
   await page.getByTestId('pay').click();
