@@ -7,7 +7,7 @@ import {
   AuthWeakPasswordError,
   PostgrestError,
 } from '@supabase/supabase-js';
-import { mapAuthError, mapFunctionError, mapPostgrestError, mapUnknownError } from './errors.ts';
+import { mapAuthError, mapPostgrestError, mapUnknownError } from './errors.ts';
 
 describe('mapAuthError', () => {
   it.each([
@@ -114,24 +114,5 @@ describe('mapUnknownError', () => {
   it('keeps the message of any thrown value', () => {
     expect(mapUnknownError(new Error('boom'))).toEqual({ code: 'unknown', message: 'boom' });
     expect(mapUnknownError('plain string')).toEqual({ code: 'unknown', message: 'plain string' });
-  });
-});
-
-describe('mapFunctionError', () => {
-  it("keeps an edge function's own refusal code and message", () => {
-    expect(mapFunctionError({ error: { code: 'payment_closed', message: 'already paid' } }, 409)).toEqual({
-      code: 'payment_closed',
-      message: 'already paid',
-      status: 409,
-    });
-  });
-
-  it('falls back to the status for bodies without a known code', () => {
-    expect(mapFunctionError({ error: { code: 'boom' } }, 404).code).toBe('not_found');
-    expect(mapFunctionError(null, 502)).toEqual({
-      code: 'network',
-      message: 'function answered 502',
-      status: 502,
-    });
   });
 });

@@ -8,7 +8,7 @@ import {
   isAuthWeakPasswordError,
   type PostgrestError,
 } from '@supabase/supabase-js';
-import { isServerRefusalCode, refusalOfPostgrestError } from '@carebook/domain';
+import { refusalOfPostgrestError } from '@carebook/domain';
 import type { DataError, DataErrorCode } from './result.ts';
 
 // GoTrue `error_code` values (supabase/auth internal/api/errorcodes.go) grouped by what the user can do.
@@ -83,14 +83,6 @@ export function mapPostgrestError(error: PostgrestError, status: number): DataEr
   // postgrest-js reports a failed fetch as status 0 with an empty code.
   if (status === 0) return { ...base, code: 'network' };
   return { ...base, code: refusalOfPostgrestError(error, status) ?? byStatus(status) };
-}
-
-/** An edge function's refusal (`{ error: { code, message } }` with its status): its code, else the status's. */
-export function mapFunctionError(body: unknown, status: number): DataError {
-  const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
-  const message = typeof error?.message === 'string' ? error.message : `function answered ${status}`;
-  const code = isServerRefusalCode(error?.code) ? error.code : byStatus(status);
-  return { code, message, status };
 }
 
 /** Last resort for thrown values that are not supabase-js errors (a TypeError from fetch...). */

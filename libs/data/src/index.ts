@@ -13,11 +13,21 @@ export {
 } from './auth.ts';
 export { getMyProfile, updateMyProfile } from './profiles.ts';
 export { toProfile, type Profile, type ProfilePatch, type ProfileRow } from './profile.ts';
-export { mapAuthError, mapFunctionError, mapPostgrestError, mapUnknownError } from './errors.ts';
+export { mapAuthError, mapPostgrestError, mapUnknownError } from './errors.ts';
 export { ok, fail, type Result, type DataError, type DataErrorCode } from './result.ts';
 export type { Database, Json, Tables, TablesInsert, TablesUpdate, Enums } from '@carebook/domain';
 export type { Session, User, AuthChangeEvent } from '@supabase/supabase-js';
 export { searchPractitioners, type SearchQuery, type SearchHit } from './search.ts';
+export {
+  suggestPlaces,
+  placeDetails,
+  PLACE_QUERY_MIN,
+  PLACE_QUERY_MAX,
+  type PlaceSuggestion,
+  type PlaceDetails,
+  type PlaceLang,
+  type SuggestOptions,
+} from './places.ts';
 export {
   getPractitionerBySlug,
   getMyPractitionerProfile,
@@ -79,5 +89,26 @@ export {
   type NotificationCategory,
   type NotificationChannel,
 } from './notification-settings.ts';
-export { startCheckout, listMyPayments, type CheckoutStart, type PaymentSummary } from './payments.ts';
+export { mapFunctionsError } from './functions.ts';
+export {
+  listPlans,
+  getBilling,
+  getMySubscription,
+  startSubscription,
+  openBillingPortal,
+  toBillingSummary,
+  type Plan,
+  type Subscription,
+  type SubscriptionStatus,
+  type BillingInterval,
+  type Invoice,
+  type BillingSummary,
+} from './billing.ts';
+export {
+  listMyPayments,
+  getMyPaymentFor,
+  startAppointmentCheckout,
+  type PatientPayment,
+  type PaymentStatus,
+} from './payments.ts';
 export { listMySponsoredTypes, type SponsoredType } from './sponsorships.ts';

@@ -1,77 +1,98 @@
-// Paying a held appointment: the `checkout` edge function opens (or reuses) a Stripe Checkout
-// Session and answers its URL; only Stripe's webhook confirms the appointment afterwards
-// (decision 0018). Receipts are read from public.payments, which RLS limits to the payer.
-import type { DbEnum } from '@carebook/domain';
+// A patient's consultation payments (public.payments, their own rows under RLS), with the
+// appointment and practitioner they pay for; and starting the payment of a held appointment.
+import type { Enums } from '@carebook/domain';
 import type { CarebookClient } from './client.ts';
-import { mapFunctionError, mapUnknownError } from './errors.ts';
-import { runMapped } from './query.ts';
-import { fail, ok, type Result } from './result.ts';
+import { callFunction } from './functions.ts';
+import { currentUserId, runMapped, type RowsOf } from './query.ts';
+import type { Result } from './result.ts';
 
-export interface CheckoutStart {
-  /** Stripe's hosted payment page: send the browser there. */
-  url: string;
-  paymentId: string;
-}
+export type PaymentStatus = Enums<'payment_status'>;
 
-/** Opens the payment page of a held appointment; `payment_closed` once paid or released. */
-export async function startCheckout(
-  client: CarebookClient,
-  appointmentId: string,
-): Promise<Result<CheckoutStart>> {
-  try {
-    const { data: auth } = await client.auth.getSession();
-    if (!auth.session) return fail({ code: 'not_authenticated', message: 'no session' });
-    // Plain fetch through the client's own fetch settings would hide the body of a refusal;
-    // functions.invoke keeps the Response in `error.context`, read below.
-    const { data, error } = await client.functions.invoke<{ url: string; payment_id: string }>('checkout', {
-      body: { appointment_id: appointmentId },
-    });
-    if (error) {
-      const response = (error as { context?: unknown }).context;
-      if (response instanceof Response) {
-        const body: unknown = await response.json().catch(() => null);
-        return fail(mapFunctionError(body, response.status));
-      }
-      return fail(mapUnknownError(error));
-    }
-    if (!data || typeof data.url !== 'string')
-      return fail({ code: 'unexpected_data', message: 'checkout answered no url' });
-    return ok({ url: data.url, paymentId: data.payment_id });
-  } catch (error) {
-    return fail(mapUnknownError(error));
-  }
-}
-
-export interface PaymentSummary {
+export interface PatientPayment {
+  id: string;
   appointmentId: string;
-  status: DbEnum<'payment_status'>;
   amountCents: number;
   currency: string;
+  status: PaymentStatus;
   paidAt: string | null;
+  refundedAt: string | null;
   receiptUrl: string | null;
+  createdAt: string;
+  appointment: { startsAt: string; status: Enums<'appointment_status'> } | null;
+  practitioner: { displayName: string; timeZone: string } | null;
 }
 
-/** The signed-in patient's payments of these appointments (RLS: their own only). */
-export function listMyPayments(
+const COLUMNS =
+  'id, appointment_id, amount_cents, currency, status, paid_at, refunded_at, receipt_url, created_at, appointments(starts_at, status), practitioners(display_name, time_zone)';
+
+const iso = (t: string) => new Date(t).toISOString();
+const isoOrNull = (t: string | null) => (t === null ? null : iso(t));
+
+type PaymentRow = RowsOf<ReturnType<typeof paymentsQuery>>[number];
+
+const paymentsQuery = (client: CarebookClient) => client.from('payments').select(COLUMNS);
+
+function toPatientPayment(r: PaymentRow): PatientPayment {
+  return {
+    id: r.id,
+    appointmentId: r.appointment_id,
+    amountCents: r.amount_cents,
+    currency: r.currency,
+    status: r.status,
+    paidAt: isoOrNull(r.paid_at),
+    refundedAt: isoOrNull(r.refunded_at),
+    receiptUrl: r.receipt_url,
+    createdAt: iso(r.created_at),
+    appointment: r.appointments
+      ? { startsAt: iso(r.appointments.starts_at), status: r.appointments.status }
+      : null,
+    practitioner: r.practitioners
+      ? { displayName: r.practitioners.display_name, timeZone: r.practitioners.time_zone }
+      : null,
+  };
+}
+
+/** The signed-in patient's payments, newest first. */
+export async function listMyPayments(
   client: CarebookClient,
-  appointmentIds: string[],
-): Promise<Result<PaymentSummary[]>> {
-  if (appointmentIds.length === 0) return Promise.resolve(ok([]));
+  options: { limit?: number; offset?: number } = {},
+): Promise<Result<PatientPayment[]>> {
+  const me = await currentUserId(client);
+  if (!me.ok) return me;
+  const limit = options.limit ?? 50;
+  const offset = options.offset ?? 0;
+  const query = paymentsQuery(client)
+    .eq('patient_id', me.data)
+    .order('created_at', { ascending: false })
+    .order('id')
+    .range(offset, offset + limit - 1);
+  return runMapped(query, 'my payments', (rows) => rows.map(toPatientPayment));
+}
+
+/** The payment of one of the patient's appointments (`not_found` if none, or not theirs: RLS). */
+export function getMyPaymentFor(
+  client: CarebookClient,
+  appointmentId: string,
+): Promise<Result<PatientPayment>> {
   return runMapped(
-    client
-      .from('payments')
-      .select('appointment_id, status, amount_cents, currency, paid_at, receipt_url, created_at')
-      .in('appointment_id', appointmentIds)
-      .order('created_at', { ascending: false }),
-    'payments',
-    (rows) =>
-      rows.map((r) => ({
-        appointmentId: r.appointment_id,
-        status: r.status,
-        amountCents: r.amount_cents,
-        currency: r.currency,
-        paidAt: r.paid_at,
-        receiptUrl: r.receipt_url,
-      })),
+    paymentsQuery(client).eq('appointment_id', appointmentId).maybeSingle(),
+    `payment of ${appointmentId}`,
+    toPatientPayment,
+  );
+}
+
+/** A Checkout page for a held appointment (`hold_expired`, `payment_closed` when too late). */
+export function startAppointmentCheckout(
+  client: CarebookClient,
+  appointmentId: string,
+): Promise<Result<string>> {
+  return callFunction(
+    client,
+    'checkout',
+    { method: 'POST', body: { appointment_id: appointmentId } },
+    (data) =>
+      typeof data === 'object' && data !== null && typeof (data as { url?: unknown }).url === 'string'
+        ? (data as { url: string }).url
+        : null,
   );
 }

@@ -29,6 +29,7 @@ export {
   type NotificationSettingView,
 } from './notifications/notification-setting.ts';
 export { checkPhone, type PhoneCheck, type PhoneIssue } from './notifications/phone-number.ts';
+export { formatMoney, formatDay, formatDateTime, readerTimeZone, pluralForm } from './format/format.ts';
 export { default as WeekSlotGrid } from './booking/WeekSlotGrid.vue';
 export {
   groupSlotsByDay,

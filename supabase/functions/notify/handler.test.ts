@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import {
   handler,
+  linkFor,
   SendError,
   type ClaimedDelivery,
   type NotifyDeps,
@@ -280,4 +281,20 @@ Deno.test("stops the tick after a 429: Brevo's limit is the account's", async ()
   );
   const res = await handler(deps)(post('service'));
   assert.deepEqual(await counts(res), { planned: 3, sent: 0, retried: 1, dead: 0, skipped: 0 });
+});
+
+Deno.test('links each message to the page it is about, in the recipient’s app', () => {
+  const urls = { booking: 'https://book.example/', practitioner: 'https://pro.example' };
+  const appointment = { appointment_id: 'a1' };
+  assert.equal(
+    linkFor(urls, 'patient', 'appointment.confirmed', appointment),
+    'https://book.example/appointments/a1',
+  );
+  assert.equal(linkFor(urls, 'patient', 'payment.refunded', {}), 'https://book.example/account/payments');
+  assert.equal(
+    linkFor(urls, 'practitioner', 'subscription.payment_failed', {}),
+    'https://pro.example/billing',
+  );
+  assert.equal(linkFor(urls, 'practitioner', 'appointment.confirmed', appointment), 'https://pro.example/');
+  assert.equal(linkFor({}, 'patient', 'appointment.confirmed', appointment), undefined);
 });

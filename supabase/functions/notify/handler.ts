@@ -70,6 +70,8 @@ export type Outcome =
   | { sent: false; skipped: true; error: string };
 
 export interface NotifyDeps {
+  /** The apps' addresses, for each message's link (none: no button). */
+  appUrls?: { booking?: string; practitioner?: string };
   planDeliveries(limit: number): Promise<number>;
   claimDeliveries(limit: number): Promise<ClaimedDelivery[]>;
   /**
@@ -120,15 +122,34 @@ function render<T>(d: ClaimedDelivery, fn: () => T | null): T | null | Outcome {
   }
 }
 
+/** Where a message's button leads: the booking app for patients, the workspace for practitioners. */
+export function linkFor(
+  urls: NotifyDeps['appUrls'],
+  audience: string,
+  topic: string,
+  context: MessageContext,
+): string | undefined {
+  const base = audience === 'patient' ? urls?.booking : urls?.practitioner;
+  if (!base) return undefined;
+  const root = base.replace(/\/+$/, '');
+  if (audience === 'patient' && context.appointment_id)
+    return `${root}/appointments/${context.appointment_id}`;
+  if (audience === 'patient' && topic.startsWith('payment.')) return `${root}/account/payments`;
+  if (topic.startsWith('subscription.')) return `${root}/billing`;
+  return `${root}/`;
+}
+
 const isOutcome = (x: unknown): x is Outcome => typeof x === 'object' && x !== null && 'sent' in x;
 
 async function deliver(deps: NotifyDeps, d: ClaimedDelivery): Promise<Outcome> {
   if (staleReminder(d))
     return { sent: false, skipped: true, error: 'reminder of a time the appointment no longer has' };
   const audience = messageAudience(d.topic, d.recipient_id, d.context);
+  const link = audience ? linkFor(deps.appUrls, audience, d.topic, d.context) : undefined;
   const context: MessageContext = {
     ...d.context,
     ...(d.time_zone && { recipient_time_zone: d.time_zone }),
+    ...(link && { app_url: link }),
   };
   const idempotencyKey = `delivery-${d.id}`;
 

@@ -101,5 +101,9 @@ Deno.serve(
       }
     },
     roleOf,
+    appUrls: {
+      booking: Deno.env.get('BOOKING_APP_URL'),
+      practitioner: Deno.env.get('PRACTITIONER_APP_URL'),
+    },
   }),
 );

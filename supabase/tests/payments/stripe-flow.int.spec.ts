@@ -2,8 +2,8 @@
 // signs and sends its webhooks to stripe-webhook, whose work the database does once. Checkout
 // pages are "clicked" through the fake's control API, which takes the same path as its page.
 import { describe, expect, it } from 'vitest';
-import Stripe from 'stripe';
-import { runJob } from '@carebook/local-stack';
+import { stripeControl } from '@carebook/fakes';
+import { localStripe, runJob } from '@carebook/local-stack';
 import {
   advance,
   config,
@@ -20,28 +20,10 @@ import {
 } from '@carebook/testing';
 import { shuffled } from './shuffle.ts';
 
-const stripe = new Stripe(process.env.STRIPE_SECRET_KEY ?? 'sk_test_carebook_local', {
-  host: '127.0.0.1',
-  port: Number(new URL(config.fakesUrl).port),
-  protocol: 'http',
-  maxNetworkRetries: 0,
-});
-
-async function control<T = Record<string, unknown>>(
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<T> {
-  const res = await fetch(`${config.fakesUrl}/stripe/_control${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`control ${method} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+const stripe = localStripe(config);
+const fake = stripeControl(config.fakesUrl);
 /** Waits until the fake has delivered every webhook (retries included). */
-const settled = () => control('POST', '/webhooks/idle');
+const settled = () => fake.idle();
 
 async function callFunction(name: string, who: TestUser, body: unknown, method = 'POST') {
   const res = await fetch(`${config.apiUrl}/functions/v1/${name}`, {
@@ -90,12 +72,7 @@ async function state(appointmentId: string) {
 }
 
 const eventsOf = async (objectId: string) =>
-  (
-    await control<{ events: { id: string; type: string; data: { object: { id: string } } }[] }>(
-      'GET',
-      '/events',
-    )
-  ).events.filter((e) => e.data.object.id === objectId);
+  (await fake.events()).filter((e) => (e.data.object as { id?: string }).id === objectId);
 
 describe('consultation payments through Stripe', () => {
   it('confirms a paid appointment by the webhook only, once, even with every event replayed three times', async () => {
@@ -108,7 +85,7 @@ describe('consultation payments through Stripe', () => {
     expect(session).toMatchObject({ mode: 'payment', amount_total: 6000, currency: 'eur', status: 'open' });
     expect(await state(c.appointmentId)).toEqual({ appointment: 'held', payment: 'open' });
 
-    await control('POST', `/checkout/${c.sessionId}/pay`, { payment: '4242424242424242' });
+    await fake.pay(c.sessionId, '4242424242424242');
     await settled();
     expect(await state(c.appointmentId)).toEqual({ appointment: 'confirmed', payment: 'paid' });
     const receipt = await ann.client.from('payments').select('amount_cents, currency, paid_at, receipt_url');
@@ -124,7 +101,7 @@ describe('consultation payments through Stripe', () => {
     const events = await eventsOf(c.sessionId);
     expect(events.map((e) => e.type)).toContain('checkout.session.completed');
     for (const e of [...events, ...events, ...events].reverse()) {
-      const { results } = await control<{ results: { status: number }[] }>('POST', `/events/${e.id}/deliver`);
+      const results = await fake.deliver(e.id);
       expect(results.every((r) => r.status === 200)).toBe(true);
     }
     expect((await outboxOf(c.appointmentId)).filter((m) => m.topic === 'appointment.confirmed')).toHaveLength(
@@ -136,9 +113,9 @@ describe('consultation payments through Stripe', () => {
     const s = await paidScenario();
     const ann = await user('patient');
     const c = await checkout(s, ann, 3, '11:00');
-    await control('POST', '/webhooks/pause');
+    await fake.pause();
     try {
-      await control('POST', `/checkout/${c.sessionId}/pay`, { payment: '4242424242424242' });
+      await fake.pay(c.sessionId, '4242424242424242');
       const [completed] = (await eventsOf(c.sessionId)).filter(
         (e) => e.type === 'checkout.session.completed',
       );
@@ -148,18 +125,14 @@ describe('consultation payments through Stripe', () => {
         { timestamp: Math.floor(Date.now() / 1000) - 301 },
       ];
       for (const options of forged) {
-        const { results } = await control<{ results: { status: number }[] }>(
-          'POST',
-          `/events/${completed!.id}/deliver`,
-          options,
-        );
+        const results = await fake.deliver(completed!.id, options);
         expect(results.map((r) => r.status)).toEqual([400]);
       }
       const recorded = await sql(`select 1 from private.stripe_events where id = $1`, [completed!.id]);
       expect(recorded).toEqual([]);
       expect(await state(c.appointmentId)).toEqual({ appointment: 'held', payment: 'open' });
     } finally {
-      await control('POST', '/webhooks/resume');
+      await fake.resume();
       await settled();
     }
     expect(await state(c.appointmentId)).toEqual({ appointment: 'confirmed', payment: 'paid' });
@@ -169,7 +142,7 @@ describe('consultation payments through Stripe', () => {
     const s = await paidScenario();
     const ann = await user('patient');
     const c = await checkout(s, ann, 4, '09:00');
-    await control('POST', `/checkout/${c.sessionId}/pay`, { payment: '4000000000000002' });
+    await fake.pay(c.sessionId, '4000000000000002');
     await settled();
     expect(await state(c.appointmentId)).toEqual({ appointment: 'held', payment: 'open' });
 
@@ -191,18 +164,14 @@ describe('consultation payments through Stripe', () => {
     const bad = await checkout(s, bob, 5, '10:00');
     const intents: string[] = [];
     for (const c of [good, bad]) {
-      const paid = await control<{ session: { payment_intent: string } }>(
-        'POST',
-        `/checkout/${c.sessionId}/pay`,
-        { payment: 'bank_debit' },
-      );
-      intents.push(paid.session.payment_intent);
+      await fake.pay(c.sessionId, 'bank_debit');
+      intents.push((await stripe.checkout.sessions.retrieve(c.sessionId)).payment_intent as string);
     }
     await settled();
     expect(await state(good.appointmentId)).toEqual({ appointment: 'held', payment: 'open' });
 
-    await control('POST', `/payment_intents/${intents[0]}/settle`, { outcome: 'succeeded' });
-    await control('POST', `/payment_intents/${intents[1]}/settle`, { outcome: 'failed' });
+    await fake.settlePayment(intents[0]!, 'succeeded');
+    await fake.settlePayment(intents[1]!, 'failed');
     await settled();
     expect(await state(good.appointmentId)).toEqual({ appointment: 'confirmed', payment: 'paid' });
     expect(await state(bad.appointmentId)).toEqual({ appointment: 'cancelled', payment: 'failed' });
@@ -212,12 +181,12 @@ describe('consultation payments through Stripe', () => {
   it('refunds a payment made after the hold ran out and the time was re-booked, and tells the patient', async () => {
     const s = await paidScenario();
     const [ann, bob] = await Promise.all([user('patient'), user('patient')]);
-    await control('POST', '/settings', { refund_settle_seconds: 0 });
+    await fake.settings({ refund_settle_seconds: 0 });
     const late = await checkout(s, ann, 6, '09:00');
     await expireHold(late.appointmentId);
     const taken = await s.book(bob, s.at(6, '09:00')); // releases the expired hold first
     expect(taken.error).toBeNull();
-    await control('POST', `/checkout/${late.sessionId}/pay`, { payment: '4242424242424242' });
+    await fake.pay(late.sessionId, '4242424242424242');
     await settled();
     expect(await state(late.appointmentId)).toEqual({ appointment: 'cancelled', payment: 'refund_pending' });
 
@@ -243,9 +212,9 @@ describe('consultation payments through Stripe', () => {
   it('refunds in full when the practitioner cancels a paid appointment', async () => {
     const s = await paidScenario();
     const ann = await user('patient');
-    await control('POST', '/settings', { refund_settle_seconds: 0 });
+    await fake.settings({ refund_settle_seconds: 0 });
     const c = await checkout(s, ann, 7, '09:00');
-    await control('POST', `/checkout/${c.sessionId}/pay`, { payment: '4242424242424242' });
+    await fake.pay(c.sessionId, '4242424242424242');
     await settled();
     const cancelled = await s.practitioner.client.rpc('cancel_appointment', {
       p_appointment_id: c.appointmentId,
@@ -286,7 +255,7 @@ describe('practitioner subscriptions through Stripe', () => {
     const started = await callFunction('billing/subscribe', pro, { plan: 'essential_monthly' });
     expect(started.status).toBe(200);
     const sessionId = new URL(String(started.body.url)).pathname.split('/').pop()!;
-    await control('POST', `/checkout/${sessionId}/pay`, { payment: '4242424242424242' });
+    await fake.pay(sessionId, '4242424242424242');
     await settled();
     expect(await status()).toBe('trialing');
     expect(await published()).toBe(true);
@@ -300,7 +269,7 @@ describe('practitioner subscriptions through Stripe', () => {
     expect(await published()).toBe(true);
 
     // The card starts declining: the next renewal fails.
-    await control('POST', `/customers/${customer.id}/card`, { number: '4000000000000341' });
+    await fake.setCard(customer.id, '4000000000000341');
     await stripe.testHelpers.testClocks.advance(clock.id, { frozen_time: clock.frozen_time + 46 * day });
     await settled();
     expect(await status()).toBe('past_due');
@@ -336,16 +305,14 @@ describe('practitioner subscriptions through Stripe', () => {
       `select 1 from public.outbox where topic = 'subscription.payment_failed' and payload ->> 'practitioner_id' = $1`,
       [pro.id],
     );
-    const lifecycle = (
-      await control<{ events: { id: string; data: { object: { id: string; customer?: string } } }[] }>(
-        'GET',
-        '/events',
-      )
-    ).events.filter((e) => e.data.object.id === subscriptionId || e.data.object.customer === customer.id);
+    const lifecycle = (await fake.events()).filter((e) => {
+      const object = e.data.object as { id?: string; customer?: string };
+      return object.id === subscriptionId || object.customer === customer.id;
+    });
     expect(lifecycle.length).toBeGreaterThanOrEqual(5);
     const deliveries = shuffled([...lifecycle, ...lifecycle, ...lifecycle], 11);
     for (const e of deliveries) {
-      const { results } = await control<{ results: { status: number }[] }>('POST', `/events/${e.id}/deliver`);
+      const results = await fake.deliver(e.id);
       expect(results.every((r) => r.status === 200)).toBe(true);
     }
     expect(await status()).toBe((await stripe.subscriptions.retrieve(subscriptionId)).status);

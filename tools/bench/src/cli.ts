@@ -12,6 +12,7 @@ import { seed } from '@carebook/seed';
 import { runLoad } from './load.ts';
 import { withMachineLoad } from './machine.ts';
 import { notifyBench, type NotifyBenchResult } from './notify-bench.ts';
+import { stripeBench, type StripeBenchResult } from './stripe-bench.ts';
 import { capturePlans } from './plans.ts';
 import {
   formatFunctionTimings,
@@ -58,6 +59,13 @@ const { values } = parseArgs({
     'notify-reminders': { type: 'string', default: '10000' },
     'notify-parallel': { type: 'string', default: '4' },
     'notify-batch': { type: 'string', default: '100' },
+    // Only the Stripe webhook run of issue 11 (about 1,000 deliveries of the fake's events).
+    'stripe-only': { type: 'boolean', default: false },
+    'stripe-appointments': { type: 'string', default: '180' },
+    'stripe-subscriptions': { type: 'string', default: '6' },
+    'stripe-deliveries': { type: 'string', default: '1000' },
+    'stripe-clients': { type: 'string', default: '4' },
+    'stripe-seed': { type: 'string', default: '11' },
   },
 });
 
@@ -147,6 +155,30 @@ async function main(): Promise<void> {
     parallel: whole('notify-parallel', 1),
     batchSize: whole('notify-batch', 1),
   };
+  const stripeOptions = {
+    appointments: whole('stripe-appointments', 20),
+    subscriptions: whole('stripe-subscriptions', 1),
+    deliveries: whole('stripe-deliveries', 1),
+    clients: whole('stripe-clients', 1),
+    seed: whole('stripe-seed', 0),
+  };
+  if (values['stripe-only']) {
+    const db = new pg.Client({ connectionString: config.dbUrl('postgres') });
+    db.on('error', () => undefined);
+    await db.connect();
+    try {
+      const stripe = await stripeBench(db, config, stripeOptions, say);
+      mkdirSync(outDir, { recursive: true });
+      writeFileSync(
+        path.join(outDir, 'stripe-results.json'),
+        JSON.stringify({ at: new Date().toISOString(), cores: os.cpus().length, stripe }, null, 2),
+      );
+      say(`\nResults in ${path.relative(repoRoot, path.join(outDir, 'stripe-results.json'))}`);
+    } finally {
+      await db.end();
+    }
+    return;
+  }
   if (values['notify-only']) {
     const db = new pg.Client({ connectionString: config.dbUrl('postgres') });
     db.on('error', () => undefined);
@@ -242,6 +274,10 @@ async function main(): Promise<void> {
     const notify: NotifyBenchResult | null = slotsOnly
       ? null
       : await notifyBench(db, config, notifyOptions, say);
+    // After notify: its own practitioners and patients, on days the others leave free.
+    const stripe: StripeBenchResult | null = slotsOnly
+      ? null
+      : await stripeBench(db, config, stripeOptions, say);
     const overlaps = await db.query<{ n: number }>(
       `select count(*)::int as n from public.appointments a join public.appointments b
           on a.practitioner_id = b.practitioner_id and a.id < b.id and a.blocked && b.blocked
@@ -287,6 +323,7 @@ async function main(): Promise<void> {
       results,
       slotWorkload: { workload, sql: sqlResults, functions: fnResults },
       notify,
+      stripe,
     };
     writeFileSync(path.join(outDir, 'results.json'), JSON.stringify(saved, null, 2));
     say(`\nResults in ${path.relative(repoRoot, path.join(outDir, 'results.json'))}`);

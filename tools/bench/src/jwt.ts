@@ -8,9 +8,12 @@ export async function accessToken(
   secret: string,
   userId: string,
   lifetimeSeconds = 3 * 3600,
+  // The zero id names no session: the auth emulator's GET /user (called by functions such as
+  // billing) then checks only the signature, where a random id would fail as a signed-out session.
+  sessionId: string = randomUUID(),
 ): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ role: 'authenticated', session_id: randomUUID(), aal: 'aal1', is_anonymous: false })
+  return new SignJWT({ role: 'authenticated', session_id: sessionId, aal: 'aal1', is_anonymous: false })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(userId)
     .setAudience('authenticated')

@@ -10,3 +10,5 @@ export { runJob, runSqlJob, readJobs, type ScheduledJob } from './scheduler.ts';
 export { migrate, migrationsDir } from './migrate.ts';
 // A second functions process, for tests that kill one mid-request (notify's crash recovery).
 export { startFunctions, type FunctionsOptions } from './functions/index.ts';
+// Where the Stripe fake and the webhook live locally, and an SDK client on the fake (bench, tests).
+export { stripeSettings, localStripe } from './stripe-catalogue.ts';

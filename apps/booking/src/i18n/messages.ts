@@ -1,5 +1,7 @@
 // Texts of the booking app itself, under the "booking" key; shared texts live in @carebook/ui.
 // vue-i18n syntax: never write a bare at-sign or pipe in a text.
+import { paymentsMessages } from '../features/payments/payments-messages.ts';
+
 const fr = {
   booking: {
     titles: {
@@ -7,6 +9,7 @@ const fr = {
       auth: 'Connexion',
       account: 'Mon compte',
       notFound: 'Page introuvable',
+      payments: 'Mes paiements',
     },
     home: {
       eyebrow: 'Santé et bien-être, en vidéo ou au cabinet',
@@ -44,6 +47,7 @@ const fr = {
       },
     },
     footer: 'Carebook · Consultations avec des praticiens de santé vérifiés',
+    payments: paymentsMessages.fr,
   },
 };
 
@@ -54,6 +58,7 @@ const en: typeof fr = {
       auth: 'Sign in',
       account: 'My account',
       notFound: 'Page not found',
+      payments: 'My payments',
     },
     home: {
       eyebrow: 'Health and wellbeing, by video or in person',
@@ -91,6 +96,7 @@ const en: typeof fr = {
       },
     },
     footer: 'Carebook · Consultations with verified health practitioners',
+    payments: paymentsMessages.en,
   },
 };
 

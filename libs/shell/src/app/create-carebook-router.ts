@@ -4,10 +4,11 @@
 import {
   createRouter,
   createWebHistory,
-  type Router,
   type RouteRecordRaw,
+  type Router,
   type RouteRecordSingleView,
 } from 'vue-router';
+import type { Component } from 'vue';
 import type { SelfSignupRole } from '@carebook/domain';
 
 declare module 'vue-router' {
@@ -24,11 +25,20 @@ export interface CarebookRouterOptions {
   home: RouteRecordSingleView['component'];
   /** i18n keys of each page's title in the browser tab. */
   titleKeys: { home: string; auth: string; account: string; notFound: string };
-  /** The frame: tab title suffix, header badge, footer text. */
-  layout: { appName: string; badge?: string; footerKey: string };
+  /**
+   * The frame: tab title suffix, header badge, footer text; optionally the app's own header
+   * entries (before the language switcher) and a notice above every page (e.g. a billing banner).
+   */
+  layout: {
+    appName: string;
+    badge?: string;
+    footerKey: string;
+    headerExtras?: Component;
+    notice?: Component;
+  };
   /** The sign-in page: the kind of account it creates, the dev inbox, an optional note. */
   auth: { role: SelfSignupRole; inboxUrl: string | null; noteKey?: string };
-  /** The app's own pages, inside the frame (paths relative to `/`), matched before the 404. */
+  /** The app's own pages, inside the frame (paths relative to `/`, e.g. `billing`). */
   routes?: RouteRecordRaw[];
 }
 
