@@ -1,5 +1,6 @@
-// The booking app's pages: its own home and payments pages; sign-in, account and 404 come from
-// @carebook/shell. The header gets a link to the payments page for signed-in patients.
+// The booking app's pages: its own home page, the practitioner page and booking, the patient's
+// appointments and payments; sign-in, account and 404 come from @carebook/shell. The header gets
+// a link to the payments page for signed-in patients.
 import type { Router } from 'vue-router';
 import { createCarebookRouter } from '@carebook/shell';
 import { env } from './app-env.ts';
@@ -17,16 +18,32 @@ export function createBookingRouter(): Router {
     layout: { appName: 'Carebook', footerKey: 'booking.footer', headerExtras: PaymentsNavLink },
     auth: { role: 'patient', inboxUrl: env.inboxUrl },
     routes: [
+      // Public: anyone reads a profile and its free times; signing in happens inside the flow.
+      {
+        path: 'p/:slug',
+        component: () => import('./features/practitioner/PractitionerPage.vue'),
+        meta: { titleKey: 'practitionerPage.pageTitle' },
+      },
+      {
+        path: 'appointments',
+        component: () => import('./features/appointments/MyAppointmentsPage.vue'),
+        meta: {
+          requiresAuth: true,
+          titleKey: 'myAppointments.title',
+          accountMenu: { labelKey: 'myAppointments.title', icon: 'event' },
+        },
+      },
       {
         path: 'account/payments',
         component: () => import('./features/payments/PaymentsPage.vue'),
         meta: { requiresAuth: true, titleKey: 'booking.titles.payments' },
       },
-      // Where Stripe's Checkout sends the patient back (the `checkout` function's URLs).
+      // Where a booking lands and where Stripe's Checkout sends the patient back (the `checkout`
+      // function's URLs, ?payment=done|cancelled): hold countdown, payment, confirmation.
       {
         path: 'appointments/:id',
-        component: () => import('./features/payments/PaymentReturnPage.vue'),
-        meta: { requiresAuth: true, titleKey: 'booking.titles.payments' },
+        component: () => import('./features/booking/AppointmentPage.vue'),
+        meta: { requiresAuth: true, titleKey: 'appointmentPage.pageTitle' },
       },
     ],
   });

@@ -51,6 +51,7 @@ export {
   cancelAppointment,
   rescheduleAppointment,
   listMyAppointments,
+  getMyAppointment,
   listPractitionerAppointments,
   type Appointment,
   type BookingRequest,
@@ -110,3 +111,4 @@ export {
   type PatientPayment,
   type PaymentStatus,
 } from './payments.ts';
+export { listMySponsoredTypes, type SponsoredType } from './sponsorships.ts';

@@ -30,3 +30,13 @@ export {
 } from './notifications/notification-setting.ts';
 export { checkPhone, type PhoneCheck, type PhoneIssue } from './notifications/phone-number.ts';
 export { formatMoney, formatDay, formatDateTime, readerTimeZone, pluralForm } from './format/format.ts';
+export { default as WeekSlotGrid } from './booking/WeekSlotGrid.vue';
+export {
+  groupSlotsByDay,
+  weekStartOf,
+  weekStartAt,
+  weekWindow,
+  type GridDay,
+  type GridSlot,
+} from './booking/week-grid.ts';
+export { formatDayHead, formatLongDate, formatPrice, formatTime, formatZoneName } from './booking/format.ts';

@@ -15,6 +15,8 @@ declare module 'vue-router' {
   interface RouteMeta {
     /** i18n key of the page title shown in the browser tab. */
     titleKey?: string;
+    /** Lists this page in the signed-in account menu (static paths only). */
+    accountMenu?: { labelKey: string; icon: string };
   }
 }
 

@@ -2,6 +2,13 @@
 import type { MessageSchema } from './messages-fr.ts';
 import { notificationsEn } from './notifications-en.ts';
 import { notificationSettingsEn } from './notification-settings-en.ts';
+import {
+  appointmentPageEn,
+  bookingFlowEn,
+  myAppointmentsEn,
+  practitionerPageEn,
+  slotGridEn,
+} from './booking-flow-en.ts';
 
 export const en: MessageSchema = {
   common: {
@@ -142,6 +149,11 @@ export const en: MessageSchema = {
   },
   notifications: notificationsEn,
   notificationSettings: notificationSettingsEn,
+  slotGrid: slotGridEn,
+  practitionerPage: practitionerPageEn,
+  bookingFlow: bookingFlowEn,
+  appointmentPage: appointmentPageEn,
+  myAppointments: myAppointmentsEn,
   notFound: {
     code: '404',
     title: 'Page not found',

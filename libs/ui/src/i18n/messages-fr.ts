@@ -3,6 +3,13 @@
 // separates plural forms, only in the keys messages.spec.ts lists as plural).
 import { notificationsFr } from './notifications-fr.ts';
 import { notificationSettingsFr } from './notification-settings-fr.ts';
+import {
+  appointmentPageFr,
+  bookingFlowFr,
+  myAppointmentsFr,
+  practitionerPageFr,
+  slotGridFr,
+} from './booking-flow-fr.ts';
 
 export const fr = {
   common: {
@@ -143,6 +150,11 @@ export const fr = {
   },
   notifications: notificationsFr,
   notificationSettings: notificationSettingsFr,
+  slotGrid: slotGridFr,
+  practitionerPage: practitionerPageFr,
+  bookingFlow: bookingFlowFr,
+  appointmentPage: appointmentPageFr,
+  myAppointments: myAppointmentsFr,
   notFound: {
     code: '404',
     title: 'Page introuvable',
