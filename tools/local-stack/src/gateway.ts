@@ -2,7 +2,7 @@
 // checks the apikey on the routes Kong checks it, answers CORS preflights, refuses oversized
 // bodies, tells upstreams the client's address, one log line a request.
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { Transform, type TransformCallback } from 'node:stream';
 import type { StackConfig } from './config.ts';
 import type { Logger, RunningService } from './service.ts';
@@ -116,16 +116,19 @@ export function apikeyOf(req: http.IncomingMessage, url: URL): string | undefine
 export const UPSTREAM_IDLE_MS = 4_000;
 
 class IdleClosingAgent extends http.Agent {
-  constructor(private readonly idleMs: number) {
+  readonly idleMs: number;
+  constructor(idleMs: number) {
     super({ keepAlive: true, maxSockets: 256 });
+    this.idleMs = idleMs;
   }
-  override keepSocketAlive(socket: import('node:net').Socket): boolean {
-    const keep = super.keepSocketAlive(socket);
+  // Typed void in @types/node; Node reads the boolean it returns (false: destroy the socket).
+  override keepSocketAlive(socket: Socket): void {
+    const keep = (super.keepSocketAlive(socket) as unknown as boolean) !== false;
     // The agent destroys a free socket whose timeout fires.
     if (keep) socket.setTimeout(this.idleMs);
-    return keep;
+    return keep as unknown as void;
   }
-  override reuseSocket(socket: import('node:net').Socket, request: http.ClientRequest): void {
+  override reuseSocket(socket: Socket, request: http.ClientRequest): void {
     super.reuseSocket(socket, request);
     // In use again: a slow answer (a long function call) must not be cut.
     socket.setTimeout(0);
