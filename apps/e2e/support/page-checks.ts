@@ -1,11 +1,12 @@
 // Checks every screen of the booking flow gets: axe-core with no serious or critical finding, and
 // screenshots at phone and desktop widths saved as test artefacts (looked at by a person).
-// axe-core is not a project dependency: AXE_CORE_PATH points at its axe.min.js (apps/e2e README).
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { expect, type Page } from '@playwright/test';
 
-const AXE = process.env.AXE_CORE_PATH ?? '/tmp/axe-flow/node_modules/axe-core/axe.min.js';
+// axe-core is a devDependency: its browser build is injected into the page under test.
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SCREENS = fileURLToPath(new URL('../test-results/screens/', import.meta.url));
 
 interface AxeResult {
@@ -14,7 +15,6 @@ interface AxeResult {
 
 /** Runs axe on the page as it is now; fails with the serious and critical findings listed. */
 export async function expectAccessible(page: Page, what: string): Promise<void> {
-  if (!existsSync(AXE)) throw new Error(`axe-core not found at ${AXE}: see apps/e2e/README.md`);
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
   const result = await page.evaluate(
     () => (window as unknown as { axe: { run: () => Promise<AxeResult> } }).axe.run() as Promise<AxeResult>,
