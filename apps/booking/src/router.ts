@@ -1,7 +1,10 @@
-// The booking app's pages: its own home page; sign-in, account and 404 come from @carebook/shell.
+// The booking app's pages: its own home page, the practitioner page and booking, the patient's
+// appointments and payments; sign-in, account and 404 come from @carebook/shell. The header gets
+// a link to the payments page for signed-in patients.
 import type { Router } from 'vue-router';
 import { createCarebookRouter } from '@carebook/shell';
 import { env } from './app-env.ts';
+import PaymentsNavLink from './features/payments/PaymentsNavLink.vue';
 
 export function createBookingRouter(): Router {
   return createCarebookRouter({
@@ -12,7 +15,36 @@ export function createBookingRouter(): Router {
       account: 'booking.titles.account',
       notFound: 'booking.titles.notFound',
     },
-    layout: { appName: 'Carebook', footerKey: 'booking.footer' },
+    layout: { appName: 'Carebook', footerKey: 'booking.footer', headerExtras: PaymentsNavLink },
     auth: { role: 'patient', inboxUrl: env.inboxUrl },
+    routes: [
+      // Public: anyone reads a profile and its free times; signing in happens inside the flow.
+      {
+        path: 'p/:slug',
+        component: () => import('./features/practitioner/PractitionerPage.vue'),
+        meta: { titleKey: 'practitionerPage.pageTitle' },
+      },
+      {
+        path: 'appointments',
+        component: () => import('./features/appointments/MyAppointmentsPage.vue'),
+        meta: {
+          requiresAuth: true,
+          titleKey: 'myAppointments.title',
+          accountMenu: { labelKey: 'myAppointments.title', icon: 'event' },
+        },
+      },
+      {
+        path: 'account/payments',
+        component: () => import('./features/payments/PaymentsPage.vue'),
+        meta: { requiresAuth: true, titleKey: 'booking.titles.payments' },
+      },
+      // Where a booking lands and where Stripe's Checkout sends the patient back (the `checkout`
+      // function's URLs, ?payment=done|cancelled): hold countdown, payment, confirmation.
+      {
+        path: 'appointments/:id',
+        component: () => import('./features/booking/AppointmentPage.vue'),
+        meta: { requiresAuth: true, titleKey: 'appointmentPage.pageTitle' },
+      },
+    ],
   });
 }

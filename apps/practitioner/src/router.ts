@@ -1,8 +1,11 @@
-// The practitioner app's pages: its own home page; sign-in, account and 404 come from
-// @carebook/shell. Its sign-in page adds a note: accounts made here are practitioner accounts.
+// The practitioner app's pages: its own home and Billing pages; sign-in, account and 404 come
+// from @carebook/shell. Its sign-in page adds a note: accounts made here are practitioner accounts.
+// The frame gets the header's Billing link and, above every page, the failed-payment banner.
 import type { Router } from 'vue-router';
 import { createCarebookRouter } from '@carebook/shell';
 import { env } from './app-env.ts';
+import BillingBanner from './features/billing/BillingBanner.vue';
+import BillingNavLink from './features/billing/BillingNavLink.vue';
 
 export function createPractitionerRouter(): Router {
   return createCarebookRouter({
@@ -13,7 +16,20 @@ export function createPractitionerRouter(): Router {
       account: 'practitioner.titles.account',
       notFound: 'practitioner.titles.notFound',
     },
-    layout: { appName: 'Carebook Pro', badge: 'Pro', footerKey: 'practitioner.footer' },
+    layout: {
+      appName: 'Carebook Pro',
+      badge: 'Pro',
+      footerKey: 'practitioner.footer',
+      headerExtras: BillingNavLink,
+      notice: BillingBanner,
+    },
     auth: { role: 'practitioner', inboxUrl: env.inboxUrl, noteKey: 'practitioner.auth.note' },
+    routes: [
+      {
+        path: 'billing',
+        component: () => import('./features/billing/BillingPage.vue'),
+        meta: { requiresAuth: true, titleKey: 'practitioner.titles.billing' },
+      },
+    ],
   });
 }

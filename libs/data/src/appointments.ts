@@ -133,8 +133,43 @@ export function rescheduleAppointment(
 }
 
 export interface PatientAppointment extends Appointment {
-  practitioner: { slug: string; displayName: string; timeZone: string };
+  practitioner: { slug: string; displayName: string; timeZone: string; address: string | null };
   consultationName: { fr: string; en: string | null };
+  /** Patients may cancel or move it online until this many hours before it starts. */
+  cancelCutoffHours: number;
+  /** The client company paying for it, if any (then there is no payment). */
+  sponsorCompanyId: string | null;
+}
+
+const PATIENT_COLUMNS = `${COLUMNS}, sponsor_company_id, practitioners(slug, display_name, time_zone, formatted_address), consultation_types(name_fr, name_en, cancel_cutoff_hours)`;
+
+type PatientRow = AppointmentRow & {
+  sponsor_company_id: string | null;
+  practitioners: {
+    slug: string;
+    display_name: string;
+    time_zone: string;
+    formatted_address: string | null;
+  } | null;
+  consultation_types: { name_fr: string; name_en: string | null; cancel_cutoff_hours: number } | null;
+};
+
+function toPatientAppointment(r: PatientRow): PatientAppointment {
+  return {
+    ...toAppointment(r),
+    practitioner: {
+      slug: r.practitioners?.slug ?? '',
+      displayName: r.practitioners?.display_name ?? '',
+      timeZone: r.practitioners?.time_zone ?? 'Europe/Paris',
+      address: r.practitioners?.formatted_address ?? null,
+    },
+    consultationName: {
+      fr: r.consultation_types?.name_fr ?? '',
+      en: r.consultation_types?.name_en ?? null,
+    },
+    cancelCutoffHours: r.consultation_types?.cancel_cutoff_hours ?? 24,
+    sponsorCompanyId: r.sponsor_company_id,
+  };
 }
 
 /** The signed-in patient's appointments: upcoming soonest first, or past latest first. */
@@ -147,27 +182,25 @@ export async function listMyAppointments(
   const now = (options.now ?? new Date()).toISOString();
   const limit = options.limit ?? 20;
   const offset = options.offset ?? 0;
-  let query = client
-    .from('appointments')
-    .select(`${COLUMNS}, practitioners(slug, display_name, time_zone), consultation_types(name_fr, name_en)`)
-    .eq('patient_id', me.data);
+  let query = client.from('appointments').select(PATIENT_COLUMNS).eq('patient_id', me.data);
   query =
     options.when === 'upcoming'
       ? query.gte('ends_at', now).order('starts_at', { ascending: true })
       : query.lt('ends_at', now).order('starts_at', { ascending: false });
   return runMapped(query.order('id').range(offset, offset + limit - 1), 'my appointments', (rows) =>
-    rows.map((r) => ({
-      ...toAppointment(r),
-      practitioner: {
-        slug: r.practitioners?.slug ?? '',
-        displayName: r.practitioners?.display_name ?? '',
-        timeZone: r.practitioners?.time_zone ?? 'Europe/Paris',
-      },
-      consultationName: {
-        fr: r.consultation_types?.name_fr ?? '',
-        en: r.consultation_types?.name_en ?? null,
-      },
-    })),
+    (rows as unknown as PatientRow[]).map(toPatientAppointment),
+  );
+}
+
+/** One of the signed-in patient's appointments (RLS hides everyone else's: not_found). */
+export function getMyAppointment(
+  client: CarebookClient,
+  appointmentId: string,
+): Promise<Result<PatientAppointment>> {
+  return runMapped(
+    client.from('appointments').select(PATIENT_COLUMNS).eq('id', appointmentId).maybeSingle(),
+    `appointment ${appointmentId}`,
+    (row) => toPatientAppointment(row as unknown as PatientRow),
   );
 }
 

@@ -26,6 +26,16 @@ export {
 } from './search.ts';
 export { listSearchTerms, type SearchTerm } from './search-terms.ts';
 export {
+  suggestPlaces,
+  placeDetails,
+  PLACE_QUERY_MIN,
+  PLACE_QUERY_MAX,
+  type PlaceSuggestion,
+  type PlaceDetails,
+  type PlaceLang,
+  type SuggestOptions,
+} from './places.ts';
+export {
   getPractitionerBySlug,
   getMyPractitionerProfile,
   saveMyPractitionerProfile,
@@ -48,6 +58,7 @@ export {
   cancelAppointment,
   rescheduleAppointment,
   listMyAppointments,
+  getMyAppointment,
   listPractitionerAppointments,
   type Appointment,
   type BookingRequest,
@@ -85,3 +96,26 @@ export {
   type NotificationCategory,
   type NotificationChannel,
 } from './notification-settings.ts';
+export { mapFunctionsError } from './functions.ts';
+export {
+  listPlans,
+  getBilling,
+  getMySubscription,
+  startSubscription,
+  openBillingPortal,
+  toBillingSummary,
+  type Plan,
+  type Subscription,
+  type SubscriptionStatus,
+  type BillingInterval,
+  type Invoice,
+  type BillingSummary,
+} from './billing.ts';
+export {
+  listMyPayments,
+  getMyPaymentFor,
+  startAppointmentCheckout,
+  type PatientPayment,
+  type PaymentStatus,
+} from './payments.ts';
+export { listMySponsoredTypes, type SponsoredType } from './sponsorships.ts';

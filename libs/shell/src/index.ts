@@ -9,6 +9,7 @@ export { useSession } from './session/use-session.ts';
 export { installSessionGuard, type SessionGuardPaths } from './session/session-guard.ts';
 export { safeRedirect } from './session/safe-redirect.ts';
 export { default as AuthPanel } from './auth/AuthPanel.vue';
+export { default as ChoosePasswordForm } from './auth/ChoosePasswordForm.vue';
 export { default as AccountMenu } from './layout/AccountMenu.vue';
 export { default as AppHeader } from './layout/AppHeader.vue';
 export { default as NotificationBell } from './notifications/NotificationBell.vue';

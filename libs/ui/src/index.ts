@@ -29,7 +29,18 @@ export {
   type NotificationSettingView,
 } from './notifications/notification-setting.ts';
 export { checkPhone, type PhoneCheck, type PhoneIssue } from './notifications/phone-number.ts';
-export { formatPrice, formatPriceRange, formatDistance } from './format/format-price.ts';
-export { formatSlotDay, formatSlotTime, formatSlotLong, formatZoneName } from './format/format-slot.ts';
+export { formatMoney, formatDay, formatDateTime, readerTimeZone, pluralForm } from './format/format.ts';
+export { default as WeekSlotGrid } from './booking/WeekSlotGrid.vue';
+export {
+  groupSlotsByDay,
+  weekStartOf,
+  weekStartAt,
+  weekWindow,
+  type GridDay,
+  type GridSlot,
+} from './booking/week-grid.ts';
+export { formatDayHead, formatLongDate, formatPrice, formatTime, formatZoneName } from './booking/format.ts';
+// The search page's card and the helpers only it needs (the booking/ helpers above format the rest).
+export { formatPriceRange, formatDistance } from './format/format-price.ts';
 export type { PractitionerCardView } from './practitioner/practitioner-card-view.ts';
 export { default as PractitionerCard } from './practitioner/PractitionerCard.vue';

@@ -5,8 +5,11 @@
 import { json } from './http.ts';
 import { isServerRefusalCode, type ServerRefusalCode } from './domain/index.ts';
 
-/** Failures that are no refusal (the request was fine): the apps say "try again". */
-export type FailureCode = 'method_not_allowed' | 'internal_error' | 'database_unreachable';
+/**
+ * Failures that are no refusal (the request was fine): the apps say "try again".
+ * provider_unavailable: an outside service (Google...) is rate-limiting us or down.
+ */
+export type FailureCode = 'method_not_allowed' | 'internal_error' | 'database_unreachable' | 'provider_unavailable';
 export type ApiErrorCode = ServerRefusalCode | FailureCode;
 
 export interface ApiError {

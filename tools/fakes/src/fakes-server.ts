@@ -1,5 +1,5 @@
 // One HTTP server for every fake, routed by path prefix: /brevo/v3/..., /v1/... and /stripe/...
-// (Stripe); /google/... joins the list when that fake is written.
+// (Stripe), /google/... (Google's APIs, one segment per Google host).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendJson, type RequestHandler } from './http-util.ts';
 

@@ -1,9 +1,10 @@
-// Public entry of @carebook/fakes: starts the fakes server (Brevo, Stripe) and the inbox; the inbox's
+// Public entry of @carebook/fakes: starts the fakes server (Brevo, Stripe, Google) and the inbox; the inbox's
 // messages persist under <stack root>/inbox/messages.jsonl, Stripe's state under <root>/stripe/.
 import path from 'node:path';
 import type { Server } from 'node:http';
 import { BREVO_CONTROL_PREFIX, BREVO_PREFIX, createBrevoControl, createBrevoFake } from './brevo.ts';
 import { FaultBook } from './brevo-faults.ts';
+import { createGoogleFake, GOOGLE_PREFIX } from './google/index.ts';
 import { routeFakes } from './fakes-server.ts';
 import { close, listen } from './http-util.ts';
 import { routeInbox } from './inbox-server.ts';
@@ -16,6 +17,14 @@ export { MessageStore } from './message-store.ts';
 export { stripeControl, type ControlEvent, type StripeControl } from './stripe/control-client.ts';
 export { signPayload as signStripePayload } from './stripe/events.ts';
 export { SMS_IDEMPOTENCY_TAG_PREFIX } from './brevo.ts';
+export {
+  googleControl,
+  type AddedGoogleRule,
+  type GoogleCall,
+  type GoogleControl,
+  type GoogleRule,
+  type GoogleRuleInput,
+} from './google/control-client.ts';
 export {
   brevoControl,
   type AddedRule,
@@ -61,6 +70,7 @@ export async function startFakes(
     webhook:
       options.stripeWebhook ?? (hookUrl && hookSecret ? { url: hookUrl, secret: hookSecret } : undefined),
   });
+  const google = createGoogleFake();
   let fakes: { server: Server; port: number };
   try {
     fakes = await listen(
@@ -70,6 +80,7 @@ export async function startFakes(
         // The stripe SDK has no base path: it calls <host>:<port>/v1/..., so the API sits at the root.
         { prefix: '/v1', handle: stripe.api, listed: false },
         { prefix: '/stripe', handle: stripe.site, listed: false },
+        { prefix: GOOGLE_PREFIX, handle: google.handle, listed: false },
       ]),
       config.host,
       options.ports?.fakes ?? config.ports.fakes,

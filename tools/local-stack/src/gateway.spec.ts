@@ -6,6 +6,8 @@ import { startGateway } from './gateway.ts';
 import type { RunningService } from './service.ts';
 
 // Upstreams that echo what reached them, standing in for PostgREST, auth, storage, functions.
+const connections: Record<string, number> = {};
+
 async function echoServer(name: string): Promise<{ server: http.Server; port: number }> {
   const server = http.createServer((req, res) => {
     let size = 0;
@@ -25,6 +27,7 @@ async function echoServer(name: string): Promise<{ server: http.Server; port: nu
       );
     });
   });
+  server.on('connection', () => (connections[name] = (connections[name] ?? 0) + 1));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return { server, port: (server.address() as AddressInfo).port };
 }
@@ -36,20 +39,33 @@ describe('gateway', () => {
 
   beforeAll(async () => {
     const base = loadConfig('test', { withApps: false });
-    const [rest, auth, storage, functions] = await Promise.all(['rest', 'auth', 'storage', 'functions'].map(echoServer));
+    const [rest, auth, storage, functions] = await Promise.all(
+      ['rest', 'auth', 'storage', 'functions'].map(echoServer),
+    );
     upstreams.push(rest!.server, auth!.server, storage!.server, functions!.server);
     config = {
       ...base,
-      ports: { ...base.ports, api: 0, postgrest: rest!.port, auth: auth!.port, storage: storage!.port, functions: functions!.port },
+      ports: {
+        ...base.ports,
+        api: 0,
+        postgrest: rest!.port,
+        auth: auth!.port,
+        storage: storage!.port,
+        functions: functions!.port,
+      },
     };
-    gateway = await startGateway(config, () => undefined, { uploadLimit: 2 * 1024 * 1024 });
+    gateway = await startGateway(config, () => undefined, {
+      uploadLimit: 2 * 1024 * 1024,
+      idleSocketMs: 150,
+    });
   });
   afterAll(async () => {
     await gateway.stop();
     for (const s of upstreams) s.close();
   });
 
-  const get = (path: string, headers: Record<string, string> = {}) => fetch(`${gateway.url}${path}`, { headers });
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    fetch(`${gateway.url}${path}`, { headers });
 
   it('refuses /rest/v1 without an apikey, as Kong does', async () => {
     const res = await get('/rest/v1/profiles');
@@ -66,12 +82,20 @@ describe('gateway', () => {
   it('strips the prefix and sends the apikey as the bearer when no Authorization is given', async () => {
     const res = await get('/rest/v1/profiles?select=id', { apikey: config.anonKey });
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ name: 'rest', url: '/profiles?select=id', authorization: `Bearer ${config.anonKey}` });
+    expect(await res.json()).toMatchObject({
+      name: 'rest',
+      url: '/profiles?select=id',
+      authorization: `Bearer ${config.anonKey}`,
+    });
   });
 
   it('keeps the caller’s Authorization header', async () => {
     const res = await get('/auth/v1/user', { apikey: config.anonKey, authorization: 'Bearer user-token' });
-    expect(await res.json()).toMatchObject({ name: 'auth', url: '/user', authorization: 'Bearer user-token' });
+    expect(await res.json()).toMatchObject({
+      name: 'auth',
+      url: '/user',
+      authorization: 'Bearer user-token',
+    });
   });
 
   it('lets e-mail links reach /auth/v1/verify without a key', async () => {
@@ -81,14 +105,22 @@ describe('gateway', () => {
   });
 
   it('leaves storage and functions to check their own JWTs', async () => {
-    expect(await (await get('/storage/v1/object/public/avatars/a.png')).json()).toMatchObject({ name: 'storage' });
-    expect(await (await get('/functions/v1/health')).json()).toMatchObject({ name: 'functions', url: '/health' });
+    expect(await (await get('/storage/v1/object/public/avatars/a.png')).json()).toMatchObject({
+      name: 'storage',
+    });
+    expect(await (await get('/functions/v1/health')).json()).toMatchObject({
+      name: 'functions',
+      url: '/health',
+    });
   });
 
   it('answers CORS preflights itself, echoing the requested headers, for any origin without credentials', async () => {
     const res = await fetch(`${gateway.url}/rest/v1/profiles`, {
       method: 'OPTIONS',
-      headers: { origin: 'https://evil.example', 'access-control-request-headers': 'apikey, authorization, x-client-info' },
+      headers: {
+        origin: 'https://evil.example',
+        'access-control-request-headers': 'apikey, authorization, x-client-info',
+      },
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
@@ -137,7 +169,8 @@ describe('gateway', () => {
     const stream = (bytes: number) =>
       new ReadableStream<Uint8Array>({
         start(controller) {
-          for (let sent = 0; sent < bytes; sent += 64 * 1024) controller.enqueue(new Uint8Array(Math.min(64 * 1024, bytes - sent)));
+          for (let sent = 0; sent < bytes; sent += 64 * 1024)
+            controller.enqueue(new Uint8Array(Math.min(64 * 1024, bytes - sent)));
           controller.close();
         },
       });
@@ -152,6 +185,19 @@ describe('gateway', () => {
     const upload = await post('/storage/v1/object/avatars/a.png', 2 * 1024 * 1024);
     expect(await upload.json()).toMatchObject({ name: 'storage', size: 2 * 1024 * 1024 });
     expect((await post('/storage/v1/object/avatars/a.png', 3 * 1024 * 1024)).status).toBe(413);
+  });
+
+  it('reuses an upstream socket while busy, and drops it once idle before the upstream can close it', async () => {
+    const call = () => get('/functions/v1/ping', { apikey: config.anonKey }).then((r) => r.json());
+    const idle = () => new Promise((r) => setTimeout(r, 400));
+    await idle(); // sockets earlier tests left are dropped
+    const before = connections.functions ?? 0;
+    await call();
+    await call();
+    expect((connections.functions ?? 0) - before).toBe(1);
+    await idle();
+    await call();
+    expect((connections.functions ?? 0) - before).toBe(2);
   });
 
   it('answers 404 for unknown routes', async () => {

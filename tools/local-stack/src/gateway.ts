@@ -2,7 +2,7 @@
 // checks the apikey on the routes Kong checks it, answers CORS preflights, refuses oversized
 // bodies, tells upstreams the client's address, one log line a request.
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { Transform, type TransformCallback } from 'node:stream';
 import type { StackConfig } from './config.ts';
 import type { Logger, RunningService } from './service.ts';
@@ -37,7 +37,12 @@ export function routesFor(config: StackConfig, uploadLimit = readStorageSettings
       maxBodyBytes: JSON_BODY_LIMIT,
     },
     // Storage and functions check the JWT themselves (public and signed object URLs have no key).
-    { prefix: '/storage/v1', target: p.storage, keyAuth: false, maxBodyBytes: uploadLimit + MULTIPART_ALLOWANCE },
+    {
+      prefix: '/storage/v1',
+      target: p.storage,
+      keyAuth: false,
+      maxBodyBytes: uploadLimit + MULTIPART_ALLOWANCE,
+    },
     { prefix: '/functions/v1', target: p.functions, keyAuth: false, maxBodyBytes: JSON_BODY_LIMIT },
   ];
 }
@@ -49,7 +54,8 @@ export function routesFor(config: StackConfig, uploadLimit = readStorageSettings
 export const CLIENT_ADDRESS_HEADER = 'x-real-ip';
 
 const CORS_METHODS = 'GET,HEAD,PUT,PATCH,POST,DELETE,OPTIONS';
-const EXPOSED = 'Content-Range, Content-Location, Location, Preference-Applied, Range-Unit, X-Supabase-Api-Version, X-Client-Info';
+const EXPOSED =
+  'Content-Range, Content-Location, Location, Preference-Applied, Range-Unit, X-Supabase-Api-Version, X-Client-Info';
 
 /**
  * As Supabase's gateway answers: any origin, never with credentials. The APIs authenticate with
@@ -87,21 +93,56 @@ function json(res: http.ServerResponse, status: number, body: unknown, extra: Re
   res.end(JSON.stringify(body));
 }
 
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection', 'te', 'trailer']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'upgrade',
+  'proxy-connection',
+  'te',
+  'trailer',
+]);
 
 export function apikeyOf(req: http.IncomingMessage, url: URL): string | undefined {
   const h = req.headers.apikey;
   return (Array.isArray(h) ? h[0] : h) ?? url.searchParams.get('apikey') ?? undefined;
 }
 
+/**
+ * How long a kept-alive upstream socket may sit unused before the gateway drops it: below every
+ * upstream's own idle limit (Node's default is 5 s), so the gateway never sends a request on a
+ * socket the upstream is closing at that moment ("socket hang up", a 502 for a good request).
+ */
+export const UPSTREAM_IDLE_MS = 4_000;
+
+class IdleClosingAgent extends http.Agent {
+  readonly idleMs: number;
+  constructor(idleMs: number) {
+    super({ keepAlive: true, maxSockets: 256 });
+    this.idleMs = idleMs;
+  }
+  // Typed void in @types/node; Node reads the boolean it returns (false: destroy the socket).
+  override keepSocketAlive(socket: Socket): void {
+    const keep = (super.keepSocketAlive(socket) as unknown as boolean) !== false;
+    // The agent destroys a free socket whose timeout fires.
+    if (keep) socket.setTimeout(this.idleMs);
+    return keep as unknown as void;
+  }
+  override reuseSocket(socket: Socket, request: http.ClientRequest): void {
+    super.reuseSocket(socket, request);
+    // In use again: a slow answer (a long function call) must not be cut.
+    socket.setTimeout(0);
+  }
+}
+
 export async function startGateway(
   config: StackConfig,
   log: Logger,
-  options: { uploadLimit?: number } = {},
+  options: { uploadLimit?: number; idleSocketMs?: number } = {},
 ): Promise<RunningService> {
   const routes = routesFor(config, options.uploadLimit);
   const validKeys = new Set([config.anonKey, config.serviceRoleKey]);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  const agent = new IdleClosingAgent(options.idleSocketMs ?? UPSTREAM_IDLE_MS);
 
   const server = http.createServer((req, res) => {
     const started = process.hrtime.bigint();
@@ -117,7 +158,8 @@ export async function startGateway(
         ...cors,
         'access-control-allow-methods': CORS_METHODS,
         'access-control-allow-headers':
-          req.headers['access-control-request-headers'] ?? 'authorization, x-client-info, apikey, content-type',
+          req.headers['access-control-request-headers'] ??
+          'authorization, x-client-info, apikey, content-type',
         'access-control-max-age': '3600',
         'content-length': '0',
       });
@@ -144,7 +186,9 @@ export async function startGateway(
     // Like Kong: a request with only the apikey is made as that key's role.
     if (!headers.authorization && key && validKeys.has(key)) headers.authorization = `Bearer ${key}`;
     const peer = req.socket.remoteAddress ?? '';
-    headers['x-forwarded-for'] = req.headers['x-forwarded-for'] ? `${req.headers['x-forwarded-for']}, ${peer}` : peer;
+    headers['x-forwarded-for'] = req.headers['x-forwarded-for']
+      ? `${req.headers['x-forwarded-for']}, ${peer}`
+      : peer;
     headers[CLIENT_ADDRESS_HEADER] = peer;
     headers['x-forwarded-host'] = req.headers.host ?? `${config.host}:${config.ports.api}`;
     headers['x-forwarded-proto'] = 'http';
@@ -163,7 +207,14 @@ export async function startGateway(
     upstream.on('error', (err) => {
       if (tooLarge) return;
       if (res.headersSent) return res.destroy(err);
-      json(res, 502, { message: `An invalid response was received from the upstream server (${route.prefix}: ${err.message})` }, cors);
+      json(
+        res,
+        502,
+        {
+          message: `An invalid response was received from the upstream server (${route.prefix}: ${err.message})`,
+        },
+        cors,
+      );
     });
     // Bodies without a Content-Length (chunked) are counted as they stream.
     const limit = new BodyLimit(route.maxBodyBytes);

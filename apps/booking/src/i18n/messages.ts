@@ -1,5 +1,7 @@
 // Texts of the booking app itself, under the "booking" key; shared texts live in @carebook/ui.
 // vue-i18n syntax: never write a bare at-sign or pipe in a text.
+import { paymentsMessages } from '../features/payments/payments-messages.ts';
+
 const fr = {
   booking: {
     titles: {
@@ -7,12 +9,14 @@ const fr = {
       auth: 'Connexion',
       account: 'Mon compte',
       notFound: 'Page introuvable',
+      payments: 'Mes paiements',
     },
     home: {
       eyebrow: 'Santé et bien-être, en vidéo ou au cabinet',
       title: 'Consultez un praticien vérifié, au moment qui vous convient',
     },
     footer: 'Carebook · Consultations avec des praticiens de santé vérifiés',
+    payments: paymentsMessages.fr,
   },
 };
 
@@ -23,12 +27,14 @@ const en: typeof fr = {
       auth: 'Sign in',
       account: 'My account',
       notFound: 'Page not found',
+      payments: 'My payments',
     },
     home: {
       eyebrow: 'Health and wellbeing, by video or in person',
       title: 'See a verified practitioner, at a time that suits you',
     },
     footer: 'Carebook · Consultations with verified health practitioners',
+    payments: paymentsMessages.en,
   },
 };
 

@@ -3,8 +3,8 @@
 // phone and desktop widths; the whole search with the keyboard only. Naturopaths are rare in the
 // other suites' data, and each test's own practitioner opens now, so it is among the soonest.
 import { expect, test, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import { anon, scenario, type Scenario } from '@carebook/testing';
+import { expectAccessible, screenshots } from '../../support/page-checks.ts';
 
 const unique = () => Math.random().toString(36).slice(2, 8);
 
@@ -99,15 +99,13 @@ test.describe('search page', () => {
     [390, 844],
     [1280, 800],
   ] as const) {
-    test(`no serious or critical axe finding at ${width} px`, async ({ page }, testInfo) => {
+    test(`no serious or critical axe finding at ${width} px`, async ({ page }) => {
       const { name } = await naturopath();
       await page.setViewportSize({ width, height });
       await page.goto('/?profession=naturopath');
       await expect(card(page, name)).toBeVisible();
-      await page.screenshot({ path: testInfo.outputPath(`search-${width}.png`) });
-      const results = await new AxeBuilder({ page }).analyze();
-      const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      await expectAccessible(page, `the search page at ${width} px`);
+      if (width === 1280) await screenshots(page, 'search');
     });
   }
 

@@ -1,5 +1,7 @@
 // Texts of the practitioner app itself, under the "practitioner" key; shared texts live in
 // @carebook/ui. vue-i18n syntax: never write a bare at-sign or pipe in a text.
+import { billingMessages } from '../features/billing/billing-messages.ts';
+
 const fr = {
   practitioner: {
     titles: {
@@ -7,6 +9,7 @@ const fr = {
       auth: 'Connexion',
       account: 'Mon compte',
       notFound: 'Page introuvable',
+      billing: 'Facturation',
     },
     home: {
       eyebrow: 'Carebook Pro, pour les praticiens de santé et de bien-être',
@@ -37,6 +40,7 @@ const fr = {
       note: 'Les comptes créés ici sont des comptes praticiens. Vous cherchez à consulter ? Utilisez l’application Carebook pour les patients.',
     },
     footer: 'Carebook Pro · L’espace des praticiens',
+    billing: billingMessages.fr,
   },
 };
 
@@ -47,6 +51,7 @@ const en: typeof fr = {
       auth: 'Sign in',
       account: 'My account',
       notFound: 'Page not found',
+      billing: 'Billing',
     },
     home: {
       eyebrow: 'Carebook Pro, for health and wellbeing practitioners',
@@ -77,6 +82,7 @@ const en: typeof fr = {
       note: 'Accounts created here are practitioner accounts. Looking for a consultation? Use the Carebook app for patients.',
     },
     footer: 'Carebook Pro · The practitioners’ workspace',
+    billing: billingMessages.en,
   },
 };
 

@@ -55,3 +55,39 @@ describe('createCarebookRouter', () => {
     app.unmount();
   });
 });
+
+describe('an app’s own pages and frame extras', () => {
+  const Billing = { render: () => h('p', 'billing page') };
+  const Extra = { render: () => h('a', { class: 'extra-link' }, 'Billing') };
+  const Notice = { render: () => h('div', { class: 'app-notice' }, 'payment failed') };
+  const withExtras: CarebookRouterOptions = {
+    ...options,
+    layout: { ...options.layout, headerExtras: Extra, notice: Notice },
+    routes: [
+      { path: 'billing', component: Billing, meta: { requiresAuth: true, titleKey: 'common.account' } },
+    ],
+  };
+
+  it('adds the app’s routes inside the frame, before the not-found page', () => {
+    const router = createCarebookRouter(withExtras);
+    const matched = router.resolve('/billing').matched;
+    expect(matched.at(-1)?.components?.default).toBe(Billing);
+    expect(matched.at(-1)?.meta).toEqual({ requiresAuth: true, titleKey: 'common.account' });
+    expect(router.resolve('/billing/nothing').meta).toEqual({ titleKey: 'notFound.title' });
+  });
+
+  it('shows the header extras and the notice on every page', async () => {
+    const router = createCarebookRouter(withExtras);
+    const app = createApp({ render: () => h(RouterView) });
+    provideCarebookClient(app, fakeAuthClient().client);
+    for (const [plugin, ...rest] of testPlugins('fr').plugins) app.use(plugin, ...rest);
+    app.use(router);
+    const root = document.createElement('div');
+    await router.push('/');
+    app.mount(root);
+    await flushPromises();
+    expect(root.querySelector('header .extra-link')?.textContent).toBe('Billing');
+    expect(root.querySelector('.app-notice')?.textContent).toBe('payment failed');
+    app.unmount();
+  });
+});

@@ -1,44 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { formatDistance, formatPrice, formatPriceRange } from './format-price.ts';
-import { formatSlotDay, formatSlotLong, formatSlotTime, formatZoneName } from './format-slot.ts';
+import { formatDateTime, formatDay, formatMoney, pluralForm } from './format.ts';
 
-// Intl separates French amounts and units with narrow no-break spaces: compare with plain ones.
-const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
-
-describe('prices and distances', () => {
-  it('reads an amount per locale, without decimals when whole', () => {
-    expect(plain(formatPrice('fr', 5000, 'EUR'))).toBe('50 €');
-    expect(formatPrice('en', 5000, 'EUR')).toBe('€50');
-    expect(plain(formatPrice('fr', 5250, 'EUR'))).toBe('52,50 €');
+describe('format', () => {
+  it('writes money per locale', () => {
+    expect(formatMoney(4900, 'EUR', 'fr').replace(/\s/g, ' ')).toBe('49,00 €');
+    expect(formatMoney(49000, 'EUR', 'en')).toBe('€490.00');
   });
 
-  it('gives a range, or one price when both ends agree', () => {
-    expect(plain(formatPriceRange('fr', 5000, 8000, 'EUR'))).toMatch(/^50\s?–\s?80 €$/);
-    expect(formatPriceRange('en', 5000, 8000, 'EUR')).toMatch(/^€50\s?–\s?€?80$/);
-    expect(plain(formatPriceRange('fr', 6000, 6000, 'EUR'))).toBe('60 €');
+  it('writes the day in the zone given, naming it', () => {
+    // 23:30 UTC is already the next day in Paris.
+    expect(formatDay('2027-01-14T23:30:00Z', 'fr', 'Europe/Paris')).toBe('15 janvier 2027 (Europe/Paris)');
+    expect(formatDay('2027-01-14T23:30:00Z', 'en', 'UTC')).toBe('14 January 2027 (UTC)');
   });
 
-  it('says metres under a kilometre, one decimal under ten', () => {
-    expect(plain(formatDistance('fr', 0.43))).toBe('430 m');
-    expect(plain(formatDistance('fr', 2.46))).toBe('2,5 km');
-    expect(formatDistance('en', 12.6)).toBe('13 km');
-  });
-});
-
-describe('slot times', () => {
-  // 08:30 UTC on a winter Monday is 09:30 in Paris and 03:30 in New York.
-  const at = '2026-12-07T08:30:00.000Z';
-
-  it('shows the time in the zone it is given, not the browser’s', () => {
-    expect(formatSlotTime('fr', at, 'Europe/Paris')).toBe('09:30');
-    expect(formatSlotTime('en', at, 'America/New_York')).toBe('3:30 AM');
-    expect(formatSlotDay('fr', at, 'Europe/Paris')).toBe('lun. 7 déc.');
-    expect(formatSlotDay('en', at, 'Europe/Paris')).toBe('Mon, Dec 7');
+  it('writes an instant with its time and zone', () => {
+    expect(formatDateTime('2027-01-04T08:00:00Z', 'fr', 'Europe/Paris')).toBe(
+      'lundi 4 janvier 2027 à 09:00 (Europe/Paris)',
+    );
   });
 
-  it('writes day and time in full for screen readers, and names the zone', () => {
-    expect(formatSlotLong('fr', at, 'Europe/Paris')).toBe('lundi 7 décembre à 09:30');
-    expect(formatZoneName('Europe/Paris')).toBe('Paris');
-    expect(formatZoneName('America/Argentina/Buenos_Aires')).toBe('Buenos Aires');
+  it('follows French plural rules: 0 and 1 are singular', () => {
+    expect([0, 1, 2, 14].map((n) => pluralForm(n, 'fr'))).toEqual(['one', 'one', 'other', 'other']);
+    expect([0, 1, 2].map((n) => pluralForm(n, 'en'))).toEqual(['other', 'one', 'other']);
   });
 });

@@ -3,6 +3,13 @@ import type { MessageSchema } from './messages-fr.ts';
 import { notificationsEn } from './notifications-en.ts';
 import { searchEn } from './search-en.ts';
 import { notificationSettingsEn } from './notification-settings-en.ts';
+import {
+  appointmentPageEn,
+  bookingFlowEn,
+  myAppointmentsEn,
+  practitionerPageEn,
+  slotGridEn,
+} from './booking-flow-en.ts';
 
 export const en: MessageSchema = {
   common: {
@@ -144,6 +151,11 @@ export const en: MessageSchema = {
   notifications: notificationsEn,
   search: searchEn,
   notificationSettings: notificationSettingsEn,
+  slotGrid: slotGridEn,
+  practitionerPage: practitionerPageEn,
+  bookingFlow: bookingFlowEn,
+  appointmentPage: appointmentPageEn,
+  myAppointments: myAppointmentsEn,
   notFound: {
     code: '404',
     title: 'Page not found',

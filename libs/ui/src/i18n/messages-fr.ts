@@ -4,6 +4,13 @@
 import { notificationsFr } from './notifications-fr.ts';
 import { searchFr } from './search-fr.ts';
 import { notificationSettingsFr } from './notification-settings-fr.ts';
+import {
+  appointmentPageFr,
+  bookingFlowFr,
+  myAppointmentsFr,
+  practitionerPageFr,
+  slotGridFr,
+} from './booking-flow-fr.ts';
 
 export const fr = {
   common: {
@@ -145,6 +152,11 @@ export const fr = {
   notifications: notificationsFr,
   search: searchFr,
   notificationSettings: notificationSettingsFr,
+  slotGrid: slotGridFr,
+  practitionerPage: practitionerPageFr,
+  bookingFlow: bookingFlowFr,
+  appointmentPage: appointmentPageFr,
+  myAppointments: myAppointmentsFr,
   notFound: {
     code: '404',
     title: 'Page introuvable',

@@ -15,7 +15,11 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
 }
 
 // The only texts with plural forms (separated by a pipe), and how many forms each has.
-const PLURALS: Record<string, number> = { 'notifications.unreadCount': 3, 'search.count': 3 };
+const PLURALS: Record<string, number> = {
+  'notifications.unreadCount': 3,
+  'myAppointments.upcomingCount': 3,
+  'search.count': 3,
+};
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

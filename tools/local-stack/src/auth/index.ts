@@ -70,8 +70,9 @@ export async function startAuth(
         send(res, formatError(authError, apiVersion));
       });
   });
-  // Keep-alive sockets from the gateway must not hold stop() open.
-  server.keepAliveTimeout = 5000;
+  // Longer than the gateway keeps an idle socket (UPSTREAM_IDLE_MS): the gateway always lets go
+  // first. stop() closes every connection, so kept-alive sockets never hold it open.
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.ports.auth, config.host, () => resolve());

@@ -65,6 +65,7 @@ export function functionEnv(config: StackConfig, functionsDir: string, denoDir: 
   env.STRIPE_API_HOST = stripe.host;
   env.STRIPE_API_PORT = String(stripe.port);
   env.STRIPE_API_PROTOCOL = stripe.protocol;
+  env.GOOGLE_PLACES_API_URL = `${config.fakesUrl}/google/places`;
   env.BOOKING_APP_URL = `http://${config.host}:${config.ports.booking}`;
   env.PRACTITIONER_APP_URL = `http://${config.host}:${config.ports.practitioner}`;
 

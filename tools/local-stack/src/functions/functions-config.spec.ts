@@ -61,6 +61,7 @@ describe('functionEnv', () => {
     expect(env).toMatchObject({
       BREVO_API_KEY: 'from-dot-env',
       BREVO_API_URL: `${config.fakesUrl}/brevo/v3`,
+      GOOGLE_PLACES_API_URL: `${config.fakesUrl}/google/places`,
       SUPABASE_URL: config.apiUrl,
       SUPABASE_ANON_KEY: config.anonKey,
       SUPABASE_SERVICE_ROLE_KEY: config.serviceRoleKey,

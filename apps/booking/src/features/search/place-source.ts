@@ -1,55 +1,31 @@
-// Place suggestions through the `places` edge function (Google Places API (New) behind it, the
-// Google fake locally). Its contract: GET places/autocomplete?q=&lang= answers
-// { suggestions: [{ placeId, main, secondary, kind }] }; GET places/details?id=&lang= answers
-// { placeId, name, formattedAddress, city, postcode, latitude, longitude }.
-import { fail, mapUnknownError, ok, type CarebookClient, type Result } from '@carebook/data';
+// Place suggestions through @carebook/data's `places` functions (Google Places behind the edge
+// function, the Google fake locally). One session token per typing session, passed again with the
+// pick, so Google bills the session once; a pick starts a new one.
+import {
+  placeDetails,
+  suggestPlaces,
+  type CarebookClient,
+  type PlaceDetails,
+  type PlaceSuggestion,
+  type Result,
+} from '@carebook/data';
 import type { Locale } from '@carebook/domain';
 
-export interface PlaceSuggestion {
-  placeId: string;
-  main: string;
-  secondary: string;
-  kind: string;
-}
-
-export interface PlaceDetails {
-  placeId: string;
-  name: string;
-  formattedAddress: string;
-  city: string | null;
-  postcode: string | null;
-  latitude: number;
-  longitude: number;
-}
+export type { PlaceDetails, PlaceSuggestion };
 
 export interface PlaceSource {
   suggest(text: string, lang: Locale): Promise<Result<PlaceSuggestion[]>>;
   details(placeId: string, lang: Locale): Promise<Result<PlaceDetails>>;
 }
 
-async function get<T>(client: CarebookClient, path: string): Promise<Result<T>> {
-  try {
-    const { data, error } = await client.functions.invoke<T>(path, { method: 'GET' });
-    if (error)
-      return fail({ code: 'unknown', message: error instanceof Error ? error.message : String(error) });
-    if (data === null) return fail({ code: 'unexpected_data', message: `${path}: empty answer` });
-    return ok(data);
-  } catch (e) {
-    return fail(mapUnknownError(e));
-  }
-}
-
 export function functionsPlaceSource(client: CarebookClient): PlaceSource {
+  let session = crypto.randomUUID();
   return {
-    async suggest(text, lang) {
-      const answer = await get<{ suggestions: PlaceSuggestion[] }>(
-        client,
-        `places/autocomplete?${new URLSearchParams({ q: text, lang })}`,
-      );
-      return answer.ok ? ok(answer.data.suggestions ?? []) : answer;
-    },
-    details(placeId, lang) {
-      return get<PlaceDetails>(client, `places/details?${new URLSearchParams({ id: placeId, lang })}`);
+    suggest: (text, lang) => suggestPlaces(client, text, lang, session),
+    async details(placeId, lang) {
+      const result = await placeDetails(client, placeId, lang, session);
+      session = crypto.randomUUID();
+      return result;
     },
   };
 }

@@ -4,7 +4,7 @@ import { fail, ok } from '@carebook/data';
 import type { PlaceSource } from './place-source.ts';
 import { PLACE_DEBOUNCE_MS, usePlaceField } from './use-place-field.ts';
 
-const lyon = { placeId: 'p1', main: 'Lyon', secondary: '69003, France', kind: 'city' };
+const lyon = { placeId: 'p1', main: 'Lyon', secondary: '69003, France', kind: 'city' as const };
 
 function source(overrides: Partial<PlaceSource> = {}): PlaceSource & { asked: string[] } {
   const asked: string[] = [];
