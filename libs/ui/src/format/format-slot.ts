@@ -22,18 +22,6 @@ export function formatSlotTime(locale: Locale, iso: string, timeZone: string): s
   );
 }
 
-/** Day and time together, for screen readers and titles: "lundi 7 décembre à 09:30". */
-export function formatSlotLong(locale: Locale, iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    hour: hour(locale),
-    minute: '2-digit',
-    timeZone,
-  }).format(new Date(iso));
-}
-
 /**
  * The zone as people name it in "Paris time": its IANA id's city ("America/New_York" -> "New York").
  * Intl's own long names ("heure normale d’Europe centrale") read badly inside a sentence.

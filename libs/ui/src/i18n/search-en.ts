@@ -46,7 +46,7 @@ export const searchEn: typeof searchFr = {
   priceLabel: 'Price',
   nextSlots: 'Next available times',
   timesIn: '{zone} time',
-  bookAt: 'Book {when}, {zone} time',
+  book: 'Book',
   noSlots: 'No free time in the next two months',
   seeProfile: 'See {name}’s profile',
   seeMore: 'More times',

@@ -45,7 +45,7 @@ export const searchFr = {
   priceLabel: 'Tarif',
   nextSlots: 'Prochains créneaux',
   timesIn: 'heure de {zone}',
-  bookAt: 'Réserver {when}, heure de {zone}',
+  book: 'Réserver le',
   noSlots: 'Pas de créneau libre dans les deux prochains mois',
   seeProfile: 'Voir le profil de {name}',
   seeMore: 'Plus de créneaux',
