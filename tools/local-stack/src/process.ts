@@ -55,16 +55,28 @@ export async function runToEnd(cmd: string, args: string[], opts: SpawnOptions =
   const all: string[] = [];
   const stdout: string[] = [];
   const child = run(cmd, args, { ...opts, detached: false, log: (l) => all.push(l) });
-  if (child.proc.stdout) readline.createInterface({ input: child.proc.stdout }).on('line', (l) => stdout.push(l));
+  if (child.proc.stdout)
+    readline.createInterface({ input: child.proc.stdout }).on('line', (l) => stdout.push(l));
   const code = await child.exited;
   if (code !== 0) throw new Error(`${cmd} ${args.join(' ')} exited with ${code}:\n${all.join('\n')}`);
   return stdout.join('\n');
 }
 
-export async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+/** Thrown by a readiness check that knows waiting longer cannot help: waitFor stops at once. */
+export class WaitAborted extends Error {}
+
+export async function waitFor(
+  what: string,
+  check: () => Promise<boolean>,
+  timeoutMs = 30_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (await check().catch(() => false)) return;
+    const ready = await check().catch((error: unknown) => {
+      if (error instanceof WaitAborted) throw error;
+      return false;
+    });
+    if (ready) return;
     if (Date.now() > deadline) throw new Error(`${what} was not ready after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 100));
   }

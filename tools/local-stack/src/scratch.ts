@@ -13,16 +13,28 @@ export function scratchConfig(name: string, dbPort: number): StackConfig {
   return {
     ...base,
     ports: { ...base.ports, db: dbPort },
-    dirs: { root, pgdata: path.join(root, 'pgdata'), storage: path.join(root, 'storage'), run: path.join(root, 'run'), logs: path.join(root, 'logs') },
+    dirs: {
+      root,
+      pgdata: path.join(root, 'pgdata'),
+      storage: path.join(root, 'storage'),
+      run: path.join(root, 'run'),
+      logs: path.join(root, 'logs'),
+    },
     dbUrl: (role = 'postgres') => `postgresql://${role}:${base.dbPassword}@${base.host}:${dbPort}/postgres`,
   };
 }
 
 /** Starts a fresh, bootstrapped cluster; stopping it deletes its data. */
-export async function startScratchDb(name: string, dbPort: number): Promise<{ config: StackConfig; pg: RunningService; stop(): Promise<void> }> {
+export async function startScratchDb(
+  name: string,
+  dbPort: number,
+): Promise<{ config: StackConfig; pg: RunningService; stop(): Promise<void> }> {
   const config = scratchConfig(name, dbPort);
   rmSync(config.dirs.root, { recursive: true, force: true });
-  const pg = await startPostgres(config, () => undefined);
+  const pg = await startPostgres(config, () => undefined).catch((error: unknown) => {
+    rmSync(config.dirs.root, { recursive: true, force: true });
+    throw error;
+  });
   try {
     await bootstrap(config);
   } catch (err) {
