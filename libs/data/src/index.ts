@@ -113,7 +113,6 @@ export {
 } from './billing.ts';
 export {
   listMyPayments,
-  getMyPaymentFor,
   startAppointmentCheckout,
   type PatientPayment,
   type PaymentStatus,

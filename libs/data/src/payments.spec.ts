@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCarebookClient } from './client.ts';
-import { getMyPaymentFor, listMyPayments, startAppointmentCheckout } from './payments.ts';
+import { listMyPayments, startAppointmentCheckout } from './payments.ts';
 
 // A real supabase-js client signed in from storage, whose fetch answers like PostgREST / functions.
 function clientAnswering(status: number, body: unknown, seen: string[] = []) {
@@ -90,14 +90,5 @@ describe('startAppointmentCheckout', () => {
       'a1',
     );
     expect(late).toMatchObject({ ok: false, error: { code: 'hold_expired', status: 409 } });
-  });
-});
-
-describe('getMyPaymentFor', () => {
-  it('reads one appointment payment, not_found when RLS hides it', async () => {
-    const seen: string[] = [];
-    const none = await getMyPaymentFor(clientAnswering(200, null, seen), 'a9');
-    expect(none).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(seen[0]).toContain('appointment_id=eq.a9');
   });
 });

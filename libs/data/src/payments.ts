@@ -69,18 +69,6 @@ export async function listMyPayments(
   return runMapped(query, 'my payments', (rows) => rows.map(toPatientPayment));
 }
 
-/** The payment of one of the patient's appointments (`not_found` if none, or not theirs: RLS). */
-export function getMyPaymentFor(
-  client: CarebookClient,
-  appointmentId: string,
-): Promise<Result<PatientPayment>> {
-  return runMapped(
-    paymentsQuery(client).eq('appointment_id', appointmentId).maybeSingle(),
-    `payment of ${appointmentId}`,
-    toPatientPayment,
-  );
-}
-
 /** A Checkout page for a held appointment (`hold_expired`, `payment_closed` when too late). */
 export function startAppointmentCheckout(
   client: CarebookClient,

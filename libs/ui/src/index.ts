@@ -39,7 +39,7 @@ export {
   type GridDay,
   type GridSlot,
 } from './booking/week-grid.ts';
-export { formatDayHead, formatLongDate, formatPrice, formatTime, formatZoneName } from './booking/format.ts';
+export { formatDayHead, formatLongDate, formatTime, formatZoneName } from './booking/format.ts';
 // The search page's card and the helpers only it needs (the booking/ helpers above format the rest).
 export { formatPriceRange, formatDistance } from './format/format-price.ts';
 export type { PractitionerCardView } from './practitioner/practitioner-card-view.ts';

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatDayHead, formatLongDate, formatPrice, formatTime, formatZoneName } from './format.ts';
+import { formatMoney } from '../format/format.ts';
+import { formatDayHead, formatLongDate, formatTime, formatZoneName } from './format.ts';
 
 describe('formatting per language and zone', () => {
   it('writes prices as each language does', () => {
-    expect(formatPrice(6000, 'EUR', 'fr').replace(/\s/g, ' ')).toBe('60,00 €');
-    expect(formatPrice(6050, 'EUR', 'en')).toBe('€60.50');
+    expect(formatMoney(6000, 'EUR', 'fr').replace(/\s/g, ' ')).toBe('60,00 €');
+    expect(formatMoney(6050, 'EUR', 'en')).toBe('€60.50');
   });
 
   it('reads dates and times in the zone given, not the machine one', () => {

@@ -1,16 +1,10 @@
-// Dates, times and prices as each language writes them, always in a named time zone (the
+// Dates and times as each language writes them, always in a named time zone (the
 // viewer's machine zone is never assumed).
-import type { Locale } from '@carebook/domain';
-
-const TAGS: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' };
-
-export function formatPrice(cents: number, currency: string, locale: Locale): string {
-  return new Intl.NumberFormat(TAGS[locale], { style: 'currency', currency }).format(cents / 100);
-}
+import { LOCALE_TAGS, type Locale } from '@carebook/domain';
 
 /** "lundi 4 janvier 2027" / "Monday 4 January 2027". */
 export function formatLongDate(instant: string | number, zone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(TAGS[locale], {
+  return new Intl.DateTimeFormat(LOCALE_TAGS[locale], {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
@@ -21,9 +15,11 @@ export function formatLongDate(instant: string | number, zone: string, locale: L
 
 /** "09:30" in both languages (24-hour clock, as in France and on British sites). */
 export function formatTime(instant: string | number, zone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(TAGS[locale], { hour: '2-digit', minute: '2-digit', timeZone: zone }).format(
-    new Date(instant),
-  );
+  return new Intl.DateTimeFormat(LOCALE_TAGS[locale], {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: zone,
+  }).format(new Date(instant));
 }
 
 /** A local date 'YYYY-MM-DD' as a column head: weekday and day ("lun. 4 janv."). */
@@ -31,7 +27,7 @@ export function formatDayHead(date: string, locale: Locale): { weekday: string; 
   // Noon UTC of that date is the same calendar day everywhere the label is computed.
   const at = new Date(`${date}T12:00:00Z`);
   const fmt = (options: Intl.DateTimeFormatOptions) =>
-    new Intl.DateTimeFormat(TAGS[locale], { ...options, timeZone: 'UTC' }).format(at);
+    new Intl.DateTimeFormat(LOCALE_TAGS[locale], { ...options, timeZone: 'UTC' }).format(at);
   return {
     weekday: fmt({ weekday: 'short' }),
     day: fmt({ day: 'numeric', month: 'short' }),
@@ -41,7 +37,7 @@ export function formatDayHead(date: string, locale: Locale): { weekday: string; 
 
 /** A zone's name as people read it ("heure normale d’Europe centrale"), with the IANA name as fallback. */
 export function formatZoneName(zone: string, locale: Locale, at: number = Date.now()): string {
-  const part = new Intl.DateTimeFormat(TAGS[locale], { timeZone: zone, timeZoneName: 'longGeneric' })
+  const part = new Intl.DateTimeFormat(LOCALE_TAGS[locale], { timeZone: zone, timeZoneName: 'longGeneric' })
     .formatToParts(new Date(at))
     .find((p) => p.type === 'timeZoneName');
   return part ? `${part.value} (${zone})` : zone;

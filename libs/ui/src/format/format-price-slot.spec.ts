@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { formatDistance, formatPrice, formatPriceRange } from './format-price.ts';
-import { formatSlotDay, formatSlotTime, formatZoneName } from './format-slot.ts';
+import { formatCompactPrice, formatDistance, formatPriceRange } from './format-price.ts';
+import { formatSlotDay, formatSlotTime, zoneCity } from './format-slot.ts';
 
 // Intl separates French amounts and units with narrow no-break spaces: compare with plain ones.
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
 describe('prices and distances', () => {
   it('reads an amount per locale, without decimals when whole', () => {
-    expect(plain(formatPrice('fr', 5000, 'EUR'))).toBe('50 €');
-    expect(formatPrice('en', 5000, 'EUR')).toBe('€50');
-    expect(plain(formatPrice('fr', 5250, 'EUR'))).toBe('52,50 €');
+    expect(plain(formatCompactPrice('fr', 5000, 'EUR'))).toBe('50 €');
+    expect(formatCompactPrice('en', 5000, 'EUR')).toBe('€50');
+    expect(plain(formatCompactPrice('fr', 5250, 'EUR'))).toBe('52,50 €');
   });
 
   it('gives a range, or one price when both ends agree', () => {
@@ -37,7 +37,7 @@ describe('slot times', () => {
   });
 
   it('names the zone by its city', () => {
-    expect(formatZoneName('Europe/Paris')).toBe('Paris');
-    expect(formatZoneName('America/Argentina/Buenos_Aires')).toBe('Buenos Aires');
+    expect(zoneCity('Europe/Paris')).toBe('Paris');
+    expect(zoneCity('America/Argentina/Buenos_Aires')).toBe('Buenos Aires');
   });
 });

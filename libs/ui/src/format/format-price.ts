@@ -3,7 +3,7 @@
 import type { Locale } from '@carebook/domain';
 
 /** One amount in cents, no decimals when whole ("50 €"), else two ("52,50 €"). */
-export function formatPrice(locale: Locale, cents: number, currency: string): string {
+export function formatCompactPrice(locale: Locale, cents: number, currency: string): string {
   const whole = cents % 100 === 0;
   return new Intl.NumberFormat(locale, {
     style: 'currency',
@@ -20,7 +20,7 @@ export function formatPriceRange(
   maxCents: number,
   currency: string,
 ): string {
-  if (minCents === maxCents) return formatPrice(locale, minCents, currency);
+  if (minCents === maxCents) return formatCompactPrice(locale, minCents, currency);
   const whole = minCents % 100 === 0 && maxCents % 100 === 0;
   return new Intl.NumberFormat(locale, {
     style: 'currency',

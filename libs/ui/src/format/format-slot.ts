@@ -26,6 +26,6 @@ export function formatSlotTime(locale: Locale, iso: string, timeZone: string): s
  * The zone as people name it in "Paris time": its IANA id's city ("America/New_York" -> "New York").
  * Intl's own long names ("heure normale d’Europe centrale") read badly inside a sentence.
  */
-export function formatZoneName(timeZone: string): string {
+export function zoneCity(timeZone: string): string {
   return (timeZone.split('/').pop() ?? timeZone).replace(/_/g, ' ');
 }

@@ -1,8 +1,6 @@
 // Money, dates and plural forms written the reader's way. Dates always name their time zone, since
 // practitioners, patients and Stripe's clock are not always in the same one.
-import { formatAmount, type Locale } from '@carebook/domain';
-
-const TAGS: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' };
+import { LOCALE_TAGS, formatAmount, type Locale } from '@carebook/domain';
 
 /** "49,00 €" / "€49.00" from minor units. */
 export function formatMoney(amountCents: number, currency: string, locale: Locale): string {
@@ -16,7 +14,7 @@ export function readerTimeZone(): string {
 
 /** "15 janvier 2027 (Europe/Paris)": a calendar day in a zone, the zone named. */
 export function formatDay(instant: string, locale: Locale, timeZone: string): string {
-  const day = new Intl.DateTimeFormat(TAGS[locale], {
+  const day = new Intl.DateTimeFormat(LOCALE_TAGS[locale], {
     timeZone,
     day: 'numeric',
     month: 'long',
@@ -27,7 +25,7 @@ export function formatDay(instant: string, locale: Locale, timeZone: string): st
 
 /** "lundi 4 janvier 2027, 09:00 (Europe/Paris)": an instant in a zone, the zone named. */
 export function formatDateTime(instant: string, locale: Locale, timeZone: string): string {
-  const text = new Intl.DateTimeFormat(TAGS[locale], {
+  const text = new Intl.DateTimeFormat(LOCALE_TAGS[locale], {
     timeZone,
     weekday: 'long',
     day: 'numeric',
@@ -46,5 +44,5 @@ export function formatDateTime(instant: string, locale: Locale, timeZone: string
  * which is English's, never decides.
  */
 export function pluralForm(count: number, locale: Locale): 'one' | 'other' {
-  return new Intl.PluralRules(TAGS[locale]).select(count) === 'one' ? 'one' : 'other';
+  return new Intl.PluralRules(LOCALE_TAGS[locale]).select(count) === 'one' ? 'one' : 'other';
 }

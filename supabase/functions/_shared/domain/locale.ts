@@ -5,6 +5,9 @@ import { LOCALES, isOneOf, type Locale } from './enums.ts';
 
 export const DEFAULT_LOCALE: Locale = 'fr';
 
+/** The BCP 47 tag each language is formatted with (dates, numbers, money). */
+export const LOCALE_TAGS: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' };
+
 export function isLocale(value: unknown): value is Locale {
   return isOneOf(LOCALES, value);
 }

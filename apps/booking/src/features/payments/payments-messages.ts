@@ -19,13 +19,7 @@ const fr = {
   payLabel: 'Payer {amount} pour la consultation du {when}',
   receiptLabel: 'Reçu du paiement de {amount} pour la consultation du {when}',
   back: {
-    title: 'Paiement de votre consultation',
-    waiting: 'Paiement reçu, merci ! Nous confirmons votre rendez-vous…',
     confirmed: 'Votre rendez-vous est confirmé.',
-    slow: 'Votre paiement est bien reçu, mais la confirmation tarde. Elle apparaîtra dans Mes paiements d’ici quelques minutes.',
-    cancelled:
-      'Paiement annulé : rien n’a été débité. Tant que le créneau vous est réservé, vous pouvez payer depuis Mes paiements.',
-    status: 'État du paiement : {status}',
     toPayments: 'Voir mes paiements',
   },
   statuses: {
@@ -58,13 +52,7 @@ const en: typeof fr = {
   payLabel: 'Pay {amount} for the consultation on {when}',
   receiptLabel: 'Receipt of the {amount} payment for the consultation on {when}',
   back: {
-    title: 'Paying for your consultation',
-    waiting: 'Payment received, thank you! We are confirming your appointment…',
     confirmed: 'Your appointment is confirmed.',
-    slow: 'Your payment was received, but the confirmation is taking a while. It will show in My payments within a few minutes.',
-    cancelled:
-      'Payment cancelled: nothing was charged. While the time is held for you, you can pay from My payments.',
-    status: 'Payment status: {status}',
     toPayments: 'See my payments',
   },
   statuses: {

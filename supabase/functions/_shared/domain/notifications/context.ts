@@ -3,6 +3,7 @@
 // What a message is rendered from, and the formatting every channel shares: instants in the
 // recipient's zone with the zone named, amounts in the recipient's language.
 import { ROLES, isOneOf, type Locale, type Role } from '../enums.ts';
+import { LOCALE_TAGS } from '../locale.ts';
 
 /** What claim_deliveries returns beside the outbox payload (names, instants, zone...). */
 export interface MessageContext {
@@ -61,7 +62,6 @@ export function messageAudience(
   return null;
 }
 
-export const LOCALE_TAGS: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' };
 export const DEFAULT_TIME_ZONE = 'Europe/Paris';
 
 /** The zone a recipient reads times in: theirs when known, else the appointment's. */
