@@ -1,16 +1,8 @@
 // Company-sponsored consultations: members of a client company book the types it pays for without
 // paying (confirmed at once), within its monthly quota; staff see each company's month.
 import { describe, expect, it } from 'vitest';
-import {
-  scenario,
-  service,
-  sql,
-  staff,
-  uniqueEmail,
-  uniqueLetters,
-  user,
-  type Scenario,
-} from '@carebook/testing';
+import { service, sql, staff, uniqueEmail, uniqueLetters, user, type Scenario } from '@carebook/testing';
+import { paidScenario } from './support.ts';
 
 async function company(quota: number | null, s: Scenario) {
   const domain = `${uniqueLetters(10)}.example.com`;
@@ -27,8 +19,7 @@ async function company(quota: number | null, s: Scenario) {
   return { id: data!.id as string, member };
 }
 
-const paid = () =>
-  scenario().weeklyHours('mon-sun', '09:00-18:00').type({ minutes: 30, price: 7000 }).build();
+const paid = () => paidScenario(7000);
 
 describe('company-sponsored types', () => {
   it('confirm a member’s booking without payment, and leave others to pay', async () => {

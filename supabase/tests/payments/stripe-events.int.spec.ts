@@ -9,14 +9,13 @@ import {
   expireHold,
   outboxOf,
   practitioner,
-  scenario,
   service,
   sql,
   user,
   type Scenario,
   type TestUser,
 } from '@carebook/testing';
-import { shuffled } from './shuffle.ts';
+import { paidScenario, shuffled } from './support.ts';
 
 const stamp = () => randomUUID().replace(/-/g, '').slice(0, 24);
 let clock = Math.floor(Date.now() / 1000);
@@ -36,10 +35,6 @@ async function apply(e: StripeEvent): Promise<string> {
   const { data, error } = await service().rpc('apply_stripe_event', { p_event: e as never });
   expect(error).toBeNull();
   return data as string;
-}
-
-async function paidScenario(): Promise<Scenario> {
-  return scenario().weeklyHours('mon-sun', '09:00-18:00').type({ minutes: 30, price: 6000 }).build();
 }
 
 /** A held appointment the patient started paying: its payment row and a session id. */

@@ -11,14 +11,13 @@ import {
   expireHold,
   outboxOf,
   practitioner,
-  scenario,
   service,
   sql,
   user,
   type Scenario,
   type TestUser,
 } from '@carebook/testing';
-import { shuffled } from './shuffle.ts';
+import { paidScenario, shuffled } from './support.ts';
 
 const stripe = localStripe(config);
 const fake = stripeControl(config.fakesUrl);
@@ -39,10 +38,6 @@ async function callFunction(name: string, who: TestUser, body: unknown, method =
     status: res.status,
     body: (await res.json()) as Record<string, unknown> & { error?: { code: string } },
   };
-}
-
-async function paidScenario(): Promise<Scenario> {
-  return scenario().weeklyHours('mon-sun', '09:00-18:00').type({ minutes: 30, price: 6000 }).build();
 }
 
 async function checkout(s: Scenario, who: TestUser, day: number, at: string) {
