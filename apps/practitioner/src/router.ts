@@ -1,11 +1,11 @@
 // The practitioner app's pages: its own home and Billing pages; sign-in, account and 404 come
 // from @carebook/shell. Its sign-in page adds a note: accounts made here are practitioner accounts.
-// The frame gets the header's Billing link and, above every page, the failed-payment banner.
+// The frame gets the header's workspace menu (features/workspace/nav-items.ts) and, above every page, the failed-payment banner.
 import type { Router } from 'vue-router';
 import { createCarebookRouter } from '@carebook/shell';
 import { env } from './app-env.ts';
 import BillingBanner from './features/billing/BillingBanner.vue';
-import BillingNavLink from './features/billing/BillingNavLink.vue';
+import WorkspaceNav from './features/workspace/WorkspaceNav.vue';
 
 export function createPractitionerRouter(): Router {
   return createCarebookRouter({
@@ -20,7 +20,7 @@ export function createPractitionerRouter(): Router {
       appName: 'Carebook Pro',
       badge: 'Pro',
       footerKey: 'practitioner.footer',
-      headerExtras: BillingNavLink,
+      headerExtras: WorkspaceNav,
       notice: BillingBanner,
     },
     auth: { role: 'practitioner', inboxUrl: env.inboxUrl, noteKey: 'practitioner.auth.note' },

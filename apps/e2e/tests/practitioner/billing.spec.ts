@@ -3,6 +3,7 @@
 import { expect, test } from '@playwright/test';
 import { advance, createPractitionerProfile, practitioner, sql } from '@carebook/testing';
 import { CARD_PAYS, payOnCheckout, signInAs, stripe } from '../../support/payment-journeys.ts';
+import { openWorkspacePage } from '../../support/workspace.ts';
 
 test.describe('billing', () => {
   test('subscribes to the monthly plan through Checkout, sees the trial, cancels it in the portal', async ({
@@ -13,7 +14,7 @@ test.describe('billing', () => {
     await advance(pro.id, 'submitted', 'verified');
 
     await signInAs(page, pro);
-    await page.getByRole('link', { name: 'Facturation' }).click();
+    await openWorkspacePage(page, 'Facturation');
     await expect(page.getByRole('heading', { level: 1, name: 'Abonnement et facturation' })).toBeVisible();
     await expect(page.getByTestId('no-invoices')).toHaveText('Aucune facture pour l’instant.');
     const monthly = page.getByTestId('plan-essential_monthly');
@@ -70,7 +71,7 @@ test.describe('billing', () => {
     await expect(banner).toHaveText(
       /^Votre dernier paiement a échoué — mettez à jour votre carte avant le 8 mars 2030/,
     );
-    await page.getByRole('link', { name: 'Facturation' }).click();
+    await openWorkspacePage(page, 'Facturation');
     await expect(page.getByTestId('plan-status')).toContainText('Paiement échoué depuis le 1 mars 2030');
     await expect(page.getByTestId('plan-status')).toContainText('délai de grâce jusqu’au 8 mars 2030');
     await expect(banner).toBeVisible();

@@ -1,6 +1,7 @@
 // Texts of the practitioner app itself, under the "practitioner" key; shared texts live in
 // @carebook/ui. vue-i18n syntax: never write a bare at-sign or pipe in a text.
 import { billingMessages } from '../features/billing/billing-messages.ts';
+import { workspaceMessages } from '../features/workspace/workspace-messages.ts';
 
 const fr = {
   practitioner: {
@@ -41,6 +42,7 @@ const fr = {
     },
     footer: 'Carebook Pro · L’espace des praticiens',
     billing: billingMessages.fr,
+    nav: workspaceMessages.fr,
   },
 };
 
@@ -83,6 +85,7 @@ const en: typeof fr = {
     },
     footer: 'Carebook Pro · The practitioners’ workspace',
     billing: billingMessages.en,
+    nav: workspaceMessages.en,
   },
 };
 

@@ -2,7 +2,6 @@
 // "practitioner.billing". vue-i18n syntax: never a bare at-sign or pipe. Counted texts have one
 // key per plural form (one / other), chosen with pluralForm from @carebook/ui.
 const fr = {
-  nav: 'Facturation',
   title: 'Abonnement et facturation',
   subtitle: 'Votre formule Carebook Pro, vos factures et votre moyen de paiement.',
   current: {
@@ -76,7 +75,6 @@ const fr = {
 };
 
 const en: typeof fr = {
-  nav: 'Billing',
   title: 'Plan and billing',
   subtitle: 'Your Carebook Pro plan, your invoices and your payment method.',
   current: {
