@@ -61,7 +61,7 @@ export function registerAuthJourneys(app: AppUnderTest): void {
     await expect(page.getByRole('status').filter({ hasText: 'Mot de passe enregistré.' })).toBeVisible();
     await expectProfile(page, { email, fullName, roleLabel: app.roleLabel });
 
-    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.getByRole('button', { name: 'Se déconnecter', exact: true }).click();
     await expect(page).toHaveURL(/\/auth/);
     await page.goto('/account');
     await expect(page).toHaveURL(/\/auth\?redirect=/);

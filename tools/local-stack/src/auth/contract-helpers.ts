@@ -127,8 +127,6 @@ export interface RawAnswer {
   status: number;
   headers: http.IncomingHttpHeaders;
   body: unknown;
-  /** From sending the request to the answer's status line: how long the server took to decide. */
-  ms: number;
 }
 
 /**
@@ -155,7 +153,6 @@ export function callFrom(
         ? options.body
         : JSON.stringify(options.body);
   const url = new URL(`${config.apiUrl}${pathAndQuery}`);
-  const started = performance.now();
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
@@ -173,7 +170,6 @@ export function callFrom(
         },
       },
       (res) => {
-        const ms = performance.now() - started;
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
@@ -184,7 +180,7 @@ export function callFrom(
           } catch {
             // not JSON: keep the text
           }
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body, ms });
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body });
         });
       },
     );
