@@ -14,7 +14,9 @@ let otherAppointmentId: string;
 const SECRET = 'Anxiété au travail, suivi à 3 semaines.';
 
 const bodyInDb = async (id: string) =>
-  (await sql<{ body: string }>('select body from public.appointment_notes where appointment_id = $1', [id]))[0]?.body;
+  (
+    await sql<{ body: string }>('select body from public.appointment_notes where appointment_id = $1', [id])
+  )[0]?.body;
 
 beforeAll(async () => {
   [s, other, ana, staffer] = await Promise.all([
@@ -39,7 +41,10 @@ describe('appointment notes', () => {
     expect(first).toMatchObject({ ok: true, data: { appointmentId, body: 'Premier jet' } });
     const second = await saveAppointmentNote(client, appointmentId, SECRET);
     expect(second).toMatchObject({ ok: true, data: { body: SECRET } });
-    expect(await getAppointmentNote(client, appointmentId)).toMatchObject({ ok: true, data: { body: SECRET } });
+    expect(await getAppointmentNote(client, appointmentId)).toMatchObject({
+      ok: true,
+      data: { body: SECRET },
+    });
     expect(await bodyInDb(appointmentId)).toBe(SECRET);
   });
 
@@ -71,7 +76,9 @@ describe('appointment notes', () => {
         ok: false,
         error: { code: 'not_found' },
       });
-      const inserted = await client.from('appointment_notes').insert({ appointment_id: appointmentId, body: 'x' });
+      const inserted = await client
+        .from('appointment_notes')
+        .insert({ appointment_id: appointmentId, body: 'x' });
       expect(inserted.error, who).not.toBeNull();
       const updated = await client
         .from('appointment_notes')
@@ -79,7 +86,11 @@ describe('appointment notes', () => {
         .eq('appointment_id', appointmentId)
         .select();
       expect(updated.data ?? [], who).toEqual([]);
-      const deleted = await client.from('appointment_notes').delete().eq('appointment_id', appointmentId).select();
+      const deleted = await client
+        .from('appointment_notes')
+        .delete()
+        .eq('appointment_id', appointmentId)
+        .select();
       expect(deleted.data ?? [], who).toEqual([]);
     }
     const rpc = await anon().rpc('save_appointment_note', { p_appointment_id: appointmentId, p_body: 'x' });
@@ -97,7 +108,11 @@ describe('appointment notes', () => {
     // practitioner_id is not theirs to set.
     const forged = await s.practitioner.client
       .from('appointment_notes')
-      .insert({ appointment_id: otherAppointmentId, body: 'x', practitioner_id: other.practitioner.id } as never);
+      .insert({
+        appointment_id: otherAppointmentId,
+        body: 'x',
+        practitioner_id: other.practitioner.id,
+      } as never);
     expect(forged.error).not.toBeNull();
     expect(await bodyInDb(otherAppointmentId)).toBeUndefined();
   });

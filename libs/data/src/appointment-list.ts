@@ -13,7 +13,13 @@ import { refuse, runMapped } from './query.ts';
 import type { Result } from './result.ts';
 
 export type AppointmentFilter = Enums<'appointment_list_filter'>;
-export const APPOINTMENT_FILTERS: readonly AppointmentFilter[] = ['upcoming', 'past', 'cancelled', 'no_show', 'all'];
+export const APPOINTMENT_FILTERS: readonly AppointmentFilter[] = [
+  'upcoming',
+  'past',
+  'cancelled',
+  'no_show',
+  'all',
+];
 
 export interface PractitionerAppointmentRow {
   id: string;
@@ -53,7 +59,8 @@ export function listAppointmentPage(
   }
   const limit = query.limit ?? 25;
   const offset = query.offset ?? 0;
-  if (limit < 1 || limit > 200 || offset < 0) return Promise.resolve(refuse('out_of_range', 'page outside 1-200 rows'));
+  if (limit < 1 || limit > 200 || offset < 0)
+    return Promise.resolve(refuse('out_of_range', 'page outside 1-200 rows'));
   return runMapped(
     client.rpc('practitioner_appointment_list', {
       p_filter: query.filter ?? 'upcoming',

@@ -26,7 +26,11 @@ export async function getAppointmentNote(
   );
   if (!found.ok) return found.error.code === 'not_found' ? ok(null) : found;
   const r = found.data;
-  return ok({ appointmentId: r.appointment_id, body: r.body, updatedAt: new Date(r.updated_at).toISOString() });
+  return ok({
+    appointmentId: r.appointment_id,
+    body: r.body,
+    updatedAt: new Date(r.updated_at).toISOString(),
+  });
 }
 
 /** Creates or replaces the note; not_found on an appointment that is not the caller's. */
@@ -44,5 +48,9 @@ export async function saveAppointmentNote(
   );
   if (!saved.ok) return saved;
   const r = saved.data;
-  return ok({ appointmentId: r.appointment_id, body: r.body, updatedAt: new Date(r.updated_at).toISOString() });
+  return ok({
+    appointmentId: r.appointment_id,
+    body: r.body,
+    updatedAt: new Date(r.updated_at).toISOString(),
+  });
 }

@@ -82,11 +82,7 @@ export {
   type AppointmentListQuery,
   type PractitionerAppointmentRow,
 } from './appointment-list.ts';
-export {
-  getAppointmentNote,
-  saveAppointmentNote,
-  type AppointmentNote,
-} from './appointment-notes.ts';
+export { getAppointmentNote, saveAppointmentNote, type AppointmentNote } from './appointment-notes.ts';
 export {
   listAvailabilityRules,
   addAvailabilityRule,

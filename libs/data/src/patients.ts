@@ -62,13 +62,17 @@ export interface PageQuery {
 const isoOrNull = (t: string | null) => (t === null ? null : new Date(t).toISOString());
 
 /** One page of the signed-in practitioner's patients, most recently seen first, with the total. */
-export function listPatientPage(client: CarebookClient, query: PageQuery = {}): Promise<Result<Page<PatientRow>>> {
+export function listPatientPage(
+  client: CarebookClient,
+  query: PageQuery = {},
+): Promise<Result<Page<PatientRow>>> {
   if ((query.search?.length ?? 0) > TEXT_LIMITS.searchText) {
     return Promise.resolve(refuse('text_too_long', `search text over ${TEXT_LIMITS.searchText} characters`));
   }
   const limit = query.limit ?? 25;
   const offset = query.offset ?? 0;
-  if (limit < 1 || limit > 200 || offset < 0) return Promise.resolve(refuse('out_of_range', 'page outside 1-200 rows'));
+  if (limit < 1 || limit > 200 || offset < 0)
+    return Promise.resolve(refuse('out_of_range', 'page outside 1-200 rows'));
   return runMapped(
     client.rpc('practitioner_patient_page', {
       ...(query.search?.trim() && { p_search: query.search.trim() }),
@@ -100,7 +104,10 @@ export interface PatientContact {
 }
 
 /** A patient's name and contact; not_found unless they booked with the signed-in practitioner. */
-export async function getPatientContact(client: CarebookClient, patientId: string): Promise<Result<PatientContact>> {
+export async function getPatientContact(
+  client: CarebookClient,
+  patientId: string,
+): Promise<Result<PatientContact>> {
   const found = await run(
     client.from('profiles').select('id, full_name, email, phone').eq('id', patientId).maybeSingle(),
     `patient ${patientId}`,

@@ -12,7 +12,11 @@ let marc: TestUser;
 let zoe: TestUser;
 const ids: Record<string, string> = {};
 
-async function pastAppointment(who: TestUser, daysAgo: number, status: 'completed' | 'no_show' | 'cancelled') {
+async function pastAppointment(
+  who: TestUser,
+  daysAgo: number,
+  status: 'completed' | 'no_show' | 'cancelled',
+) {
   // History cannot be booked through the API (the past is not bookable): written as postgres.
   const [row] = await sql<{ id: string }>(
     `insert into public.appointments (practitioner_id, patient_id, consultation_type_id, starts_at, ends_at, blocked,
@@ -80,7 +84,9 @@ describe('practitioner_patient_page', () => {
   it('pages on the server and searches without accents', async () => {
     const second = await listPatientPage(s.practitioner.client, { limit: 1, offset: 1 });
     const first = await listPatientPage(s.practitioner.client, { limit: 1, offset: 0 });
-    expect(second.ok && first.ok && second.data.rows[0]!.patientId).not.toBe(first.ok && first.data.rows[0]!.patientId);
+    expect(second.ok && first.ok && second.data.rows[0]!.patientId).not.toBe(
+      first.ok && first.data.rows[0]!.patientId,
+    );
     const found = await listPatientPage(s.practitioner.client, { search: 'LEA font' });
     expect(found.ok && found.data.rows.map((r) => r.patientId)).toEqual([lea.id]);
     expect(found.ok && found.data.total).toBe(1);
@@ -106,7 +112,11 @@ describe('practitioner_appointment_list', () => {
     const upcoming = await idsOf({ filter: 'upcoming' });
     expect(upcoming.rows.map((r) => r.patientName)).toEqual(['Marc Dubois', 'Léa Fontaine']);
     expect(upcoming.total).toBe(2);
-    expect(upcoming.rows[1]).toMatchObject({ typeName: { fr: s.type.name_fr }, status: 'confirmed', hasNote: false });
+    expect(upcoming.rows[1]).toMatchObject({
+      typeName: { fr: s.type.name_fr },
+      status: 'confirmed',
+      hasNote: false,
+    });
     expect((await idsOf({ filter: 'past' })).rows.map((r) => r.id)).toEqual([ids.leaPast]);
     expect((await idsOf({ filter: 'cancelled' })).rows.map((r) => r.id)).toEqual([ids.marcCancelled]);
     expect((await idsOf({ filter: 'no_show' })).rows.map((r) => r.id)).toEqual([ids.leaNoShow]);
@@ -130,7 +140,9 @@ describe('practitioner_appointment_list', () => {
   it('shows a patient nothing of the practitioner’s list, and refuses unknown filters', async () => {
     const res = await listAppointmentPage(lea.client, { filter: 'all' });
     expect(res).toEqual({ ok: true, data: { total: 0, rows: [] } });
-    const bad = await s.practitioner.client.rpc('practitioner_appointment_list', { p_filter: 'soon' as never });
+    const bad = await s.practitioner.client.rpc('practitioner_appointment_list', {
+      p_filter: 'soon' as never,
+    });
     expect(bad.error).not.toBeNull();
     expect((await anon().rpc('practitioner_appointment_list')).status).toBe(401);
   });
