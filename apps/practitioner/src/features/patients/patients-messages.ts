@@ -26,8 +26,6 @@ const fr = {
     one: '{n} consultation',
     other: '{n} consultations',
   },
-  emailTo: 'Écrire à {name}',
-  callTo: 'Appeler {name}',
   back: 'Tous les patients',
   page: {
     loading: 'Chargement de la fiche…',
@@ -83,8 +81,6 @@ const en: typeof fr = {
     one: '{n} visit',
     other: '{n} visits',
   },
-  emailTo: 'E-mail {name}',
-  callTo: 'Call {name}',
   back: 'All patients',
   page: {
     loading: 'Loading the patient’s page…',
