@@ -106,13 +106,11 @@ describe('appointment notes', () => {
       .insert({ appointment_id: otherAppointmentId, body: 'mine now' });
     expect(res.error).toMatchObject({ code: '42501' });
     // practitioner_id is not theirs to set.
-    const forged = await s.practitioner.client
-      .from('appointment_notes')
-      .insert({
-        appointment_id: otherAppointmentId,
-        body: 'x',
-        practitioner_id: other.practitioner.id,
-      } as never);
+    const forged = await s.practitioner.client.from('appointment_notes').insert({
+      appointment_id: otherAppointmentId,
+      body: 'x',
+      practitioner_id: other.practitioner.id,
+    } as never);
     expect(forged.error).not.toBeNull();
     expect(await bodyInDb(otherAppointmentId)).toBeUndefined();
   });
