@@ -147,3 +147,34 @@ describe('practitioner_appointment_list', () => {
     expect((await anon().rpc('practitioner_appointment_list')).status).toBe(401);
   });
 });
+
+// Last: it moves and removes appointments the cases above count.
+describe('the patient index behind the first pages', () => {
+  const drift = (practitionerId: string) =>
+    sql<{ patient_id: string }>(
+      `select coalesce(x.patient_id, a.patient_id) as patient_id
+         from (select * from private.practitioner_patient_index where practitioner_id = $1) x
+         full join (select patient_id, max(starts_at) as latest from public.appointments
+                     where practitioner_id = $1 group by patient_id) a on a.patient_id = x.patient_id
+        where x.latest_at is distinct from a.latest`,
+      [practitionerId],
+    );
+
+  it('follows bookings, moves and removals, and orders the list by the latest appointment', async () => {
+    expect(await drift(s.practitioner.id)).toEqual([]);
+    // Marc moves his appointment after Léa's: he comes first now (latest appointment first).
+    const moved = await marc.client.rpc('reschedule_appointment', {
+      p_appointment_id: ids[`${marc.id}-upcoming`]!,
+      p_starts_at: s.at(6, '11:00'),
+    });
+    expect(moved.error).toBeNull();
+    expect(await drift(s.practitioner.id)).toEqual([]);
+    const page = await listPatientPage(s.practitioner.client);
+    expect(page.ok && page.data.rows.map((r) => r.patientId)).toEqual([marc.id, lea.id]);
+    // A removed appointment (service role only) leaves the index exact too.
+    await sql('delete from public.appointments where id = $1', [ids.leaNoShow]);
+    expect(await drift(s.practitioner.id)).toEqual([]);
+    ids.leaNoShow = await pastAppointment(lea, 20, 'no_show');
+    expect(await drift(s.practitioner.id)).toEqual([]);
+  });
+});

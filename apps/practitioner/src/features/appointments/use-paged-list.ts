@@ -72,8 +72,8 @@ export function usePagedList<T>(
       return;
     }
     // A page past the end (rows removed since, or a typed address): show the last one.
-    if (result.data.rows.length === 0 && result.data.total > 0 && page.value > 1) {
-      page.value = Math.ceil(result.data.total / pageSize);
+    if (result.data.rows.length === 0 && page.value > 1) {
+      page.value = result.data.total > 0 ? Math.ceil(result.data.total / pageSize) : 1;
       return;
     }
     rows.value = result.data.rows;
