@@ -1,5 +1,6 @@
 -- The Patients page: one server page of the practitioner's patients with their contact (e-mail and
 -- phone), last and next appointment, visits, and how many patients match in all (for the pager).
+-- Without a search the page's ids come from private.practitioner_patient_index (previous migration).
 -- practitioner_patients (no phone, no total) stays for older clients; nothing calls it from here on.
 set local lock_timeout = '5s';
 create function public.practitioner_patient_page(p_search text default null, p_limit int default 25, p_offset int default 0)
