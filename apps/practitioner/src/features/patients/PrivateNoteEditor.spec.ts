@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type App } from 'vue';
 import { flushPromises, mount } from '@vue/test-utils';
 import { Quasar } from 'quasar';
@@ -13,12 +13,16 @@ vi.mock('@carebook/data', async (actual) => ({ ...(await actual<object>()), ...a
 
 const ID = '5a29feb1-a716-40e0-94ad-97d3e5d3a8e1';
 
+// Each test's editor is unmounted after it, so that no autosave timer outlives its test.
+const mounted: { unmount: () => void }[] = [];
+
 async function mountEditor(locale: 'fr' | 'en' = 'fr') {
   const noApi = { install: (app: App) => provideCarebookClient(app, {} as CarebookClient) };
   const wrapper = mount(PrivateNoteEditor, {
     props: { appointmentId: ID, timeZone: 'Europe/Paris', delayMs: 5 },
     global: { plugins: [[Quasar, {}], createCarebookI18n(locale, practitionerMessages), noApi] },
   });
+  mounted.push(wrapper);
   await flushPromises();
   return wrapper;
 }
@@ -30,6 +34,10 @@ describe('PrivateNoteEditor', () => {
   beforeEach(() => {
     api.getAppointmentNote.mockReset();
     api.saveAppointmentNote.mockReset();
+  });
+  afterEach(async () => {
+    for (const w of mounted.splice(0)) w.unmount();
+    await flushPromises();
   });
 
   it('shows the saved note and when it was saved, in the practitioner’s zone', async () => {
@@ -71,6 +79,8 @@ describe('PrivateNoteEditor', () => {
     const w = await mountEditor('en');
     await w.get('textarea').setValue('x');
     await w.get('textarea').trigger('blur');
+    // QField reports a blur a tick later (it checks where focus went).
+    await new Promise((r) => setTimeout(r, 20));
     await flushPromises();
     expect(status(w)).toMatch(/^Not saved: /);
     expect(status(w)).not.toContain('fetch failed');
