@@ -35,6 +35,7 @@ import {
   type Actor,
   type Adapter,
   type OwnerOf,
+  type Probe,
   type Row,
 } from './rls-probes.ts';
 
@@ -366,6 +367,52 @@ export async function buildFixture(): Promise<Fixture> {
       ? appointmentRow(patient.id, actor.role, probeHour++, 'completed')
       : appointmentRow(idOf(actor.role), 'practitioner', probeHour++, 'completed');
   };
+
+  // Private notes: one on each practitioner's appointment (the other practitioner's booked with
+  // themself, so that no profile becomes readable to them). A probe works on a fresh appointment
+  // of the caller as practitioner ("self", practitioners only) or of another practitioner.
+  const otherNoteAppointment = await insertReturning(
+    sa,
+    'appointments',
+    appointmentRow(idOf('otherPractitioner'), 'otherPractitioner', probeHour++, 'completed'),
+  );
+  for (const [id, role] of [
+    [appointmentId, 'practitioner'],
+    [otherNoteAppointment, 'otherPractitioner'],
+  ] as const) {
+    const { error } = await sa
+      .from('appointment_notes')
+      .insert({ appointment_id: id, practitioner_id: idOf(role), body: 'Fixture note' });
+    if (error) fail('seeding appointment_notes', error);
+  }
+  async function noteAppointmentFor(
+    actor: Actor,
+    target: 'self' | 'other',
+  ): Promise<{ id: string; owner: string } | null> {
+    if (target === 'self' && !PRACTITIONERS.includes(actor.role)) return null;
+    const owner = target === 'self' ? actor.role : otherOf(actor, PRACTITIONERS);
+    const id = await insertReturning(
+      sa,
+      'appointments',
+      appointmentRow(patient.id, owner, probeHour++, 'completed'),
+    );
+    return { id, owner: idOf(owner) };
+  }
+  async function onSeededNote(
+    actor: Actor,
+    target: 'self' | 'other',
+    act: (appointmentId: string) => Promise<Probe>,
+  ): Promise<Probe | null> {
+    const on = await noteAppointmentFor(actor, target);
+    if (!on) return null;
+    const seeded = await sa
+      .from('appointment_notes')
+      .insert({ appointment_id: on.id, practitioner_id: on.owner, body: marker() });
+    if (seeded.error) fail('seeding appointment_notes', seeded.error);
+    const probe = await act(on.id);
+    await sa.from('appointment_notes').delete().eq('appointment_id', on.id);
+    return probe;
+  }
 
   /** A new company (and, for "self", the caller's membership of it): the most tempting one to edit. */
   async function companyFor(actor: Actor, target: 'self' | 'other'): Promise<string | null> {
@@ -788,6 +835,37 @@ export async function buildFixture(): Promise<Fixture> {
     external_busy_intervals: practitionerTables('external_busy_intervals', schedule.busy, busyRow, () => ({
       source_id: marker(),
     })),
+    appointment_notes: {
+      rows: [
+        { key: appointmentId, owners: ['practitioner'], published: false },
+        { key: otherNoteAppointment, owners: ['otherPractitioner'], published: false },
+      ],
+      read: readKeys('appointment_notes', 'appointment_id', [appointmentId, otherNoteAppointment]),
+      insert: async (actor, target) => {
+        const on = await noteAppointmentFor(actor, target);
+        if (!on) return null;
+        return tryInsert(
+          actor,
+          'appointment_notes',
+          { appointment_id: on.id, body: marker() },
+          { appointment_id: on.id },
+        );
+      },
+      update: (actor, target) =>
+        onSeededNote(actor, target, async (id) => {
+          const body = marker();
+          const { error } = await actor.client
+            .from('appointment_notes')
+            .update({ body })
+            .eq('appointment_id', id);
+          return asProbe(error, await exists('appointment_notes', { appointment_id: id, body }));
+        }),
+      delete: (actor, target) =>
+        onSeededNote(actor, target, async (id) => {
+          const { error } = await actor.client.from('appointment_notes').delete().eq('appointment_id', id);
+          return asProbe(error, !(await exists('appointment_notes', { appointment_id: id })));
+        }),
+    },
     appointments: {
       rows: [{ key: appointmentId, owners: ['patient', 'practitioner'], published: false }],
       read: readKeys('appointments', 'id', [appointmentId]),

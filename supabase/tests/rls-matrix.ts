@@ -248,6 +248,13 @@ export const RELATIONS = {
     delete: deniedToAll,
     note: 'own = as the patient or as the practitioner; written only through book/cancel/reschedule functions',
   },
+  appointment_notes: {
+    select: cells<Read>(     'denied',    'none',      'none',      'own',           'own',           'none'),
+    insert: cells<Write>(    'denied',    'denied',    'denied',    'own',           'own',           'denied'),
+    update: cells<Write>(    'denied',    'none',      'none',      'own',           'own',           'none'),
+    delete: cells<Write>(    'denied',    'none',      'none',      'own',           'own',           'none'),
+    note: 'own = notes on the caller\'s appointments as practitioner; never the patient\'s nor staff\'s to read (decision 0025)',
+  },
 } as const satisfies Record<string, MatrixRow>;
 
 /**

@@ -39,14 +39,17 @@ export async function expectAccessible(page: Page, what: string, within?: string
   expect(bad, `axe on ${what}`).toEqual([]);
 }
 
-/** Full-page screenshots at 390x844 and 1280x800, named after the screen. */
-export async function screenshots(page: Page, name: string): Promise<void> {
+const HEIGHTS: Record<number, number> = { 360: 780, 390: 844, 768: 1024, 1280: 800 };
+
+/** Full-page screenshots, by default at 390x844 and 1280x800, named after the screen and width. */
+export async function screenshots(
+  page: Page,
+  name: string,
+  widths: readonly number[] = [390, 1280],
+): Promise<void> {
   mkdirSync(SCREENS, { recursive: true });
   const before = page.viewportSize();
-  for (const [width, height] of [
-    [390, 844],
-    [1280, 800],
-  ] as const) {
+  for (const [width, height] of widths.map((w) => [w, HEIGHTS[w] ?? 800] as const)) {
     await page.setViewportSize({ width, height });
     // Let layout settle after the resize (Quasar's screen plugin reacts to it).
     await page.waitForTimeout(150);

@@ -30,6 +30,21 @@ export function createPractitionerRouter(): Router {
         component: () => import('./features/billing/BillingPage.vue'),
         meta: { requiresAuth: true, titleKey: 'practitioner.titles.billing' },
       },
+      {
+        path: 'appointments',
+        component: () => import('./features/appointments/AppointmentsPage.vue'),
+        meta: { requiresAuth: true, titleKey: 'practitioner.appointments.title' },
+      },
+      {
+        path: 'patients',
+        component: () => import('./features/patients/PatientsPage.vue'),
+        meta: { requiresAuth: true, titleKey: 'practitioner.patients.title' },
+      },
+      {
+        path: 'patients/:id',
+        component: () => import('./features/patients/PatientPage.vue'),
+        meta: { requiresAuth: true, titleKey: 'practitioner.patients.title' },
+      },
     ],
   });
 }

@@ -66,7 +66,24 @@ export {
   type PatientAppointment,
   type CalendarAppointment,
 } from './appointments.ts';
-export { listMyPatients, type PatientSummary } from './patients.ts';
+export {
+  listMyPatients,
+  listPatientPage,
+  getPatientContact,
+  type PatientSummary,
+  type PatientRow,
+  type PatientContact,
+  type Page,
+  type PageQuery,
+} from './patients.ts';
+export {
+  listAppointmentPage,
+  APPOINTMENT_FILTERS,
+  type AppointmentFilter,
+  type AppointmentListQuery,
+  type PractitionerAppointmentRow,
+} from './appointment-list.ts';
+export { getAppointmentNote, saveAppointmentNote, type AppointmentNote } from './appointment-notes.ts';
 export {
   listAvailabilityRules,
   addAvailabilityRule,

@@ -10,6 +10,45 @@ export type Database = {
   };
   public: {
     Tables: {
+      appointment_notes: {
+        Row: {
+          appointment_id: string;
+          body: string;
+          created_at: string;
+          practitioner_id: string;
+          updated_at: string;
+        };
+        Insert: {
+          appointment_id: string;
+          body: string;
+          created_at?: string;
+          practitioner_id?: string;
+          updated_at?: string;
+        };
+        Update: {
+          appointment_id?: string;
+          body?: string;
+          created_at?: string;
+          practitioner_id?: string;
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'appointment_notes_appointment_id_fkey';
+            columns: ['appointment_id'];
+            isOneToOne: true;
+            referencedRelation: 'appointments';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'appointment_notes_practitioner_id_fkey';
+            columns: ['practitioner_id'];
+            isOneToOne: false;
+            referencedRelation: 'practitioners';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
       appointments: {
         Row: {
           blocked: unknown;
@@ -1354,6 +1393,48 @@ export type Database = {
       };
       plan_deliveries: { Args: { p_limit?: number }; Returns: number };
       plan_reminders_tick: { Args: { p_now?: string }; Returns: number };
+      practitioner_appointment_list: {
+        Args: {
+          p_filter?: Database['public']['Enums']['appointment_list_filter'];
+          p_limit?: number;
+          p_offset?: number;
+          p_patient_id?: string;
+          p_search?: string;
+        };
+        Returns: {
+          cancel_reason: string;
+          cancelled_by_role: Database['public']['Enums']['appointment_actor'];
+          consultation_type_id: string;
+          currency: string;
+          ends_at: string;
+          has_note: boolean;
+          id: string;
+          mode: Database['public']['Enums']['consultation_mode'];
+          patient_email: string;
+          patient_id: string;
+          patient_name: string;
+          price_cents: number;
+          starts_at: string;
+          status: Database['public']['Enums']['appointment_status'];
+          total_count: number;
+          type_name_en: string;
+          type_name_fr: string;
+        }[];
+      };
+      practitioner_patient_page: {
+        Args: { p_limit?: number; p_offset?: number; p_search?: string };
+        Returns: {
+          appointments_count: number;
+          email: string;
+          full_name: string;
+          last_appointment_at: string;
+          next_appointment_at: string;
+          patient_id: string;
+          phone: string;
+          total_count: number;
+          visits_count: number;
+        }[];
+      };
       practitioner_patients: {
         Args: { p_limit?: number; p_offset?: number; p_search?: string };
         Returns: {
@@ -1488,6 +1569,22 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      save_appointment_note: {
+        Args: { p_appointment_id: string; p_body: string };
+        Returns: {
+          appointment_id: string;
+          body: string;
+          created_at: string;
+          practitioner_id: string;
+          updated_at: string;
+        };
+        SetofOptions: {
+          from: '*';
+          to: 'appointment_notes';
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       search_practitioners: {
         Args: {
           p_lat?: number;
@@ -1576,6 +1673,7 @@ export type Database = {
     Enums: {
       app_locale: 'fr' | 'en';
       appointment_actor: 'patient' | 'practitioner' | 'staff' | 'system';
+      appointment_list_filter: 'upcoming' | 'past' | 'cancelled' | 'no_show' | 'all';
       appointment_status: 'held' | 'confirmed' | 'cancelled' | 'completed' | 'no_show';
       availability_exception_kind: 'time_off' | 'extra';
       billing_interval: 'month' | 'year';
@@ -1724,6 +1822,7 @@ export const Constants = {
     Enums: {
       app_locale: ['fr', 'en'],
       appointment_actor: ['patient', 'practitioner', 'staff', 'system'],
+      appointment_list_filter: ['upcoming', 'past', 'cancelled', 'no_show', 'all'],
       appointment_status: ['held', 'confirmed', 'cancelled', 'completed', 'no_show'],
       availability_exception_kind: ['time_off', 'extra'],
       billing_interval: ['month', 'year'],

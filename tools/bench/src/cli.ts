@@ -81,8 +81,10 @@ function whole(name: keyof typeof values, min: number): number {
 
 // At least 100: offset 0 is the test stack `npm test` runs, whose data a fresh start would delete.
 const offset = whole('port-offset', 100);
-if (offset % 100 !== 0) {
-  process.stderr.write('--port-offset must be a multiple of 100\n');
+// A stack uses 16 ports from its base, so stacks 50 apart never share one (helpers run their
+// benchmark at their test stack's offset + 50).
+if (offset % 50 !== 0) {
+  process.stderr.write('--port-offset must be a multiple of 50\n');
   process.exit(2);
 }
 // Before loadConfig: it derives every port and the data folder from it.

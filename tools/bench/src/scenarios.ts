@@ -200,6 +200,9 @@ export function searchPageScenarios(ctx: BenchContext): Scenario[] {
   });
 }
 
+/** Rows the Patients page asks for at once (usePagedList's default page size). */
+export const PATIENTS_PAGE_SIZE = 25;
+
 export async function patientsScenario(
   ctx: BenchContext,
 ): Promise<Scenario & { practitioner: { id: string; patients: number; appointments: number } }> {
@@ -210,11 +213,12 @@ export async function patientsScenario(
   const top = rows[0];
   if (!top) throw new Error('no appointments in the database: was the large data set seeded?');
   const token = await accessToken(ctx.jwtSecret, top.id);
+  // The Patients page's first request (PatientsPage.vue via listPatientPage): 25 rows and the total.
   const calls = Array.from({ length: ctx.concurrency }, () => [
-    rpc(ctx, 'practitioner_patients', { p_limit: 50, p_offset: 0 }, token),
+    rpc(ctx, 'practitioner_patient_page', { p_limit: PATIENTS_PAGE_SIZE, p_offset: 0 }, token),
   ]);
   return {
-    name: 'practitioner_patients first page',
+    name: `practitioner_patient_page first page (${top.patients} patients)`,
     target: { kind: 'p95', maxMs: 20 },
     warmup: calls,
     clients: calls,
@@ -223,7 +227,7 @@ export async function patientsScenario(
     plan: {
       role: 'authenticated',
       userId: top.id,
-      sql: 'select * from public.practitioner_patients(null, 50, 0)',
+      sql: `select * from public.practitioner_patient_page(null, ${PATIENTS_PAGE_SIZE}, 0)`,
       params: [],
     },
     practitioner: top,

@@ -6,6 +6,7 @@ import { DEMO_ACCOUNTS } from './demo.ts';
 import { generate, SCALES, type Dataset, type GenerateOptions } from './generate.ts';
 import { parseRangeLiteral, union, type Range } from './ranges.ts';
 import { referenceFromSeedSql } from './reference-fixture.ts';
+import { LARGE_PRACTICE_PATIENTS } from './schedule.ts';
 
 const reference = referenceFromSeedSql();
 const now = new Date('2026-11-21T00:00:00Z');
@@ -358,6 +359,20 @@ describe('generation', () => {
     const past = large.appointments.filter((a) => Date.parse(a.starts_at) < now.getTime()).length;
     expect(past / large.appointments.length).toBeGreaterThan(0.6);
     expect(past / large.appointments.length).toBeLessThan(0.95);
+  });
+
+  it('gives one published practitioner 3,000 patients, each booked before by an existing account', () => {
+    const perPractitioner = groupBy(large.appointments, (a) => a.practitioner_id);
+    const [id, list] = [...perPractitioner.entries()]
+      .map(([pid, rows]) => [pid, rows] as const)
+      .sort(
+        (a, b) => new Set(b[1].map((r) => r.patient_id)).size - new Set(a[1].map((r) => r.patient_id)).size,
+      )[0]!;
+    expect(new Set(list.map((a) => a.patient_id)).size).toBe(LARGE_PRACTICE_PATIENTS);
+    const practitioner = large.practitioners.find((p) => p.id === id)!;
+    expect(practitioner.verification_status).toBe('verified');
+    const joined = new Map(large.users.map((u) => [u.id, Date.parse(u.created_at)]));
+    for (const a of list) expect(joined.get(a.patient_id)!).toBeLessThanOrEqual(Date.parse(a.created_at));
   });
 
   it("gives the small set a handful of the demo practitioner's appointments, the demo patient's among them", () => {

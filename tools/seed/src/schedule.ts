@@ -75,6 +75,13 @@ const MAX_FILL = 0.95;
 /** The database refuses a fourth upcoming active appointment of one patient with one practitioner. */
 const MAX_UPCOMING_PER_PATIENT = 3;
 const MAX_PATIENTS_PER_PRACTITIONER = 1500;
+/**
+ * One practice (the published one whose hours hold the most) gets this many patients, each booked
+ * at least once, from about this many appointments: the Patients page is measured at 3,000
+ * patients (issue 13's benchmark), which no practice reaches by popularity alone.
+ */
+export const LARGE_PRACTICE_PATIENTS = 3000;
+const LARGE_PRACTICE_APPOINTMENTS = 4200;
 /** Seeded types keep the database defaults for these. */
 const SLOT_STEP_MINUTES = 15;
 const HOLD_MINUTES = 15;
@@ -243,6 +250,28 @@ function pack(rng: Random, cal: Calendar, types: readonly TypeInfo[], from: numb
 }
 
 /** Heavy-tailed share of the total (Pareto, alpha 1.3): a few practitioners get most bookings. */
+/** How many of `patients` (sorted by account age) had an account at `at`. */
+function countJoinedBy(patients: readonly UserRow[], at: number): number {
+  let lo = 0;
+  let hi = patients.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (Date.parse(patients[mid]!.created_at) <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The published practice whose hours hold the most appointments (-1 when none is published). */
+function largestPublished(practices: readonly Practice[], packed: readonly Positions[]): number {
+  let best = -1;
+  practices.forEach((pr, i) => {
+    if (!pr.published) return;
+    if (best < 0 || packed[i]!.starts.length > packed[best]!.starts.length) best = i;
+  });
+  return best;
+}
+
 function popularity(rng: Random): number {
   return Math.pow(1 - rng.float(), -1 / 1.3);
 }
@@ -324,6 +353,8 @@ interface Practice {
   types: TypeInfo[];
   from: number;
   to: number;
+  /** Verified and subscribed now: bookable ahead. */
+  published: boolean;
 }
 
 export class ScheduleGenerator {
@@ -469,7 +500,14 @@ export class ScheduleGenerator {
     const types = (this.types.get(p.id) ?? []).filter((t) => t.active).map((t) => typeInfo(t, this.now));
     const rules = this.rules.get(p.id) ?? [];
     if (from >= to || types.length === 0 || rules.length === 0) return null;
-    return { p, cal: new Calendar(p.time_zone, rules, this.spans.get(p.id) ?? []), types, from, to };
+    return {
+      p,
+      cal: new Calendar(p.time_zone, rules, this.spans.get(p.id) ?? []),
+      types,
+      from,
+      to,
+      published,
+    };
   }
 
   /** About `total` appointments over every practitioner who was ever public, skewed by popularity. */
@@ -480,16 +518,21 @@ export class ScheduleGenerator {
     const packed = practices.map((pr) => pack(rng.fork(`pack/${pr.p.id}`), pr.cal, pr.types, pr.from, pr.to));
     // Popularity times room: the busiest are those who also open the most bookable hours.
     const weights = packed.map((x) => popularity(rng) * x.starts.length);
+    const caps = packed.map((x) => Math.floor(x.starts.length * MAX_FILL));
+    // The large practice's share is fixed first; the rest of the total is shared as usual.
+    const large = largestPublished(practices, packed);
+    const largeCount = large < 0 ? 0 : Math.min(caps[large]!, LARGE_PRACTICE_APPOINTMENTS, total);
     const counts = allocate(
-      total,
-      weights,
-      packed.map((x) => Math.floor(x.starts.length * MAX_FILL)),
+      total - largeCount,
+      weights.map((w, i) => (i === large ? 0 : w)),
+      caps.map((c, i) => (i === large ? 0 : c)),
     );
+    if (large >= 0) counts[large] = largeCount;
     const patients = [...this.input.patients].sort(
       (a, b) => a.created_at.localeCompare(b.created_at) || a.id.localeCompare(b.id),
     );
     practices.forEach((pr, i) =>
-      this.book(rng.fork(`book/${pr.p.id}`), pr, packed[i]!, counts[i]!, patients),
+      this.book(rng.fork(`book/${pr.p.id}`), pr, packed[i]!, counts[i]!, patients, i === large),
     );
   }
 
@@ -500,6 +543,7 @@ export class ScheduleGenerator {
     packed: Positions,
     count: number,
     patients: readonly UserRow[],
+    large = false,
   ): void {
     if (count <= 0) return;
     // About one row in 16 is a cancelled booking whose time someone else then took.
@@ -537,18 +581,27 @@ export class ScheduleGenerator {
     const visits = VISITS_PER_PATIENT[pr.p.profession_code] ?? 3;
     const poolSize = Math.min(
       patients.length,
-      Math.max(
-        1,
-        Math.min(MAX_PATIENTS_PER_PRACTITIONER, Math.round(plans.length / visits)),
-        Math.ceil(upcoming / MAX_UPCOMING_PER_PATIENT) + 1,
-      ),
+      large
+        ? Math.min(LARGE_PRACTICE_PATIENTS, plans.length)
+        : Math.max(
+            1,
+            Math.min(MAX_PATIENTS_PER_PRACTITIONER, Math.round(plans.length / visits)),
+            Math.ceil(upcoming / MAX_UPCOMING_PER_PATIENT) + 1,
+          ),
     );
     const pool = new Set<number>();
-    while (pool.size < poolSize) pool.add(rng.int(0, patients.length - 1));
+    // The large practice draws from accounts older than its first booking, so that each member can
+    // be booked at any time of its history (the list is sorted by account age).
+    const drawable = large ? Math.max(poolSize, countJoinedBy(patients, pr.from)) : patients.length;
+    while (pool.size < poolSize) pool.add(rng.int(0, drawable - 1));
     // Oldest accounts first: a booking is made by someone who already had an account.
     const members = [...pool].sort((a, b) => a - b).map((i) => patients[i]!);
     const joined = members.map((u) => Date.parse(u.created_at));
     const upcomingOf = new Map<number, number>();
+    // The large practice books every member at least once: a member not booked yet is taken
+    // first, as often as needed for all of them to be booked by the last row.
+    const unbooked = new Set(large ? members.keys() : []);
+    let rowsLeft = plans.length;
 
     let previousCreated = 0;
     for (const plan of plans) {
@@ -564,6 +617,10 @@ export class ScheduleGenerator {
 
       const active = plan.status === 'confirmed' || plan.status === 'held';
       let who = this.pickPatient(rng, joined, created);
+      if (unbooked.size > 0 && (unbooked.size >= rowsLeft || rng.chance(unbooked.size / rowsLeft))) {
+        who = this.firstUnbooked(unbooked, joined, created) ?? who;
+      }
+      rowsLeft--;
       if (active && plan.start >= this.now) {
         for (
           let tries = 0;
@@ -574,6 +631,7 @@ export class ScheduleGenerator {
         }
         upcomingOf.set(who, (upcomingOf.get(who) ?? 0) + 1);
       }
+      unbooked.delete(who);
       const patient = members[who]!;
 
       let cancelledAt: number | null = null;
@@ -632,6 +690,17 @@ export class ScheduleGenerator {
         updated_at: isoUtc(Math.max(updated, created)),
       });
     }
+  }
+
+  /** The oldest member not booked yet who had an account by `created`. */
+  private firstUnbooked(
+    unbooked: ReadonlySet<number>,
+    joined: readonly number[],
+    created: number,
+  ): number | null {
+    // The set keeps insertion order, oldest account first: the first one too young ends the search.
+    for (const i of unbooked) return joined[i]! <= created ? i : null;
+    return null;
   }
 
   /** A patient of the pool who had an account by `created`, loyal (older) ones more often. */

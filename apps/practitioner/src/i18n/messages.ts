@@ -1,6 +1,8 @@
 // Texts of the practitioner app itself, under the "practitioner" key; shared texts live in
 // @carebook/ui. vue-i18n syntax: never write a bare at-sign or pipe in a text.
+import { appointmentsMessages } from '../features/appointments/appointments-messages.ts';
 import { billingMessages } from '../features/billing/billing-messages.ts';
+import { patientsMessages } from '../features/patients/patients-messages.ts';
 import { workspaceMessages } from '../features/workspace/workspace-messages.ts';
 
 const fr = {
@@ -42,6 +44,8 @@ const fr = {
     },
     footer: 'Carebook Pro · L’espace des praticiens',
     billing: billingMessages.fr,
+    appointments: appointmentsMessages.fr,
+    patients: patientsMessages.fr,
     nav: workspaceMessages.fr,
   },
 };
@@ -85,6 +89,8 @@ const en: typeof fr = {
     },
     footer: 'Carebook Pro · The practitioners’ workspace',
     billing: billingMessages.en,
+    appointments: appointmentsMessages.en,
+    patients: patientsMessages.en,
     nav: workspaceMessages.en,
   },
 };

@@ -11,6 +11,8 @@ export const TEXT_LIMITS = {
   reviewReason: 2000,
   /** A booking's idempotency key. */
   idempotencyKey: 200,
+  /** A practitioner's private note on an appointment (appointment_notes.body). */
+  noteBody: 20000,
 } as const;
 
 /** Slots are asked for at most this many days at once (get_available_slots). */

@@ -7,5 +7,7 @@ export interface NavItem {
 }
 
 export const navItems: readonly NavItem[] = [
+  { to: '/appointments', icon: 'event_note', labelKey: 'practitioner.nav.appointments' },
+  { to: '/patients', icon: 'groups', labelKey: 'practitioner.nav.patients' },
   { to: '/billing', icon: 'receipt_long', labelKey: 'practitioner.nav.billing' },
 ];

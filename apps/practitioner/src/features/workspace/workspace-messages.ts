@@ -2,11 +2,15 @@
 const fr = {
   menu: 'Mon espace',
   billing: 'Facturation',
+  appointments: 'Rendez-vous',
+  patients: 'Patients',
 };
 
 const en: typeof fr = {
   menu: 'My workspace',
   billing: 'Billing',
+  appointments: 'Appointments',
+  patients: 'Patients',
 };
 
 export const workspaceMessages = { fr, en };
