@@ -25,14 +25,16 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
   expect(bad, `axe on ${what}`).toEqual([]);
 }
 
-/** Full-page screenshots at 390x844 and 1280x800, named after the screen. */
-export async function screenshots(page: Page, name: string): Promise<void> {
+/** Full-page screenshots at 390x844 and 1280x800 (or the widths given: a tablet is 1024 high), named after the screen. */
+export async function screenshots(
+  page: Page,
+  name: string,
+  widths: readonly number[] = [390, 1280],
+): Promise<void> {
   mkdirSync(SCREENS, { recursive: true });
   const before = page.viewportSize();
-  for (const [width, height] of [
-    [390, 844],
-    [1280, 800],
-  ] as const) {
+  for (const width of widths) {
+    const height = width < 600 ? 844 : width < 1000 ? 1024 : 800;
     await page.setViewportSize({ width, height });
     // Let layout settle after the resize (Quasar's screen plugin reacts to it).
     await page.waitForTimeout(150);

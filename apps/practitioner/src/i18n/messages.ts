@@ -1,6 +1,8 @@
 // Texts of the practitioner app itself, under the "practitioner" key; shared texts live in
 // @carebook/ui. vue-i18n syntax: never write a bare at-sign or pipe in a text.
+import { availabilityMessages } from '../features/availability/availability-messages.ts';
 import { billingMessages } from '../features/billing/billing-messages.ts';
+import { onboardingMessages } from '../features/onboarding/onboarding-messages.ts';
 import { workspaceMessages } from '../features/workspace/workspace-messages.ts';
 
 const fr = {
@@ -42,6 +44,8 @@ const fr = {
     },
     footer: 'Carebook Pro · L’espace des praticiens',
     billing: billingMessages.fr,
+    availability: availabilityMessages.fr,
+    onboarding: onboardingMessages.fr,
     nav: workspaceMessages.fr,
   },
 };
@@ -85,6 +89,8 @@ const en: typeof fr = {
     },
     footer: 'Carebook Pro · The practitioners’ workspace',
     billing: billingMessages.en,
+    availability: availabilityMessages.en,
+    onboarding: onboardingMessages.en,
     nav: workspaceMessages.en,
   },
 };

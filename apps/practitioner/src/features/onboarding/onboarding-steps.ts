@@ -27,7 +27,7 @@ export interface OnboardingState {
   typeCount: number;
   ruleCount: number;
   documentKinds: DocumentKind[];
-  /** The furthest step this person saved on this device (the address step has no other trace for video-only practices). */
+  /** The furthest step saved on this device: a video-only practice's only trace of the address step. */
   reached: StepId | null;
 }
 
@@ -47,11 +47,14 @@ export function stepDone(step: StepId, state: OnboardingState): boolean {
     case 'profile':
       return (p.bioFr ?? '').trim().length > 0 && p.languages.length > 0;
     case 'address':
+      // Video-only practices need no address: the step is done once they went past it (here or,
+      // for a profile submitted before, on whatever device they used then).
       return (
         p.modes.length > 0 &&
-        (needsAddress(p.modes)
-          ? !!p.address
-          : !!p.address || (state.reached !== null && index(state.reached) > index('address')))
+        (!!p.address ||
+          (!needsAddress(p.modes) &&
+            (p.verificationStatus !== 'draft' ||
+              (state.reached !== null && index(state.reached) > index('address')))))
       );
     case 'types':
       return state.typeCount > 0;

@@ -8,4 +8,6 @@ export interface NavItem {
 
 export const navItems: readonly NavItem[] = [
   { to: '/billing', icon: 'receipt_long', labelKey: 'practitioner.nav.billing' },
+  { to: '/onboarding', icon: 'badge', labelKey: 'practitioner.nav.profile' },
+  { to: '/availability', icon: 'event_available', labelKey: 'practitioner.nav.availability' },
 ];

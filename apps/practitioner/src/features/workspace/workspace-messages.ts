@@ -3,9 +3,13 @@ export const workspaceMessages = {
   fr: {
     menu: 'Mon espace',
     billing: 'Facturation',
+    profile: 'Profil',
+    availability: 'Disponibilités',
   },
   en: {
     menu: 'My workspace',
     billing: 'Billing',
+    profile: 'Profile',
+    availability: 'Availability',
   },
-} as const;
+};
