@@ -26,7 +26,7 @@ export const availabilityMessages = {
       saving: 'Enregistrement…',
       saved: 'Enregistré',
       issues: {
-        missing_time: 'Indiquez une heure de début et une heure de fin.',
+        missing_time: 'Indiquez l’heure de début et de fin au format HH:MM (sur 24 h).',
         end_before_start: 'L’heure de fin doit être après l’heure de début.',
         until_before_from: 'La date de fin doit suivre la date de début.',
         overlap: 'Cette plage chevauche la plage {start}–{end} du même jour.',
@@ -100,7 +100,7 @@ export const availabilityMessages = {
       saving: 'Saving…',
       saved: 'Saved',
       issues: {
-        missing_time: 'Give a start and an end time.',
+        missing_time: 'Give the start and end times as HH:MM (24-hour clock).',
         end_before_start: 'The end time must be after the start time.',
         until_before_from: 'The end date must follow the start date.',
         overlap: 'This range overlaps the {start}–{end} range on the same day.',

@@ -17,6 +17,8 @@ describe('weekly ranges', () => {
     expect(rangeIssue(range('a', '12:00', '09:00'), [])).toEqual({ kind: 'end_before_start' });
     expect(rangeIssue(range('a', '09:00', '09:00'), [])).toEqual({ kind: 'end_before_start' });
     expect(rangeIssue(range('a', '', '09:00'), [])).toEqual({ kind: 'missing_time' });
+    expect(rangeIssue(range('a', '09:00', '24:30'), [])).toEqual({ kind: 'missing_time' });
+    expect(rangeIssue(range('a', '9:00', '10:00'), [])).toEqual({ kind: 'missing_time' });
   });
 
   it('finds two ranges of one day that overlap, naming the other', () => {

@@ -21,7 +21,8 @@ export type RangeIssue =
   | { kind: 'overlap'; with: RangeDraft }
   | { kind: 'until_before_from' };
 
-const TIME = /^\d{2}:\d{2}$/;
+// 24-hour wall-clock times as the fields take them (a range may end at 23:59, not 24:00).
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 function scopesMeet(a: string[] | null, b: string[] | null): boolean {
   if (a === null || b === null) return true;
