@@ -200,12 +200,20 @@ test.describe('onboarding', () => {
     // Nothing after the first step opens before the profile exists.
     await expect(page.getByTestId('step-types')).toBeDisabled();
 
-    await page.getByRole('combobox', { name: 'Profession' }).click();
-    await page.getByRole('option', { name: 'Sophrologue', exact: true }).click();
+    // Keyboard only: Tab to the profession, type to find it, Enter to pick, Enter to save.
+    await page.getByLabel('Nom affiché aux patients').focus();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('combobox', { name: 'Profession' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Sophro');
+    await expect(page.getByRole('option', { name: 'Sophrologue', exact: true })).toBeVisible();
+    await page.getByRole('option', { name: 'Sophrologue', exact: true }).press('Enter');
     await expect(
       page.getByText('Cette profession n’a pas de registre national : aucun numéro n’est demandé.'),
     ).toBeVisible();
-    await page.getByRole('button', { name: 'Enregistrer et continuer' }).click();
+    await page.getByLabel('Nom affiché aux patients').press('Enter');
+    await expect(stepHeading(page)).toHaveText('Présentation');
+    await expect(stepHeading(page)).toBeFocused();
     await page.getByLabel('Présentation en français').fill('Sophrologue à Nantes.');
     await page.getByRole('button', { name: 'Enregistrer et continuer' }).click();
     await expect(stepHeading(page)).toHaveText('Lieu d’exercice');
@@ -215,6 +223,17 @@ test.describe('onboarding', () => {
     await expect(page.getByText('Étape 3 sur 7')).toBeVisible();
     await page.getByTestId('step-profile').click();
     await expect(page.getByLabel('Présentation en français')).toHaveValue('Sophrologue à Nantes.');
+
+    // The same wizard in English.
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(stepHeading(page)).toHaveText('About you');
+    await expect(page.getByText('Step 2 of 7')).toBeVisible();
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await expect(stepHeading(page)).toHaveText('Practice location');
+    await expect(page.getByText('Optional for video consultations.')).toBeVisible();
+    await page.mouse.move(0, 0);
+    await expectAccessible(page, 'onboarding in English');
+    await page.getByRole('button', { name: 'Français' }).click();
   });
 
   test('a rejected profile shows the reason, and is fixed and submitted again', async ({ page }) => {
