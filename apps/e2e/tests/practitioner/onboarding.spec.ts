@@ -349,5 +349,14 @@ test.describe('availability', () => {
     await expect(page.getByTestId('exception-notice')).toHaveText('Exception rétablie.');
     await expect(page.getByTestId('exception')).toHaveCount(1);
     await expect(page.getByTestId(`preview-${date}`)).toHaveCount(0);
+
+    // Edited to end at 10:00: only the 09:00 slot stays closed.
+    await page.getByRole('button', { name: /^Modifier l’exception du/ }).click();
+    await expect(form.getByLabel('De')).toHaveValue('08:00');
+    await form.getByLabel('À', { exact: true }).fill('10:00');
+    await form.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect(page.getByTestId('exception')).toContainText('08:00–10:00');
+    await expect(page.getByTestId(`preview-${date}`)).toContainText('10:00');
+    await expect(page.getByTestId(`preview-${date}`)).not.toContainText('09:00');
   });
 });
