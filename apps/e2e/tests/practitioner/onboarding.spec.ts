@@ -276,6 +276,14 @@ test.describe('onboarding', () => {
     await page.getByRole('button', { name: 'Continuer' }).click();
     await page.getByRole('button', { name: 'Renvoyer pour vérification' }).click();
     await expect(page.getByTestId('verification-status-text')).toHaveText(/^Envoyé le /);
+
+    // The home page says so too, with the way back to the profile.
+    await page.goto('/');
+    await expect(page.getByTestId('home-profile-status')).toContainText('Envoyé : notre équipe le vérifie.');
+    await page.mouse.move(0, 0);
+    await expectAccessible(page, 'home with the profile status');
+    await page.getByRole('link', { name: 'Voir mon profil' }).click();
+    await expect(page).toHaveURL(/\/onboarding$/);
   });
 });
 

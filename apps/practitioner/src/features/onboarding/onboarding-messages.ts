@@ -169,6 +169,12 @@ export const onboardingMessages = {
     home: {
       title: 'Votre profil',
       toProfile: 'Voir mon profil',
+      statuses: {
+        draft: 'Brouillon : terminez les étapes puis envoyez-le pour vérification.',
+        submitted: 'Envoyé : notre équipe le vérifie.',
+        rejected: 'Refusé : voyez le motif, corrigez puis renvoyez-le.',
+        suspended: 'Suspendu : voyez le motif.',
+      },
     },
   },
   en: {
@@ -335,6 +341,12 @@ export const onboardingMessages = {
     home: {
       title: 'Your profile',
       toProfile: 'See my profile',
+      statuses: {
+        draft: 'Draft: finish the steps, then submit it for verification.',
+        submitted: 'Submitted: our team is checking it.',
+        rejected: 'Rejected: read the reason, fix it and submit it again.',
+        suspended: 'Suspended: read the reason.',
+      },
     },
   },
 };
