@@ -163,6 +163,16 @@ test.describe('onboarding', () => {
       /^Envoyé le .+ : en cours de vérification$/,
     );
     await checkStep(page, 'submitted');
+    // Under review, the presentation still changes; the documents do not.
+    await page.getByTestId('step-documents').click();
+    await expect(page.getByTestId('documents-locked')).toBeVisible();
+    await expect(page.getByRole('button', { name: /^Ajouter :/ })).toHaveCount(0);
+    await page.getByTestId('step-profile').click();
+    await page
+      .getByLabel('Présentation en français')
+      .fill('Psychologue clinicienne, thérapies brèves, à Lyon.');
+    await page.getByRole('button', { name: 'Enregistrer et continuer' }).click();
+    await expect(stepHeading(page)).toHaveText('Lieu d’exercice');
 
     const [row] = await sql<{
       verification_status: string;

@@ -140,6 +140,7 @@ export const onboardingMessages = {
       wrongType: 'Ce fichier n’est ni un PDF ni une image JPEG ou PNG.',
       tooLarge: 'Ce fichier dépasse 10 Mo.',
       missing: 'Il manque : {kinds}.',
+      locked: 'Vos justificatifs ont été envoyés : ils ne changent plus pendant la vérification.',
     },
     submit: {
       lead: 'Envoyez votre profil à notre équipe : elle vérifie votre numéro et vos justificatifs.',
@@ -315,6 +316,7 @@ export const onboardingMessages = {
       wrongType: 'This file is neither a PDF nor a JPEG or PNG image.',
       tooLarge: 'This file is over 10 MB.',
       missing: 'Still missing: {kinds}.',
+      locked: 'Your documents have been sent: they cannot change while under review.',
     },
     submit: {
       lead: 'Send your profile to our team: they check your number and your documents.',

@@ -80,10 +80,10 @@ describe('onboarding steps', () => {
     ]);
   });
 
-  it('shows only the status once submitted, and lets a rejected profile be fixed', () => {
+  it('opens on the status once submitted, keeps the steps open, and lets a rejected profile be fixed', () => {
     const submitted = withProfile({ verificationStatus: 'submitted' }, { typeCount: 0 });
     expect(resumeStep(submitted)).toBe('submit');
-    expect(canOpen('types', submitted)).toBe(false);
+    expect(canOpen('types', submitted)).toBe(true);
     expect(canOpen('submit', submitted)).toBe(true);
     const rejected = withProfile({ verificationStatus: 'rejected' }, { documentKinds: [] });
     expect(resumeStep(rejected)).toBe('documents');

@@ -83,11 +83,13 @@ export function resumeStep(state: OnboardingState): StepId {
   return missingSteps(state)[0] ?? 'submit';
 }
 
-/** Every step needs the profile the first one creates; once submitted, only the status is open. */
+/**
+ * Every step needs the profile the first one creates. Once submitted, steps stay open for what
+ * the database still lets change (name, presentation, place, types, hours); the profession step
+ * shows its number read-only and the documents step its files (`isEditable` decides).
+ */
 export function canOpen(step: StepId, state: OnboardingState): boolean {
-  if (step === 'profession') return state.profile === null || isEditable(state.profile.verificationStatus);
-  if (!state.profile) return false;
-  return isEditable(state.profile.verificationStatus) || step === 'submit';
+  return step === 'profession' || state.profile !== null;
 }
 
 /** The later of two steps, for remembering the furthest one reached. */
