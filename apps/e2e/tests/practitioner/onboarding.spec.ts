@@ -19,9 +19,19 @@ import { openWorkspacePage } from '../../support/workspace.ts';
 
 const WIZARD_WIDTHS = [360, 768, 1280];
 
-async function checkStep(page: Page, name: string, shots = true): Promise<void> {
-  // Away from the button just clicked: axe would judge its hover tint, not the page.
+/** Moves the mouse off the page and waits for Quasar's hover tint to fade (a 0.4 s transition). */
+async function settle(page: Page): Promise<void> {
   await page.mouse.move(0, 0);
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('.q-focus-helper')].every(
+      (e) => e.parentElement === document.activeElement || getComputedStyle(e).opacity === '0',
+    ),
+  );
+}
+
+async function checkStep(page: Page, name: string, shots = true): Promise<void> {
+  // axe judges the page at rest, not the tint of the button the mouse just left.
+  await settle(page);
   await expectAccessible(page, `onboarding: ${name}`);
   if (shots) await screenshots(page, `onboarding-${name}`, WIZARD_WIDTHS);
 }
@@ -241,7 +251,7 @@ test.describe('onboarding', () => {
     await page.getByRole('button', { name: 'Save and continue' }).click();
     await expect(stepHeading(page)).toHaveText('Practice location');
     await expect(page.getByText('Optional for video consultations.')).toBeVisible();
-    await page.mouse.move(0, 0);
+    await settle(page);
     await expectAccessible(page, 'onboarding in English');
     await page.getByRole('button', { name: 'Français' }).click();
   });
@@ -290,7 +300,7 @@ test.describe('onboarding', () => {
     // The home page says so too, with the way back to the profile.
     await page.goto('/');
     await expect(page.getByTestId('home-profile-status')).toContainText('Envoyé : notre équipe le vérifie.');
-    await page.mouse.move(0, 0);
+    await settle(page);
     await expectAccessible(page, 'home with the profile status');
     await page.getByRole('link', { name: 'Voir mon profil' }).click();
     await expect(page).toHaveURL(/\/onboarding$/);
@@ -318,7 +328,7 @@ test.describe('availability', () => {
     await openWorkspacePage(page, 'Disponibilités');
     await expect(page.getByRole('heading', { level: 1, name: 'Disponibilités' })).toBeVisible();
     await expect(page.getByTestId('no-slots')).toBeVisible();
-    await page.mouse.move(0, 0);
+    await settle(page);
     await expectAccessible(page, 'availability, empty');
 
     // Wednesday, 09:00-12:00 (the proposed range): three one-hour slots each Wednesday.
@@ -357,6 +367,7 @@ test.describe('availability', () => {
     await expect(page.getByTestId('slot-count')).toHaveText(
       new RegExp(`^${count - 3} créneaux? réservables?$`),
     );
+    await settle(page);
     await expectAccessible(page, 'availability, with time off');
     await screenshots(page, 'availability', [768, 1280]);
 
