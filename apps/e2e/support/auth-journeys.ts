@@ -11,6 +11,8 @@ export interface AppUnderTest {
   roleLabel: string;
   /** The home page's main heading in French and English. */
   homeHeading: { fr: string; en: string };
+  /** Where a plain sign-in lands when it is not the account page (practitioners without a submitted profile: /onboarding). */
+  landing?: RegExp;
 }
 
 async function signInThroughForm(page: Page, email: string, password: string): Promise<void> {
@@ -80,6 +82,10 @@ export function registerAuthJourneys(app: AppUnderTest): void {
     // The form stays usable: the right password then gets in.
     await page.getByLabel('Mot de passe', { exact: true }).fill(user.password);
     await page.locator('form').getByRole('button', { name: 'Se connecter' }).click();
+    if (app.landing) {
+      await expect(page).toHaveURL(app.landing);
+      await page.goto('/account');
+    }
     await expectProfile(page, { email: user.email, fullName: 'Sam Petit', roleLabel: app.roleLabel });
   });
 

@@ -6,7 +6,8 @@ import type { Json, SelfSignupRole } from '@carebook/domain';
 import { confirmedUser, service, type Account } from '@carebook/testing';
 
 export async function signInAs(page: Page, account: Account): Promise<void> {
-  await page.goto('/auth');
+  // Sent to the account page: a plain sign-in takes a practitioner without a profile to /onboarding.
+  await page.goto('/auth?redirect=%2Faccount');
   await page.getByLabel('Adresse e-mail').fill(account.email);
   await page.getByLabel('Mot de passe', { exact: true }).fill(account.password);
   await page.getByLabel('Mot de passe', { exact: true }).press('Enter');

@@ -6,9 +6,10 @@ import { createCarebookRouter } from '@carebook/shell';
 import { env } from './app-env.ts';
 import BillingBanner from './features/billing/BillingBanner.vue';
 import WorkspaceNav from './features/workspace/WorkspaceNav.vue';
+import { installOnboardingRedirect } from './features/onboarding/onboarding-redirect.ts';
 
 export function createPractitionerRouter(): Router {
-  return createCarebookRouter({
+  const router = createCarebookRouter({
     home: () => import('./features/home/HomePage.vue'),
     titleKeys: {
       home: 'practitioner.titles.home',
@@ -45,6 +46,18 @@ export function createPractitionerRouter(): Router {
         component: () => import('./features/patients/PatientPage.vue'),
         meta: { requiresAuth: true, titleKey: 'practitioner.patients.title' },
       },
+      {
+        path: 'onboarding',
+        component: () => import('./features/onboarding/OnboardingPage.vue'),
+        meta: { requiresAuth: true, titleKey: 'practitioner.onboarding.title' },
+      },
+      {
+        path: 'availability',
+        component: () => import('./features/availability/AvailabilityPage.vue'),
+        meta: { requiresAuth: true, titleKey: 'practitioner.availability.title' },
+      },
     ],
   });
+  installOnboardingRedirect(router);
+  return router;
 }

@@ -203,6 +203,32 @@ export async function addAvailabilityException(
   return added.ok ? added.data : added;
 }
 
+export async function updateAvailabilityException(
+  client: CarebookClient,
+  id: string,
+  patch: Partial<AvailabilityExceptionInput>,
+): Promise<Result<AvailabilityException>> {
+  if ((patch.from === undefined) !== (patch.to === undefined))
+    return fail({ code: 'invalid_input', message: 'give both ends of the range' });
+  const updated = await runMapped(
+    client
+      .from('availability_exceptions')
+      .update({
+        ...(patch.kind !== undefined && { kind: patch.kind }),
+        ...(patch.from !== undefined &&
+          patch.to !== undefined && { during: formatInstantRange({ from: patch.from, to: patch.to }) }),
+        ...(patch.consultationTypeIds !== undefined && { consultation_type_ids: patch.consultationTypeIds }),
+        ...(patch.note !== undefined && { note: patch.note }),
+      })
+      .eq('id', id)
+      .select(EXCEPTION_COLUMNS)
+      .maybeSingle(),
+    `exception ${id}`,
+    toException,
+  );
+  return updated.ok ? updated.data : updated;
+}
+
 export function deleteAvailabilityException(
   client: CarebookClient,
   id: string,

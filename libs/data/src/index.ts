@@ -41,6 +41,7 @@ export {
   getMyPractitionerProfile,
   saveMyPractitionerProfile,
   submitForVerification,
+  setMySpecialties,
   type PractitionerPage,
   type MyPractitionerProfile,
   type PractitionerProfileInput,
@@ -91,6 +92,7 @@ export {
   deleteAvailabilityRule,
   listAvailabilityExceptions,
   addAvailabilityException,
+  updateAvailabilityException,
   deleteAvailabilityException,
   type AvailabilityRule,
   type AvailabilityRuleInput,
@@ -136,3 +138,16 @@ export {
   type PaymentStatus,
 } from './payments.ts';
 export { listMySponsoredTypes, type SponsoredType } from './sponsorships.ts';
+export { listProfessions, type Profession } from './professions.ts';
+export {
+  listMyVerificationDocuments,
+  uploadVerificationDocument,
+  removeVerificationDocument,
+  documentKey,
+  DOCUMENT_MAX_BYTES,
+  DOCUMENT_MIME_TYPES,
+  type VerificationDocument,
+  type DocumentUpload,
+} from './verification-documents.ts';
+export { uploadProfilePhoto, photoUrl, PHOTO_MAX_BYTES } from './profile-photo.ts';
+export type { UploadProgress, UploadTransport } from './upload.ts';

@@ -88,10 +88,12 @@ export interface MyPractitionerProfile {
   statusReason: string | null;
   submittedAt: string | null;
   published: boolean;
+  /** Ids of the specialties they offer (of their own profession). */
+  specialtyIds: string[];
 }
 
 const MINE_COLUMNS =
-  'id, slug, display_name, profession_code, registration_number, bio_fr, bio_en, languages, modes, time_zone, formatted_address, place_id, latitude, longitude, photo_path, verification_status, status_reason, submitted_at, published, professions(registry)';
+  'id, slug, display_name, profession_code, registration_number, bio_fr, bio_en, languages, modes, time_zone, formatted_address, place_id, latitude, longitude, photo_path, verification_status, status_reason, submitted_at, published, professions(registry), practitioner_specialties(specialty_id)';
 
 export type PractitionerProfileInput = Partial<
   Pick<
@@ -132,6 +134,7 @@ type MineRow = {
   submitted_at: string | null;
   published: boolean;
   professions: { registry: Registry } | null;
+  practitioner_specialties: { specialty_id: string }[];
 };
 
 function toMine(r: MineRow): MyPractitionerProfile {
@@ -154,6 +157,7 @@ function toMine(r: MineRow): MyPractitionerProfile {
     statusReason: r.status_reason,
     submittedAt: r.submitted_at,
     published: r.published,
+    specialtyIds: r.practitioner_specialties.map((s) => s.specialty_id),
   };
 }
 
@@ -225,4 +229,42 @@ export async function submitForVerification(client: CarebookClient): Promise<Res
     'my profile',
     toMine,
   );
+}
+
+/** Makes the signed-in practitioner's specialties exactly `ids` (adds the new, removes the rest). */
+export async function setMySpecialties(client: CarebookClient, ids: string[]): Promise<Result<string[]>> {
+  const me = await currentUserId(client);
+  if (!me.ok) return me;
+  const current = await runMapped(
+    client.from('practitioner_specialties').select('specialty_id').eq('practitioner_id', me.data),
+    'my specialties',
+    (rows) => rows.map((r) => r.specialty_id),
+  );
+  if (!current.ok) return current;
+  const wanted = new Set(ids);
+  const gone = current.data.filter((id) => !wanted.has(id));
+  const added = ids.filter((id) => !current.data.includes(id));
+  if (gone.length > 0) {
+    const removed = await run(
+      client
+        .from('practitioner_specialties')
+        .delete()
+        .eq('practitioner_id', me.data)
+        .in('specialty_id', gone)
+        .select('specialty_id'),
+      'my specialties',
+    );
+    if (!removed.ok) return removed;
+  }
+  if (added.length > 0) {
+    const inserted = await run(
+      client
+        .from('practitioner_specialties')
+        .insert(added.map((specialty_id) => ({ practitioner_id: me.data, specialty_id })))
+        .select('specialty_id'),
+      'my specialties',
+    );
+    if (!inserted.ok) return inserted;
+  }
+  return ok([...wanted]);
 }

@@ -10,5 +10,7 @@ test.describe('practitioner app', () => {
       fr: 'Votre activité, organisée au même endroit',
       en: 'Your practice, organised in one place',
     },
+    // A practitioner without a submitted profile is taken to the profile wizard first.
+    landing: /\/onboarding$/,
   });
 });

@@ -1,7 +1,9 @@
 // Texts of the practitioner app itself, under the "practitioner" key; shared texts live in
 // @carebook/ui. vue-i18n syntax: never write a bare at-sign or pipe in a text.
 import { appointmentsMessages } from '../features/appointments/appointments-messages.ts';
+import { availabilityMessages } from '../features/availability/availability-messages.ts';
 import { billingMessages } from '../features/billing/billing-messages.ts';
+import { onboardingMessages } from '../features/onboarding/onboarding-messages.ts';
 import { patientsMessages } from '../features/patients/patients-messages.ts';
 import { workspaceMessages } from '../features/workspace/workspace-messages.ts';
 
@@ -46,6 +48,8 @@ const fr = {
     billing: billingMessages.fr,
     appointments: appointmentsMessages.fr,
     patients: patientsMessages.fr,
+    availability: availabilityMessages.fr,
+    onboarding: onboardingMessages.fr,
     nav: workspaceMessages.fr,
   },
 };
@@ -91,6 +95,8 @@ const en: typeof fr = {
     billing: billingMessages.en,
     appointments: appointmentsMessages.en,
     patients: patientsMessages.en,
+    availability: availabilityMessages.en,
+    onboarding: onboardingMessages.en,
     nav: workspaceMessages.en,
   },
 };

@@ -9,8 +9,11 @@ import { createCarebookI18n, provideCarebookClient, useSession } from '@carebook
 import { practitionerMessages } from '../../i18n/messages.ts';
 import HomePage from './HomePage.vue';
 
-// The page reads the session only: no call reaches the client, so an empty one will do.
-const noApi = { install: (app: App) => provideCarebookClient(app, {} as CarebookClient) };
+// The page reads the session; its profile card asks the client for a session, which it has not.
+const signedOutClient = { auth: { getSession: async () => ({ data: { session: null }, error: null }) } };
+const noApi = {
+  install: (app: App) => provideCarebookClient(app, signedOutClient as unknown as CarebookClient),
+};
 const Blank = { render: () => null };
 // A q-page renders only inside a q-layout, as it does under the app's frame.
 const InLayout = { render: () => h(QLayout, () => h(QPageContainer, () => h(HomePage))) };

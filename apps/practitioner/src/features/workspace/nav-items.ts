@@ -10,4 +10,6 @@ export const navItems: readonly NavItem[] = [
   { to: '/appointments', icon: 'event_note', labelKey: 'practitioner.nav.appointments' },
   { to: '/patients', icon: 'groups', labelKey: 'practitioner.nav.patients' },
   { to: '/billing', icon: 'receipt_long', labelKey: 'practitioner.nav.billing' },
+  { to: '/onboarding', icon: 'badge', labelKey: 'practitioner.nav.profile' },
+  { to: '/availability', icon: 'event_available', labelKey: 'practitioner.nav.availability' },
 ];

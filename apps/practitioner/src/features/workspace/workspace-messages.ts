@@ -4,6 +4,8 @@ const fr = {
   billing: 'Facturation',
   appointments: 'Rendez-vous',
   patients: 'Patients',
+  profile: 'Profil',
+  availability: 'Disponibilités',
 };
 
 const en: typeof fr = {
@@ -11,6 +13,8 @@ const en: typeof fr = {
   billing: 'Billing',
   appointments: 'Appointments',
   patients: 'Patients',
+  profile: 'Profile',
+  availability: 'Availability',
 };
 
 export const workspaceMessages = { fr, en };
