@@ -6,6 +6,7 @@ import { createCarebookRouter } from '@carebook/shell';
 import { env } from './app-env.ts';
 import BillingBanner from './features/billing/BillingBanner.vue';
 import WorkspaceNav from './features/workspace/WorkspaceNav.vue';
+import { staffRoutes } from './features/staff/staff-routes.ts';
 
 export function createPractitionerRouter(): Router {
   return createCarebookRouter({
@@ -30,6 +31,7 @@ export function createPractitionerRouter(): Router {
         component: () => import('./features/billing/BillingPage.vue'),
         meta: { requiresAuth: true, titleKey: 'practitioner.titles.billing' },
       },
+      ...staffRoutes,
     ],
   });
 }

@@ -3,9 +3,11 @@ export const workspaceMessages = {
   fr: {
     menu: 'Mon espace',
     billing: 'Facturation',
+    staff: 'Bureau de l’équipe',
   },
   en: {
     menu: 'My workspace',
     billing: 'Billing',
+    staff: 'Staff desk',
   },
-} as const;
+};
