@@ -82,7 +82,9 @@ describe('the staff desk refuses everyone but staff', () => {
   it('gives a patient and a practitioner nothing from any staff function, table or route', async () => {
     const { owner: subject, documentId } = await submittedWithDocument();
     const deliveryId = await deadDelivery(subject.id);
-    await service().from('content_pages').insert({ slug: `draft-${uniqueLetters()}`, locale: 'fr', title: 'Brouillon' });
+    await service()
+      .from('content_pages')
+      .insert({ slug: `draft-${uniqueLetters()}`, locale: 'fr', title: 'Brouillon' });
     for (const who of [await patient(), await practitioner()]) {
       expect((await who.client.rpc('am_i_staff')).data).toBe(false);
 
@@ -103,11 +105,19 @@ describe('the staff desk refuses everyone but staff', () => {
         const res = await who.client.from(table).select('*');
         expect([table, res.error, res.data]).toEqual([table, null, []]);
       }
-      expect((await who.client.from('verification_documents').select('*').eq('id', documentId)).data).toEqual([]);
+      expect((await who.client.from('verification_documents').select('*').eq('id', documentId)).data).toEqual(
+        [],
+      );
       expect((await who.client.from('content_pages').select('*').eq('published', false)).data).toEqual([]);
-      const written = await who.client.from('content_pages').insert({ slug: 'help', locale: 'en', title: 'Hacked' });
+      const written = await who.client
+        .from('content_pages')
+        .insert({ slug: 'help', locale: 'en', title: 'Hacked' });
       expect(written.error?.code).toBe('42501');
-      const renamed = await who.client.from('professions').update({ name_en: 'Hacked' }).eq('code', 'psychologist').select();
+      const renamed = await who.client
+        .from('professions')
+        .update({ name_en: 'Hacked' })
+        .eq('code', 'psychologist')
+        .select();
       expect(renamed.data).toEqual([]);
 
       // The function answers 403 before reading anything, for decisions and documents alike.
@@ -120,7 +130,11 @@ describe('the staff desk refuses everyone but staff', () => {
       expect([doc.status, 'url' in doc.body]).toEqual([403, false]);
     }
     // Nothing moved.
-    const after = await service().from('practitioners').select('verification_status').eq('id', subject.id).single();
+    const after = await service()
+      .from('practitioners')
+      .select('verification_status')
+      .eq('id', subject.id)
+      .single();
     expect(after.data?.verification_status).toBe('submitted');
   });
 });
@@ -178,7 +192,9 @@ describe('staff on the desk', () => {
         .select('actor_id, action')
         .eq('action', 'verification_document_read')
         .eq('record_id', documentId);
-      expect(rows.data).toEqual(Array.from({ length: view }, () => ({ actor_id: desk.id, action: 'verification_document_read' })));
+      expect(rows.data).toEqual(
+        Array.from({ length: view }, () => ({ actor_id: desk.id, action: 'verification_document_read' })),
+      );
     }
   });
 
@@ -215,7 +231,12 @@ describe('staff on the desk', () => {
       .eq('record_id', owner.id)
       .eq('action', 'verification_changed')
       .order('id');
-    expect(history.data?.map((h) => [h.actor_id, (h.new_values as { verification_status: string }).verification_status])).toEqual([
+    expect(
+      history.data?.map((h) => [
+        h.actor_id,
+        (h.new_values as { verification_status: string }).verification_status,
+      ]),
+    ).toEqual([
       [owner.id, 'submitted'],
       [first.id, 'verified'],
     ]);
@@ -230,7 +251,11 @@ describe('staff on the desk', () => {
     expect(retried.data).toMatchObject({ id, status: 'pending', attempts: 8 });
     const again = await desk.client.rpc('staff_retry_delivery', { p_delivery_id: randomUUID() });
     expect([again.status, again.error?.details]).toEqual([404, 'not_found']);
-    const audit = await service().from('audit_log').select('actor_id').eq('action', 'delivery_retried').eq('record_id', id);
+    const audit = await service()
+      .from('audit_log')
+      .select('actor_id')
+      .eq('action', 'delivery_retried')
+      .eq('record_id', id);
     expect(audit.data).toEqual([{ actor_id: desk.id }]);
   });
 });

@@ -66,7 +66,12 @@ export async function renameProfession(
   name: CatalogueNames,
 ): Promise<Result<null>> {
   const result = await run(
-    client.from('professions').update({ name_fr: name.fr.trim(), name_en: name.en.trim() }).eq('code', code).select('code').maybeSingle(),
+    client
+      .from('professions')
+      .update({ name_fr: name.fr.trim(), name_en: name.en.trim() })
+      .eq('code', code)
+      .select('code')
+      .maybeSingle(),
     `profession ${code}`,
   );
   return result.ok ? ok(null) : result;
@@ -78,7 +83,12 @@ export async function renameSpecialty(
   name: CatalogueNames,
 ): Promise<Result<null>> {
   const result = await run(
-    client.from('specialties').update({ name_fr: name.fr.trim(), name_en: name.en.trim() }).eq('id', id).select('id').maybeSingle(),
+    client
+      .from('specialties')
+      .update({ name_fr: name.fr.trim(), name_en: name.en.trim() })
+      .eq('id', id)
+      .select('id')
+      .maybeSingle(),
     `specialty ${id}`,
   );
   return result.ok ? ok(null) : result;

@@ -146,7 +146,12 @@ export async function getProfileForReview(
   const [found, extra] = await Promise.all([
     run(client.from('practitioners').select(REVIEW_COLUMNS).eq('id', id).maybeSingle(), `practitioner ${id}`),
     run(
-      client.from('subscriptions').select('status').eq('practitioner_id', id).order('updated_at', { ascending: false }).limit(1),
+      client
+        .from('subscriptions')
+        .select('status')
+        .eq('practitioner_id', id)
+        .order('updated_at', { ascending: false })
+        .limit(1),
       'subscription',
     ),
   ]);
@@ -168,7 +173,10 @@ export async function getProfileForReview(
     subscriptionStatus: extra.ok ? (extra.data[0]?.status ?? null) : null,
     profession: {
       code: r.profession_code,
-      name: { fr: r.professions?.name_fr ?? r.profession_code, en: r.professions?.name_en ?? r.profession_code },
+      name: {
+        fr: r.professions?.name_fr ?? r.profession_code,
+        en: r.professions?.name_en ?? r.profession_code,
+      },
       registry: r.professions?.registry ?? 'none',
     },
     bio: { fr: r.bio_fr, en: r.bio_en },
@@ -337,7 +345,9 @@ export function listDeliveryProblems(client: CarebookClient, limit = 50): Promis
   return runMapped(
     client
       .from('deliveries')
-      .select('id, status, channel, attempts, last_error, next_attempt_at, created_at, recipient_id, outbox(topic), profiles(email)')
+      .select(
+        'id, status, channel, attempts, last_error, next_attempt_at, created_at, recipient_id, outbox(topic), profiles(email)',
+      )
       .or('status.eq.dead,and(status.eq.pending,last_error.not.is.null)')
       .order('created_at', { ascending: false })
       .limit(limit),
@@ -360,7 +370,9 @@ export function listDeliveryProblems(client: CarebookClient, limit = 50): Promis
 
 /** Sends a dead or failing delivery again on the notify job's next tick (audited). */
 export function retryDelivery(client: CarebookClient, id: string): Promise<Result<{ status: string }>> {
-  return runMapped(client.rpc('staff_retry_delivery', { p_delivery_id: id }), 'retry', (d) => ({ status: d.status }));
+  return runMapped(client.rpc('staff_retry_delivery', { p_delivery_id: id }), 'retry', (d) => ({
+    status: d.status,
+  }));
 }
 
 export interface PaymentProblem {
@@ -416,7 +428,12 @@ export interface SubscriptionProblem {
   currentPeriodEnd: string | null;
 }
 
-export const TROUBLED_SUBSCRIPTION_STATUSES = ['past_due', 'unpaid', 'incomplete', 'incomplete_expired'] as const;
+export const TROUBLED_SUBSCRIPTION_STATUSES = [
+  'past_due',
+  'unpaid',
+  'incomplete',
+  'incomplete_expired',
+] as const;
 
 /** Subscriptions whose payments are not going through. */
 export function listSubscriptionProblems(

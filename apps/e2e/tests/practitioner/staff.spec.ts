@@ -43,7 +43,11 @@ async function checkScreen(page: Page, name: string): Promise<void> {
 async function reviewCall(who: TestUser, body: Record<string, unknown>): Promise<number> {
   const res = await fetch(`${config.apiUrl}/functions/v1/review-practitioner`, {
     method: 'POST',
-    headers: { apikey: config.anonKey, Authorization: `Bearer ${who.accessToken}`, 'Content-Type': 'application/json' },
+    headers: {
+      apikey: config.anonKey,
+      Authorization: `Bearer ${who.accessToken}`,
+      'Content-Type': 'application/json',
+    },
     body: JSON.stringify(body),
   });
   await res.body?.cancel();
@@ -52,16 +56,29 @@ async function reviewCall(who: TestUser, body: Record<string, unknown>): Promise
 
 async function submittedPractitioner(name: string): Promise<{ pro: TestUser; documentId: string }> {
   const pro = await practitioner({ fullName: name });
-  await createPractitionerProfile(pro, { display_name: name, bio_fr: 'Psychologue clinicienne.', bio_en: 'Clinical psychologist.' });
+  await createPractitionerProfile(pro, {
+    display_name: name,
+    bio_fr: 'Psychologue clinicienne.',
+    bio_en: 'Clinical psychologist.',
+  });
   const path = `${pro.id}/diploma.pdf`;
   const pdf = Buffer.from(
     '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/MediaBox[0 0 200 200]/Parent 2 0 R>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
   );
-  const upload = await pro.client.storage.from('verification-documents').upload(path, pdf, { contentType: 'application/pdf' });
+  const upload = await pro.client.storage
+    .from('verification-documents')
+    .upload(path, pdf, { contentType: 'application/pdf' });
   expect(upload.error).toBeNull();
   const doc = await pro.client
     .from('verification_documents')
-    .insert({ practitioner_id: pro.id, kind: 'diploma', object_path: path, file_name: 'diploma.pdf', mime_type: 'application/pdf', size_bytes: pdf.length })
+    .insert({
+      practitioner_id: pro.id,
+      kind: 'diploma',
+      object_path: path,
+      file_name: 'diploma.pdf',
+      mime_type: 'application/pdf',
+      size_bytes: pdf.length,
+    })
     .select('id')
     .single();
   expect(doc.error).toBeNull();
@@ -70,7 +87,9 @@ async function submittedPractitioner(name: string): Promise<{ pro: TestUser; doc
 }
 
 test.describe('staff desk', () => {
-  test('reject with a reason, resubmission, approval, publication; a stale decision is refused', async ({ page }) => {
+  test('reject with a reason, resubmission, approval, publication; a stale decision is refused', async ({
+    page,
+  }) => {
     test.setTimeout(120_000);
     const name = `Dr ${uniqueLetters(6)} Morel`;
     const { pro, documentId } = await submittedPractitioner(name);
@@ -87,7 +106,7 @@ test.describe('staff desk', () => {
     await page.getByRole('tab', { name: 'Vérifications' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Vérifications' })).toBeVisible();
     await expect(page.getByTestId('staff-row').first()).toContainText('À vérifier');
-    await expect(page.getByTestId('staff-row').first()).toContainText(/en attente depuis/);
+    await expect(page.getByTestId('staff-row').first()).toContainText(/en attente depuis|soumis à l’instant/);
     await checkScreen(page, 'staff-queue');
 
     // The directory finds them on the server by a piece of their name.
@@ -104,7 +123,10 @@ test.describe('staff desk', () => {
     await expect(page.getByTestId('review-status')).toHaveText('À vérifier');
     await expect(page.getByTestId('registration-check')).toContainText('respecte la règle du registre ADELI');
     await page.getByRole('button', { name: 'Afficher diploma.pdf' }).click();
-    await expect(page.getByTestId('document-viewer').locator('iframe')).toHaveAttribute('src', /verification-documents/);
+    await expect(page.getByTestId('document-viewer').locator('iframe')).toHaveAttribute(
+      'src',
+      /verification-documents/,
+    );
     const views = await sql<{ n: number }>(
       `select count(*)::int as n from public.audit_log where action = 'verification_document_read' and record_id = $1`,
       [documentId],
@@ -120,7 +142,9 @@ test.describe('staff desk', () => {
     const reason = 'Le diplôme est illisible : merci d’envoyer une copie nette.';
     await page.getByTestId('decision-reason').fill(reason);
     await page.getByTestId('decision-confirm').click();
-    await expect(page.getByTestId('review-done')).toContainText('Profil refusé : le praticien voit le motif.');
+    await expect(page.getByTestId('review-done')).toContainText(
+      'Profil refusé : le praticien voit le motif.',
+    );
     await expect(page.getByTestId('review-status')).toHaveText('Refusé');
     await expect(page.getByTestId('current-reason')).toHaveText(reason);
     await expect(page.getByTestId('review-history')).toContainText('À vérifier → Refusé');
@@ -128,9 +152,20 @@ test.describe('staff desk', () => {
 
     // The practitioner reads the reason on their own profile (the profile screens are the
     // onboarding feature's), fixes it and submits again.
-    const own = await pro.client.from('practitioners').select('verification_status, status_reason').eq('id', pro.id).single();
+    const own = await pro.client
+      .from('practitioners')
+      .select('verification_status, status_reason')
+      .eq('id', pro.id)
+      .single();
     expect(own.data).toEqual({ verification_status: 'rejected', status_reason: reason });
-    expect((await pro.client.from('practitioners').update({ bio_fr: 'Psychologue clinicienne, diplôme lisible.' }).eq('id', pro.id)).error).toBeNull();
+    expect(
+      (
+        await pro.client
+          .from('practitioners')
+          .update({ bio_fr: 'Psychologue clinicienne, diplôme lisible.' })
+          .eq('id', pro.id)
+      ).error,
+    ).toBeNull();
     await submit(pro);
 
     await page.getByTestId('review-error').or(page.getByTestId('review-done')).first().waitFor();
@@ -141,24 +176,39 @@ test.describe('staff desk', () => {
     await expect(page.getByTestId('review-done')).toContainText('Profil approuvé.');
     await expect(page.getByTestId('review-status')).toHaveText('Vérifié');
     await subscribe(pro.id, 'active');
-    const [published] = await sql<{ published: boolean }>(`select published from public.practitioners where id = $1`, [pro.id]);
+    const [published] = await sql<{ published: boolean }>(
+      `select published from public.practitioners where id = $1`,
+      [pro.id],
+    );
     expect(published).toEqual({ published: true });
     await page.reload();
     await expect(page.getByRole('main')).toContainText('Publié');
 
     // Another staff member suspends while this page still shows "Vérifié": this decision is refused.
     const other = await staff();
-    expect(await reviewCall(other, { practitioner_id: pro.id, action: 'suspend', reason: 'Plainte reçue', expected_status: 'verified' })).toBe(200);
+    expect(
+      await reviewCall(other, {
+        practitioner_id: pro.id,
+        action: 'suspend',
+        reason: 'Plainte reçue',
+        expected_status: 'verified',
+      }),
+    ).toBe(200);
     await page.getByTestId('decide-suspend').click();
     await page.getByTestId('decision-reason').fill('Doublon de compte');
     await page.getByTestId('decision-confirm').click();
-    await expect(page.getByTestId('review-error')).toContainText('Quelqu’un de l’équipe a statué sur ce profil entre-temps');
+    await expect(page.getByTestId('review-error')).toContainText(
+      'Quelqu’un de l’équipe a statué sur ce profil entre-temps',
+    );
     await expect(page.getByTestId('review-status')).toHaveText('Suspendu');
     await expect(page.getByTestId('current-reason')).toHaveText('Plainte reçue');
     await checkScreen(page, 'staff-review-stale');
   });
 
-  test('a content page written in Markdown reaches the booking app in French and English, scripts inert', async ({ page, browser }) => {
+  test('a content page written in Markdown reaches the booking app in French and English, scripts inert', async ({
+    page,
+    browser,
+  }) => {
     test.setTimeout(90_000);
     const slug = uniqueSlug('aide');
     const desk = await staff();
@@ -168,7 +218,11 @@ test.describe('staff desk', () => {
     await page.getByRole('link', { name: 'Nouvelle page' }).click();
     await page.getByTestId('content-slug').fill(slug);
     await page.getByTestId('content-title').fill('Centre d’aide');
-    await page.getByTestId('content-body').fill('## Réserver\n\nChoisissez un **créneau**.\n\n<script>window.__hacked = true</script>\n\n<b>brut</b>\n\n[Conditions](/pages/terms)');
+    await page
+      .getByTestId('content-body')
+      .fill(
+        '## Réserver\n\nChoisissez un **créneau**.\n\n<script>window.__hacked = true</script>\n\n<b>brut</b>\n\n[Conditions](/pages/terms)',
+      );
     // The live preview renders as the booking app will: formatting yes, raw HTML as text.
     const preview = page.getByTestId('content-preview');
     await expect(preview.getByRole('heading', { level: 2, name: 'Réserver' })).toBeVisible();
@@ -197,10 +251,19 @@ test.describe('staff desk', () => {
     await expect(visitor.getByRole('heading', { level: 2, name: 'Réserver' })).toBeVisible();
     await expect(visitor.getByTestId('content-body')).toContainText('<b>brut</b>');
     await expect(visitor.getByTestId('content-body').locator('script, b')).toHaveCount(0);
-    expect(await visitor.evaluate(() => (window as unknown as { __hacked?: boolean }).__hacked)).toBeUndefined();
-    await expect(visitor.getByTestId('content-body').getByRole('link', { name: 'Conditions' })).toHaveAttribute('href', '/pages/terms');
+    expect(
+      await visitor.evaluate(() => (window as unknown as { __hacked?: boolean }).__hacked),
+    ).toBeUndefined();
+    await expect(
+      visitor.getByTestId('content-body').getByRole('link', { name: 'Conditions' }),
+    ).toHaveAttribute('href', '/pages/terms');
     const footer = visitor.getByRole('navigation', { name: 'Informations' });
-    for (const [label, target] of [['Aide', 'help'], ['Conditions d’utilisation', 'terms'], ['Confidentialité', 'privacy'], ['À propos', 'about']]) {
+    for (const [label, target] of [
+      ['Aide', 'help'],
+      ['Conditions d’utilisation', 'terms'],
+      ['Confidentialité', 'privacy'],
+      ['À propos', 'about'],
+    ]) {
       await expect(footer.getByRole('link', { name: label })).toHaveAttribute('href', `/pages/${target}`);
     }
     await checkScreen(visitor, 'booking-content-page-fr');
@@ -220,10 +283,21 @@ test.describe('staff desk', () => {
     const desk = await staff();
     // A dead delivery to retry.
     const someone = await patient();
-    const outbox = await service().from('outbox').insert({ topic: 'practitioner.verification.rejected', payload: {} }).select('id').single();
+    const outbox = await service()
+      .from('outbox')
+      .insert({ topic: 'practitioner.verification.rejected', payload: {} })
+      .select('id')
+      .single();
     const dead = await service()
       .from('deliveries')
-      .insert({ outbox_id: outbox.data?.id as number, recipient_id: someone.id, channel: 'email', status: 'dead', attempts: 8, last_error: 'Brevo 400: invalid recipient' })
+      .insert({
+        outbox_id: outbox.data?.id as number,
+        recipient_id: someone.id,
+        channel: 'email',
+        status: 'dead',
+        attempts: 8,
+        last_error: 'Brevo 400: invalid recipient',
+      })
       .select('id')
       .single();
     expect(dead.error).toBeNull();
@@ -235,7 +309,10 @@ test.describe('staff desk', () => {
     await checkScreen(page, 'staff-operations');
     await row.getByRole('button', { name: `Réessayer l’envoi à ${someone.email}` }).click();
     await expect(row).toContainText('Renvoi programmé');
-    const [after] = await sql<{ status: string }>(`select status::text from public.deliveries where id = $1`, [dead.data?.id]);
+    const [after] = await sql<{ status: string }>(
+      `select status::text from public.deliveries where id = $1`,
+      [dead.data?.id],
+    );
     expect(after).toEqual({ status: 'pending' });
 
     // Catalogue: add a specialty, rename it, see the effect on search.
@@ -269,7 +346,9 @@ test.describe('staff desk', () => {
   });
 
   for (const role of ['patient', 'practitioner'] as const) {
-    test(`a ${role} opening /staff gets "not allowed" and no data, on screen or on the network`, async ({ page }) => {
+    test(`a ${role} opening /staff gets "not allowed" and no data, on screen or on the network`, async ({
+      page,
+    }) => {
       const who = role === 'patient' ? await patient() : await practitioner();
       const { pro } = await submittedPractitioner(`Dr ${uniqueLetters(6)} Secret`);
       const answers: { url: string; body: string }[] = [];
@@ -284,7 +363,15 @@ test.describe('staff desk', () => {
         await expect(page.getByRole('menuitem', { name: 'Bureau de l’équipe' })).toHaveCount(0);
         await page.keyboard.press('Escape');
       }
-      for (const path of ['/staff', '/staff/queue', '/staff/practitioners', `/staff/practitioners/${pro.id}`, '/staff/audit', '/staff/operations', '/staff/content']) {
+      for (const path of [
+        '/staff',
+        '/staff/queue',
+        '/staff/practitioners',
+        `/staff/practitioners/${pro.id}`,
+        '/staff/audit',
+        '/staff/operations',
+        '/staff/content',
+      ]) {
         await page.goto(path);
         await expect(page.getByTestId('staff-not-allowed')).toBeVisible();
         await expect(page.getByRole('heading', { level: 1 })).toHaveText('Accès réservé à l’équipe Carebook');
@@ -294,14 +381,17 @@ test.describe('staff desk', () => {
       // The only staff question asked was "am I staff?", answered false; nothing else leaked.
       const staffCalls = answers.filter((a) => /staff|audit_log|review-practitioner|deliveries/.test(a.url));
       expect(staffCalls.length).toBeGreaterThan(0);
-      for (const a of staffCalls) expect([a.url, a.body]).toEqual([expect.stringContaining('am_i_staff'), 'false']);
+      for (const a of staffCalls)
+        expect([a.url, a.body]).toEqual([expect.stringContaining('am_i_staff'), 'false']);
       expect(answers.some((a) => a.body.includes(pro.id) || a.body.includes('Secret'))).toBe(false);
 
       // Through the API too: refusals or nothing.
       const desk = await who.client.rpc('staff_practitioners', {});
       expect([desk.status, desk.data]).toEqual([403, null]);
       expect((await who.client.from('audit_log').select('*')).data).toEqual([]);
-      expect((await who.client.from('verification_documents').select('*').eq('practitioner_id', pro.id)).data).toEqual([]);
+      expect(
+        (await who.client.from('verification_documents').select('*').eq('practitioner_id', pro.id)).data,
+      ).toEqual([]);
       expect(await reviewCall(who, { practitioner_id: pro.id, action: 'approve' })).toBe(403);
     });
   }

@@ -32,7 +32,14 @@ export function startOfDayIn(day: string, timeZone: string): string | null {
       second: '2-digit',
     }).formatToParts(new Date(instant));
     const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-    const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+    const asUtc = Date.UTC(
+      get('year'),
+      get('month') - 1,
+      get('day'),
+      get('hour'),
+      get('minute'),
+      get('second'),
+    );
     instant = utcGuess - (asUtc - instant);
   }
   return new Date(instant).toISOString();

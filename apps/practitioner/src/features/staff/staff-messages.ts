@@ -42,6 +42,7 @@ const fr = {
   published: 'Publié',
   notPublished: 'Non publié',
   waiting: {
+    justNow: 'soumis à l’instant',
     minutes: { one: 'en attente depuis {n} minute', other: 'en attente depuis {n} minutes' },
     hours: { one: 'en attente depuis {n} heure', other: 'en attente depuis {n} heures' },
     days: { one: 'en attente depuis {n} jour', other: 'en attente depuis {n} jours' },
@@ -108,7 +109,12 @@ const fr = {
     reason: 'Motif communiqué au praticien',
     documents: 'Justificatifs',
     noDocuments: 'Aucun justificatif envoyé.',
-    kind: { diploma: 'Diplôme', identity: 'Pièce d’identité', registration: 'Attestation d’inscription', other: 'Autre' },
+    kind: {
+      diploma: 'Diplôme',
+      identity: 'Pièce d’identité',
+      registration: 'Attestation d’inscription',
+      other: 'Autre',
+    },
     view: 'Afficher {name}',
     viewing: 'Ouverture…',
     viewedNote: 'Chaque ouverture est inscrite au journal. Le lien expire après {n} secondes.',
@@ -168,7 +174,10 @@ const fr = {
     badCode: 'Lettres minuscules et tirets bas seulement, en commençant par une lettre.',
     searchCheck: 'Effet sur la recherche',
     searchCheckHint: 'Combien de praticiens publiés une recherche sur ce nom trouve',
-    searchFound: { one: '« {text} » trouve {n} praticien publié', other: '« {text} » trouve {n} praticiens publiés' },
+    searchFound: {
+      one: '« {text} » trouve {n} praticien publié',
+      other: '« {text} » trouve {n} praticiens publiés',
+    },
   },
   content: {
     title: 'Pages du site',
@@ -192,7 +201,8 @@ const fr = {
     updated: 'Modifiée le {date}',
     titleRequired: 'Un titre est nécessaire.',
     back: 'Retour aux pages',
-    markdownHint: 'Markdown : # titre, **gras**, *italique*, - liste, [lien](/pages/help). Le HTML est affiché tel quel, jamais exécuté.',
+    markdownHint:
+      'Markdown : # titre, **gras**, *italique*, - liste, [lien](/pages/help). Le HTML est affiché tel quel, jamais exécuté.',
   },
   operations: {
     title: 'Incidents',
@@ -297,6 +307,7 @@ const en: typeof fr = {
   published: 'Published',
   notPublished: 'Not published',
   waiting: {
+    justNow: 'submitted just now',
     minutes: { one: 'waiting for {n} minute', other: 'waiting for {n} minutes' },
     hours: { one: 'waiting for {n} hour', other: 'waiting for {n} hours' },
     days: { one: 'waiting for {n} day', other: 'waiting for {n} days' },
@@ -363,7 +374,12 @@ const en: typeof fr = {
     reason: 'Reason shown to the practitioner',
     documents: 'Documents',
     noDocuments: 'No document sent.',
-    kind: { diploma: 'Diploma', identity: 'Identity document', registration: 'Registration certificate', other: 'Other' },
+    kind: {
+      diploma: 'Diploma',
+      identity: 'Identity document',
+      registration: 'Registration certificate',
+      other: 'Other',
+    },
     view: 'View {name}',
     viewing: 'Opening…',
     viewedNote: 'Every view is written to the audit log. The link expires after {n} seconds.',
@@ -423,7 +439,10 @@ const en: typeof fr = {
     badCode: 'Lower-case letters and underscores only, starting with a letter.',
     searchCheck: 'Effect on search',
     searchCheckHint: 'How many published practitioners a search for this name finds',
-    searchFound: { one: '“{text}” finds {n} published practitioner', other: '“{text}” finds {n} published practitioners' },
+    searchFound: {
+      one: '“{text}” finds {n} published practitioner',
+      other: '“{text}” finds {n} published practitioners',
+    },
   },
   content: {
     title: 'Site pages',
@@ -447,7 +466,8 @@ const en: typeof fr = {
     updated: 'Changed on {date}',
     titleRequired: 'A title is needed.',
     back: 'Back to pages',
-    markdownHint: 'Markdown: # heading, **bold**, *italic*, - list, [link](/pages/help). HTML is shown as text, never run.',
+    markdownHint:
+      'Markdown: # heading, **bold**, *italic*, - list, [link](/pages/help). HTML is shown as text, never run.',
   },
   operations: {
     title: 'Failures',
