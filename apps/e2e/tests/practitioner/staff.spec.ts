@@ -345,6 +345,35 @@ test.describe('staff desk', () => {
     await checkScreen(page, 'staff-audit');
   });
 
+  test('in English, with the keyboard only: reject with a reason from the review page', async ({ page }) => {
+    const name = `Dr ${uniqueLetters(6)} Keys`;
+    const { pro } = await submittedPractitioner(name);
+    const desk = await staff();
+    await signInAs(page, desk);
+    await page.getByRole('button', { name: 'EN – English' }).click();
+    await page.goto(`/staff/practitioners/${pro.id}`);
+    await expect(page.getByTestId('review-status')).toHaveText('To review');
+    await expect(page.getByTestId('registration-check')).toContainText('follows the ADELI registry’s rule');
+    await page.getByTestId('decide-approve').focus();
+    await page.keyboard.press('Tab');
+    await expect(page.getByTestId('decide-reject')).toBeFocused();
+    await page.keyboard.press('Enter');
+    // The reason field takes the focus; Tab reaches Confirm; Enter decides.
+    await expect(page.getByTestId('decision-reason')).toBeFocused();
+    await page.keyboard.type('The diploma is unreadable.');
+    await page.keyboard.press('Tab');
+    await expect(page.getByTestId('decision-confirm')).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('review-done')).toContainText(
+      'Profile rejected: the practitioner sees the reason.',
+    );
+    await expect(page.getByTestId('review-history')).toContainText('To review → Rejected');
+    await checkScreen(page, 'staff-review-en');
+    await page.getByRole('tab', { name: 'Verification' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Verification' })).toBeVisible();
+    await checkScreen(page, 'staff-queue-en');
+  });
+
   for (const role of ['patient', 'practitioner'] as const) {
     test(`a ${role} opening /staff gets "not allowed" and no data, on screen or on the network`, async ({
       page,
