@@ -4,7 +4,6 @@
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import {
-  advance,
   config,
   createPractitionerProfile,
   patient,
