@@ -58,3 +58,16 @@ on conflict (code) do update
   set name_fr = excluded.name_fr, name_en = excluded.name_en, billing_interval = excluded.billing_interval,
       amount_cents = excluded.amount_cents, currency = excluded.currency, trial_days = excluded.trial_days,
       stripe_lookup_key = excluded.stripe_lookup_key, sort_order = excluded.sort_order;
+
+-- The site's first content pages, linked from the booking app's footer. Staff rewrite them on the
+-- desk (/staff/content); a reseed never overwrites what they wrote.
+insert into public.content_pages (slug, locale, title, body_md, published) values
+  ('help', 'fr', 'Aide', E'## Réserver une consultation\n\nCherchez un praticien par profession, spécialité ou ville, choisissez un créneau libre puis confirmez. Si la consultation est payante, le paiement se fait en ligne et le créneau vous est réservé pendant quelques minutes.\n\n## Annuler ou déplacer\n\nDepuis **Mes rendez-vous**, jusqu’au délai fixé par le praticien. Un rendez-vous payé et annulé à temps est remboursé.\n\n## Nous écrire\n\nPour toute question : [support@carebook.test](mailto:support@carebook.test).', true),
+  ('help', 'en', 'Help', E'## Booking a consultation\n\nSearch for a practitioner by profession, specialty or town, pick a free time and confirm. When the consultation is paid, you pay online and the time is held for you for a few minutes.\n\n## Cancelling or moving\n\nFrom **My appointments**, up to the practitioner''s cut-off. A paid appointment cancelled in time is refunded.\n\n## Contact us\n\nAny question: [support@carebook.test](mailto:support@carebook.test).', true),
+  ('terms', 'fr', 'Conditions d’utilisation', E'Carebook met en relation des particuliers et des praticiens dont l’équipe a vérifié l’inscription et les diplômes. Le praticien reste seul responsable de la consultation.\n\nUn rendez-vous réservé engage : annulez-le dans le délai indiqué si vous ne pouvez pas venir.', true),
+  ('terms', 'en', 'Terms of use', E'Carebook puts individuals in touch with practitioners whose registration and diplomas the team has checked. The practitioner alone is responsible for the consultation.\n\nA booked appointment is a commitment: cancel it within the stated time if you cannot come.', true),
+  ('privacy', 'fr', 'Confidentialité', E'Nous conservons ce qu’il faut pour vos rendez-vous : votre nom, votre adresse e-mail, vos rendez-vous et leurs paiements. Les paiements passent par Stripe ; nous ne voyons jamais votre carte.\n\nVous pouvez demander la suppression de votre compte à tout moment.', true),
+  ('privacy', 'en', 'Privacy', E'We keep what your appointments need: your name, e-mail address, appointments and their payments. Payments go through Stripe; we never see your card.\n\nYou can ask for your account to be deleted at any time.', true),
+  ('about', 'fr', 'À propos', E'Carebook aide chacun, et notamment les salariés des entreprises clientes, à consulter des praticiens de santé et de bien-être vérifiés, le plus souvent en vidéo.', true),
+  ('about', 'en', 'About', E'Carebook helps everyone, employees of client companies among them, see verified health and wellbeing practitioners, mostly by video.', true)
+on conflict (slug, locale) do nothing;

@@ -279,6 +279,19 @@ const producers: Record<ServerRefusalCode, () => Promise<Answer>> = {
       user.client.rpc('review_practitioner', { p_practitioner_id: user.id, p_action: 'approve' }),
     );
   },
+  stale_review: async () => {
+    const owner = await practitionerDraft();
+    await advance(owner.id, 'submitted', 'verified');
+    const staff = await user('staff');
+    return viaData(
+      staff.client.rpc('review_practitioner', {
+        p_practitioner_id: owner.id,
+        p_action: 'reject',
+        p_reason: 'Blurry diploma',
+        p_expected_status: 'submitted',
+      }),
+    );
+  },
   owner_only: async () => {
     const owner = await practitionerDraft();
     const staff = await user('staff');

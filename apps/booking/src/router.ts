@@ -5,6 +5,7 @@ import type { Router } from 'vue-router';
 import { createCarebookRouter } from '@carebook/shell';
 import { env } from './app-env.ts';
 import PaymentsNavLink from './features/payments/PaymentsNavLink.vue';
+import FooterLinks from './features/pages/FooterLinks.vue';
 
 export function createBookingRouter(): Router {
   return createCarebookRouter({
@@ -15,9 +16,20 @@ export function createBookingRouter(): Router {
       account: 'booking.titles.account',
       notFound: 'booking.titles.notFound',
     },
-    layout: { appName: 'Carebook', footerKey: 'booking.footer', headerExtras: PaymentsNavLink },
+    layout: {
+      appName: 'Carebook',
+      footerKey: 'booking.footer',
+      headerExtras: PaymentsNavLink,
+      footerExtras: FooterLinks,
+    },
     auth: { role: 'patient', inboxUrl: env.inboxUrl },
     routes: [
+      // Public: the site's content pages that staff publish (help, terms, privacy, about...).
+      {
+        path: 'pages/:slug',
+        component: () => import('./features/pages/ContentPage.vue'),
+        meta: { titleKey: 'booking.pages.title' },
+      },
       // Public: anyone reads a profile and its free times; signing in happens inside the flow.
       {
         path: 'p/:slug',

@@ -7,6 +7,7 @@ import { env } from './app-env.ts';
 import BillingBanner from './features/billing/BillingBanner.vue';
 import WorkspaceNav from './features/workspace/WorkspaceNav.vue';
 import { installOnboardingRedirect } from './features/onboarding/onboarding-redirect.ts';
+import { staffRoutes } from './features/staff/staff-routes.ts';
 
 export function createPractitionerRouter(): Router {
   const router = createCarebookRouter({
@@ -56,6 +57,7 @@ export function createPractitionerRouter(): Router {
         component: () => import('./features/availability/AvailabilityPage.vue'),
         meta: { requiresAuth: true, titleKey: 'practitioner.availability.title' },
       },
+      ...staffRoutes,
     ],
   });
   installOnboardingRedirect(router);

@@ -151,3 +151,48 @@ export {
 } from './verification-documents.ts';
 export { uploadProfilePhoto, photoUrl, PHOTO_MAX_BYTES } from './profile-photo.ts';
 export type { UploadProgress, UploadTransport } from './upload.ts';
+export {
+  amIStaff,
+  listStaffPractitioners,
+  getDeskCounts,
+  toDeskCounts,
+  getProfileForReview,
+  decideOnPractitioner,
+  openVerificationDocument,
+  listAuditEntries,
+  listDeliveryProblems,
+  retryDelivery,
+  listPaymentProblems,
+  listSubscriptionProblems,
+  STAFF_SEARCH_MAX,
+  TROUBLED_SUBSCRIPTION_STATUSES,
+  type StaffPractitioner,
+  type StaffPractitionerQuery,
+  type DeskCounts,
+  type ProfileUnderReview,
+  type ReviewDocument,
+  type ReviewDecision,
+  type AuditEntry,
+  type AuditQuery,
+  type DeliveryProblem,
+  type PaymentProblem,
+  type SubscriptionProblem,
+} from './staff.ts';
+export {
+  listCatalogue,
+  renameProfession,
+  renameSpecialty,
+  addSpecialty,
+  countSearchMatches,
+  type CatalogueProfession,
+  type CatalogueSpecialty,
+  type CatalogueNames,
+} from './catalogue.ts';
+export {
+  listContentPages,
+  getContentPage,
+  saveContentPage,
+  CONTENT_SLUG,
+  type ContentPage,
+  type ContentPageInput,
+} from './content-pages.ts';

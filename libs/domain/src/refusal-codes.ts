@@ -46,6 +46,7 @@ export const SERVER_REFUSALS = {
   specialty_mismatch: { status: 400, means: 'the specialty belongs to another profession' },
   illegal_transition: { status: 409, means: 'this status cannot move there from where it is' },
   staff_only: { status: 403, means: 'only staff may do this' },
+  stale_review: { status: 409, means: 'the profile changed since the reviewer opened it (another decision came first)' },
   self_review: { status: 403, means: 'staff cannot decide on their own profile' },
   owner_only: { status: 403, means: 'only the practitioner may submit their profile' },
   staff_edit_limited: { status: 403, means: 'staff change only the verification of a profile' },

@@ -74,6 +74,17 @@ describe('checkReviewRequest', () => {
     });
   });
 
+  it('carries the state the decider saw, and refuses one that is no state', () => {
+    expect(checkReviewRequest({ practitioner_id: id, action: 'approve', expected_status: 'submitted' })).toEqual({
+      ok: true,
+      value: { practitionerId: id, action: 'approve', reason: null, expectedStatus: 'submitted' },
+    });
+    expect(checkReviewRequest({ practitioner_id: id, action: 'approve', expected_status: 'pending' })).toEqual({
+      ok: false,
+      issues: { expected_status: 'invalid' },
+    });
+  });
+
   it('reports every field at once', () => {
     expect(checkReviewRequest({})).toEqual({
       ok: false,

@@ -3,7 +3,7 @@
 // review-practitioner function check a request with the same rules; the database decides whether
 // the move is legal from the profile's current state.
 
-import { REVIEW_ACTIONS, isOneOf, type ReviewAction } from './enums.ts';
+import { REVIEW_ACTIONS, VERIFICATION_STATUSES, isOneOf, type ReviewAction, type VerificationStatus } from './enums.ts';
 
 /** Same limit as practitioners.status_reason in the database, counted in characters. */
 export const REVIEW_REASON_MAX_LENGTH = 2000;
@@ -22,6 +22,11 @@ export interface ReviewRequest {
   action: ReviewAction;
   /** Trimmed; null for approve and reinstate, whose reason the database would drop anyway. */
   reason: string | null;
+  /**
+   * The state the decider saw; the database refuses the decision (stale_review) when the profile
+   * has moved since, e.g. another staff member decided first. Absent: no such check.
+   */
+  expectedStatus?: VerificationStatus;
 }
 
 /** Per field of the request as sent (snake_case), a stable issue code the UI can translate. */
@@ -29,6 +34,7 @@ export type ReviewRequestIssues = {
   practitioner_id?: 'required' | 'invalid';
   action?: 'required' | 'invalid';
   reason?: 'required' | 'invalid' | 'too_long';
+  expected_status?: 'invalid';
 };
 
 export type ReviewRequestCheck =
@@ -45,6 +51,7 @@ export function checkReviewRequest(input: {
   practitioner_id?: unknown;
   action?: unknown;
   reason?: unknown;
+  expected_status?: unknown;
 }): ReviewRequestCheck {
   const issues: ReviewRequestIssues = {};
 
@@ -65,9 +72,17 @@ export function checkReviewRequest(input: {
     else if (isReviewAction(action) && reviewNeedsReason(action) && reason === '') issues.reason = 'required';
   }
 
+  const expected = input.expected_status;
+  if (expected !== undefined && expected !== null && !isOneOf(VERIFICATION_STATUSES, expected)) {
+    issues.expected_status = 'invalid';
+  }
+
   if (Object.keys(issues).length > 0 || !isUuid(id) || !isReviewAction(action)) return { ok: false, issues };
-  return {
-    ok: true,
-    value: { practitionerId: id.toLowerCase(), action, reason: reviewNeedsReason(action) ? reason : null },
+  const value: ReviewRequest = {
+    practitionerId: id.toLowerCase(),
+    action,
+    reason: reviewNeedsReason(action) ? reason : null,
   };
+  if (isOneOf(VERIFICATION_STATUSES, expected)) value.expectedStatus = expected;
+  return { ok: true, value };
 }

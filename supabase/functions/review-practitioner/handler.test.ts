@@ -101,6 +101,20 @@ Deno.test('passes the trimmed reason of a rejection to the database', async () =
   await res.body?.cancel();
 });
 
+Deno.test('passes the state the reviewer saw, and answers the database\'s stale_review as 409', async () => {
+  const deps = fake({
+    review: dbError('PT409', 'The profile is now verified (you saw it submitted)', null, 'stale_review'),
+  });
+  const res = await handler(deps)(
+    post({ practitioner_id: practitionerId, action: 'reject', reason: 'Blurry', expected_status: 'submitted' }),
+  );
+  assert.equal(res.status, 409);
+  assert.equal((await res.json()).error.code, 'stale_review');
+  assert.deepEqual(deps.reviews, [
+    { practitionerId, action: 'reject', reason: 'Blurry', expectedStatus: 'submitted' },
+  ]);
+});
+
 Deno.test('answers 400 with field errors and never calls the database', async () => {
   const deps = fake();
   const res = await handler(deps)(post({ practitioner_id: 'not-a-uuid', action: 'suspend' }));

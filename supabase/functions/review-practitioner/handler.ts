@@ -2,7 +2,7 @@
 // documents they submitted. The function is thin on purpose: it checks the request, then calls the
 // database as the caller, where RLS, the state-machine trigger, the audit log and the outbox decide
 // and record everything in one transaction.
-//   POST /review-practitioner                    {practitioner_id, action, reason?} -> {practitioner}
+//   POST /review-practitioner                    {practitioner_id, action, reason?, expected_status?} -> {practitioner}
 //   GET  /review-practitioner/documents/<id>     -> {url, expires_in} (a signed URL to the file)
 import {
   apiError,

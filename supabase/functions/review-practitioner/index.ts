@@ -10,11 +10,13 @@ const BUCKET = 'verification-documents';
 Deno.serve(
   handler({
     lookUpStaff: lookUpCallerStaff,
-    async review(jwt, { practitionerId, action, reason }) {
+    async review(jwt, { practitionerId, action, reason, expectedStatus }) {
       const { data, error } = await userClient(jwt).rpc('review_practitioner', {
         p_practitioner_id: practitionerId,
         p_action: action,
         p_reason: reason,
+        // Sent only when given: the database then refuses a decision on a stale state (stale_review).
+        ...(expectedStatus && { p_expected_status: expectedStatus }),
       });
       return error ? { data: null, error } : { data: data as Record<string, unknown>, error: null };
     },

@@ -6,6 +6,7 @@ import { billingMessages } from '../features/billing/billing-messages.ts';
 import { onboardingMessages } from '../features/onboarding/onboarding-messages.ts';
 import { patientsMessages } from '../features/patients/patients-messages.ts';
 import { workspaceMessages } from '../features/workspace/workspace-messages.ts';
+import { staffMessages } from '../features/staff/staff-messages.ts';
 
 const fr = {
   practitioner: {
@@ -51,6 +52,7 @@ const fr = {
     availability: availabilityMessages.fr,
     onboarding: onboardingMessages.fr,
     nav: workspaceMessages.fr,
+    staff: staffMessages.fr,
   },
 };
 
@@ -98,6 +100,7 @@ const en: typeof fr = {
     availability: availabilityMessages.en,
     onboarding: onboardingMessages.en,
     nav: workspaceMessages.en,
+    staff: staffMessages.en,
   },
 };
 

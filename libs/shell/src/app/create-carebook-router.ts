@@ -27,7 +27,8 @@ export interface CarebookRouterOptions {
   titleKeys: { home: string; auth: string; account: string; notFound: string };
   /**
    * The frame: tab title suffix, header badge, footer text; optionally the app's own header
-   * entries (before the language switcher) and a notice above every page (e.g. a billing banner).
+   * entries (before the language switcher), a notice above every page (e.g. a billing banner)
+   * and footer entries (e.g. links to content pages).
    */
   layout: {
     appName: string;
@@ -35,6 +36,7 @@ export interface CarebookRouterOptions {
     footerKey: string;
     headerExtras?: Component;
     notice?: Component;
+    footerExtras?: Component;
   };
   /** The sign-in page: the kind of account it creates, the dev inbox, an optional note. */
   auth: { role: SelfSignupRole; inboxUrl: string | null; noteKey?: string };

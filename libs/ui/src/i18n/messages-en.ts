@@ -115,6 +115,7 @@ export const en: MessageSchema = {
     illegal_transition: 'This change is not possible from the current status. Reload the page to see the latest status.',
     staff_only: 'Only the Carebook team can do this.',
     self_review: 'You cannot decide on your own profile: another team member must.',
+    stale_review: 'Someone on the team decided on this profile in the meantime: reload it to see their decision before making yours.',
     owner_only: 'Only the practitioner can submit their profile.',
     staff_edit_limited: 'The team changes only a profile’s verification, not its content.',
     staff_role_locked: 'The team role is managed from the list of team members.',

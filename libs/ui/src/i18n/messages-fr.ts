@@ -116,6 +116,7 @@ export const fr = {
     illegal_transition: 'Ce changement d’état n’est pas possible depuis l’état actuel. Rechargez la page pour voir l’état à jour.',
     staff_only: 'Seule l’équipe Carebook peut faire cela.',
     self_review: 'Vous ne pouvez pas statuer sur votre propre profil : un autre membre de l’équipe doit le faire.',
+    stale_review: 'Quelqu’un de l’équipe a statué sur ce profil entre-temps : rechargez-le pour voir sa décision avant d’en prendre une.',
     owner_only: 'Seul le praticien peut envoyer son profil.',
     staff_edit_limited: 'L’équipe ne modifie que la vérification d’un profil, pas son contenu.',
     staff_role_locked: 'Le rôle équipe se gère depuis la liste des membres de l’équipe.',

@@ -1196,6 +1196,7 @@ export type Database = {
       [_ in never]: never;
     };
     Functions: {
+      am_i_staff: { Args: Record<PropertyKey, never>; Returns: boolean };
       apply_stripe_event: {
         Args: { p_event: Json; p_object?: Json; p_read_at?: string };
         Returns: string;
@@ -1536,6 +1537,7 @@ export type Database = {
       review_practitioner: {
         Args: {
           p_action: Database['public']['Enums']['review_action'];
+          p_expected_status?: Database['public']['Enums']['verification_status'];
           p_practitioner_id: string;
           p_reason?: string;
         };
@@ -1670,6 +1672,54 @@ export type Database = {
       skip_delivery: {
         Args: { p_id: string; p_reason: string };
         Returns: Database['public']['Enums']['delivery_status'];
+      };
+      staff_desk_counts: { Args: Record<PropertyKey, never>; Returns: Json };
+      staff_practitioners: {
+        Args: {
+          p_limit?: number;
+          p_offset?: number;
+          p_profession?: string;
+          p_queue?: boolean;
+          p_status?: Database['public']['Enums']['verification_status'];
+          p_text?: string;
+        };
+        Returns: {
+          display_name: string;
+          email: string;
+          id: string;
+          profession_code: string;
+          published: boolean;
+          registration_number: string;
+          slug: string;
+          status_reason: string;
+          submitted_at: string;
+          subscription_status: Database['public']['Enums']['subscription_status'];
+          total_count: number;
+          verification_status: Database['public']['Enums']['verification_status'];
+          verified_at: string;
+        }[];
+      };
+      staff_retry_delivery: {
+        Args: { p_delivery_id: string };
+        Returns: {
+          attempts: number;
+          channel: Database['public']['Enums']['notification_channel'];
+          created_at: string;
+          id: string;
+          last_error: string | null;
+          next_attempt_at: string;
+          outbox_id: number;
+          provider_message_id: string | null;
+          recipient_id: string;
+          sent_at: string | null;
+          status: Database['public']['Enums']['delivery_status'];
+        };
+        SetofOptions: {
+          from: '*';
+          to: 'deliveries';
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
       };
     };
     Enums: {

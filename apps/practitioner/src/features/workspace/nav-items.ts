@@ -4,6 +4,8 @@ export interface NavItem {
   icon: string;
   /** A key under practitioner.nav (workspace-messages.ts). */
   labelKey: string;
+  /** Listed only for staff (asked of the server: am_i_staff); the server refuses others anyway. */
+  staffOnly?: boolean;
 }
 
 export const navItems: readonly NavItem[] = [
@@ -12,4 +14,5 @@ export const navItems: readonly NavItem[] = [
   { to: '/billing', icon: 'receipt_long', labelKey: 'practitioner.nav.billing' },
   { to: '/onboarding', icon: 'badge', labelKey: 'practitioner.nav.profile' },
   { to: '/availability', icon: 'event_available', labelKey: 'practitioner.nav.availability' },
+  { to: '/staff', icon: 'admin_panel_settings', labelKey: 'practitioner.nav.staff', staffOnly: true },
 ];

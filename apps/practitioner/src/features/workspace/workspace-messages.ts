@@ -6,6 +6,7 @@ const fr = {
   patients: 'Patients',
   profile: 'Profil',
   availability: 'Disponibilités',
+  staff: 'Bureau de l’équipe',
 };
 
 const en: typeof fr = {
@@ -15,6 +16,7 @@ const en: typeof fr = {
   patients: 'Patients',
   profile: 'Profile',
   availability: 'Availability',
+  staff: 'Staff desk',
 };
 
 export const workspaceMessages = { fr, en };
