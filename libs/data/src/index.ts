@@ -118,3 +118,16 @@ export {
   type PaymentStatus,
 } from './payments.ts';
 export { listMySponsoredTypes, type SponsoredType } from './sponsorships.ts';
+export {
+  getPractitionerCalendar,
+  toPractitionerCalendar,
+  setAppointmentOutcome,
+  moveAvailabilityException,
+  CALENDAR_WINDOW_MAX_DAYS,
+  type PractitionerCalendar,
+  type CalendarBooking,
+  type CalendarBlock,
+  type CalendarBusy,
+  type CalendarType,
+  type AppointmentOutcome,
+} from './calendar.ts';
