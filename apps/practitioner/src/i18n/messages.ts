@@ -1,6 +1,7 @@
 // Texts of the practitioner app itself, under the "practitioner" key; shared texts live in
 // @carebook/ui. vue-i18n syntax: never write a bare at-sign or pipe in a text.
 import { billingMessages } from '../features/billing/billing-messages.ts';
+import { calendarMessages } from '../features/calendar/calendar-messages.ts';
 import { workspaceMessages } from '../features/workspace/workspace-messages.ts';
 
 const fr = {
@@ -11,6 +12,7 @@ const fr = {
       account: 'Mon compte',
       notFound: 'Page introuvable',
       billing: 'Facturation',
+      calendar: 'Agenda',
     },
     home: {
       eyebrow: 'Carebook Pro, pour les praticiens de santé et de bien-être',
@@ -42,6 +44,7 @@ const fr = {
     },
     footer: 'Carebook Pro · L’espace des praticiens',
     billing: billingMessages.fr,
+    calendar: calendarMessages.fr,
     nav: workspaceMessages.fr,
   },
 };
@@ -54,6 +57,7 @@ const en: typeof fr = {
       account: 'My account',
       notFound: 'Page not found',
       billing: 'Billing',
+      calendar: 'Calendar',
     },
     home: {
       eyebrow: 'Carebook Pro, for health and wellbeing practitioners',
@@ -85,6 +89,7 @@ const en: typeof fr = {
     },
     footer: 'Carebook Pro · The practitioners’ workspace',
     billing: billingMessages.en,
+    calendar: calendarMessages.en,
     nav: workspaceMessages.en,
   },
 };

@@ -7,5 +7,6 @@ export interface NavItem {
 }
 
 export const navItems: readonly NavItem[] = [
+  { to: '/calendar', icon: 'calendar_month', labelKey: 'practitioner.nav.calendar' },
   { to: '/billing', icon: 'receipt_long', labelKey: 'practitioner.nav.billing' },
 ];

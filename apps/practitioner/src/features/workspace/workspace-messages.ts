@@ -2,10 +2,12 @@
 export const workspaceMessages = {
   fr: {
     menu: 'Mon espace',
+    calendar: 'Agenda',
     billing: 'Facturation',
   },
   en: {
     menu: 'My workspace',
+    calendar: 'Calendar',
     billing: 'Billing',
   },
-} as const;
+};
