@@ -96,7 +96,12 @@ export function toPractitionerCalendar(json: unknown): PractitionerCalendar | nu
         bookedAt: iso(str(a.booked_at)),
         sponsored: a.sponsored === true,
         paymentStatus: strOrNull(a.payment_status),
-        patient: { id: str(p.id), fullName: strOrNull(p.full_name), email: strOrNull(p.email), phone: strOrNull(p.phone) },
+        patient: {
+          id: str(p.id),
+          fullName: strOrNull(p.full_name),
+          email: strOrNull(p.email),
+          phone: strOrNull(p.phone),
+        },
       };
     }),
     exceptions: list(json.exceptions).map((e) => ({
@@ -131,7 +136,9 @@ export async function getPractitionerCalendar(
     toPractitionerCalendar,
   );
   if (!answer.ok) return answer;
-  return answer.data ? ok(answer.data) : fail({ code: 'unexpected_data', message: 'calendar: not the expected object' });
+  return answer.data
+    ? ok(answer.data)
+    : fail({ code: 'unexpected_data', message: 'calendar: not the expected object' });
 }
 
 export type AppointmentOutcome = Extract<AppointmentStatus, 'completed' | 'no_show'>;
