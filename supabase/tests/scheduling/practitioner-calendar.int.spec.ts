@@ -4,7 +4,16 @@
 // see nothing of it.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getPractitionerCalendar, setAppointmentOutcome } from '@carebook/data';
-import { anon, patient, practitioner, practitionerOpen, scenario, sql, type Scenario, type TestUser } from '@carebook/testing';
+import {
+  anon,
+  patient,
+  practitioner,
+  practitionerOpen,
+  scenario,
+  sql,
+  type Scenario,
+  type TestUser,
+} from '@carebook/testing';
 
 describe('practitioner_calendar', () => {
   let s: Scenario;
@@ -29,8 +38,16 @@ describe('practitioner_calendar', () => {
     const booked = await s.book(ana, s.at(4, '10:00'), { type: 1 });
     expect(booked.error).toBeNull();
     await s.practitioner.client.from('availability_exceptions').insert([
-      { practitioner_id: s.practitioner.id, kind: 'time_off', during: `[${s.at(5, '09:00')},${s.at(5, '10:00')})` },
-      { practitioner_id: s.practitioner.id, kind: 'extra', during: `[${s.at(6, '14:00')},${s.at(6, '16:00')})` },
+      {
+        practitioner_id: s.practitioner.id,
+        kind: 'time_off',
+        during: `[${s.at(5, '09:00')},${s.at(5, '10:00')})`,
+      },
+      {
+        practitioner_id: s.practitioner.id,
+        kind: 'extra',
+        during: `[${s.at(6, '14:00')},${s.at(6, '16:00')})`,
+      },
     ]);
     await sql(
       `insert into public.external_busy_intervals (practitioner_id, source, source_id, during)
@@ -76,7 +93,11 @@ describe('practitioner_calendar', () => {
   it('another practitioner, a patient and anon see nothing of it', async () => {
     const other = (await practitionerOpen()).practitioner;
     const theirs = await getPractitionerCalendar(other.client, { from, to });
-    expect(theirs.ok && [theirs.data.appointments, theirs.data.exceptions, theirs.data.busy]).toEqual([[], [], []]);
+    expect(theirs.ok && [theirs.data.appointments, theirs.data.exceptions, theirs.data.busy]).toEqual([
+      [],
+      [],
+      [],
+    ]);
     // A practitioner account without a profile has no calendar.
     const bare = await getPractitionerCalendar((await practitioner()).client, { from, to });
     expect(bare).toMatchObject({ ok: false, error: { code: 'not_found' } });

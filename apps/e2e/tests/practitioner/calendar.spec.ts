@@ -52,10 +52,12 @@ async function openCalendarOn(page: Page, s: Scenario, day: string): Promise<voi
   await page.getByTestId('cal-today').focus();
 }
 
-const event = (page: Page, title = TITLE) => page.locator('.cb-calendar').getByRole('button', { name: new RegExp(title) });
+const event = (page: Page, title = TITLE) =>
+  page.locator('.cb-calendar').getByRole('button', { name: new RegExp(title) });
 
 /** The body column of a day in the time grid (the header has a column of the same date). */
-const dayColumn = (page: Page, date: string) => page.locator(`.cb-calendar [role=gridcell][data-date="${date}"]`).last();
+const dayColumn = (page: Page, date: string) =>
+  page.locator(`.cb-calendar [role=gridcell][data-date="${date}"]`).last();
 
 async function slotStarts(s: Scenario, date: string): Promise<string[]> {
   const slots = await s.slots(s.at(date, '00:00'), s.at(date, '23:59'));
@@ -63,7 +65,9 @@ async function slotStarts(s: Scenario, date: string): Promise<string[]> {
 }
 
 test.describe('calendar', () => {
-  test('shows a booked appointment in week, day, month and agenda views, at Paris times', async ({ page }) => {
+  test('shows a booked appointment in week, day, month and agenda views, at Paris times', async ({
+    page,
+  }) => {
     // Four views, each with axe and screenshots at two widths.
     test.setTimeout(120_000);
     const ana = await patient({ fullName: 'Ana Martin' });
@@ -117,12 +121,16 @@ test.describe('calendar', () => {
     await page.keyboard.press('Escape');
   });
 
-  test('drag an appointment to another time, confirm: moved in the database, patient notified', async ({ page }) => {
+  test('drag an appointment to another time, confirm: moved in the database, patient notified', async ({
+    page,
+  }) => {
     const ana = await patient({ fullName: 'Ana Martin' });
     const s = await practice(ana);
     const appointment = s.appointments[0]!;
     await openCalendarOn(page, s, s.day(2));
 
+    // Hovering waits until the event stands still (the view scrolls to 08:00 once drawn).
+    await event(page).hover();
     const box = (await event(page).boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + 8);
     await page.mouse.down();
@@ -138,7 +146,9 @@ test.describe('calendar', () => {
     await page.getByTestId('move-submit').click();
     await expect(page.getByTestId('cal-flash')).toHaveText('Rendez-vous déplacé. Le patient est prévenu.');
 
-    const [row] = await sql<{ starts_at: Date }>(`select starts_at from public.appointments where id = $1`, [appointment.id]);
+    const [row] = await sql<{ starts_at: Date }>(`select starts_at from public.appointments where id = $1`, [
+      appointment.id,
+    ]);
     expect(row!.starts_at.toISOString()).toBe(s.at(2, '11:00'));
     const outbox = await outboxOf(appointment.id);
     expect(outbox.map((m) => m.topic)).toContain('appointment.rescheduled');
@@ -151,6 +161,8 @@ test.describe('calendar', () => {
     await openCalendarOn(page, s, s.day(2));
 
     // 10:00 -> 17:45: a 30-minute consultation would end after the 08:00-18:00 opening hours.
+    // Hovering waits until the event stands still (the view scrolls to 08:00 once drawn).
+    await event(page).hover();
     const box = (await event(page).boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + 8);
     await page.mouse.down();
@@ -175,6 +187,7 @@ test.describe('calendar', () => {
     expect(await slotStarts(s, date)).toContain(s.at(date, '14:00'));
     await openCalendarOn(page, s, date);
 
+    await event(page).hover(); // the week is drawn and scrolled
     const column = (await dayColumn(page, date).boundingBox())!;
     const x = column.x + column.width / 2;
     await page.mouse.move(x, column.y + 14 * HOUR_PX + 5);

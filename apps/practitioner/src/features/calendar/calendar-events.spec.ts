@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { CalendarBooking, PractitionerCalendar } from '@carebook/data';
-import { TYPE_COLOURS, calendarEvents, parseEventId, typeColour, type EventTexts } from './calendar-events.ts';
+import {
+  TYPE_COLOURS,
+  calendarEvents,
+  parseEventId,
+  typeColour,
+  type EventTexts,
+} from './calendar-events.ts';
 
 const texts: EventTexts = {
   unnamedPatient: 'Patient',
@@ -30,12 +36,32 @@ const booking = (over: Partial<CalendarBooking> = {}): CalendarBooking => ({
 const calendar = (appointments: CalendarBooking[]): PractitionerCalendar => ({
   timeZone: 'Europe/Paris',
   types: [
-    { id: 't1', name: { fr: 'Séance', en: 'Session' }, durationMinutes: 30, mode: 'video', active: true, ordinal: 0 },
-    { id: 't2', name: { fr: 'Bilan', en: null }, durationMinutes: 30, mode: 'video', active: true, ordinal: 1 },
+    {
+      id: 't1',
+      name: { fr: 'Séance', en: 'Session' },
+      durationMinutes: 30,
+      mode: 'video',
+      active: true,
+      ordinal: 0,
+    },
+    {
+      id: 't2',
+      name: { fr: 'Bilan', en: null },
+      durationMinutes: 30,
+      mode: 'video',
+      active: true,
+      ordinal: 1,
+    },
   ],
   appointments,
   exceptions: [
-    { id: 'x1', kind: 'time_off', from: '2027-03-29T10:00:00.000Z', to: '2027-03-29T11:00:00.000Z', note: 'Dentist' },
+    {
+      id: 'x1',
+      kind: 'time_off',
+      from: '2027-03-29T10:00:00.000Z',
+      to: '2027-03-29T11:00:00.000Z',
+      note: 'Dentist',
+    },
     { id: 'x2', kind: 'extra', from: '2027-03-30T16:00:00.000Z', to: '2027-03-30T18:00:00.000Z', note: null },
   ],
   busy: [{ id: 'b1', source: 'google', from: '2027-03-31T08:00:00.000Z', to: '2027-03-31T09:00:00.000Z' }],
@@ -62,7 +88,11 @@ describe('calendarEvents', () => {
     const events = calendarEvents(
       calendar([
         booking({ id: 'h', status: 'held', consultationTypeId: 't1' }),
-        booking({ id: 'n', status: 'no_show', patient: { id: 'p', fullName: null, email: null, phone: null } }),
+        booking({
+          id: 'n',
+          status: 'no_show',
+          patient: { id: 'p', fullName: null, email: null, phone: null },
+        }),
         booking({ id: 'c', status: 'completed' }),
       ]),
       'en',
@@ -78,7 +108,9 @@ describe('calendarEvents', () => {
 
   it('draws time off and extra openings as editable blocks, busy times as background', () => {
     const events = calendarEvents(calendar([]), 'fr', texts);
-    expect(events.map((e) => [e.id, e.title, e.display ?? 'auto', e.startEditable, e.durationEditable])).toEqual([
+    expect(
+      events.map((e) => [e.id, e.title, e.display ?? 'auto', e.startEditable, e.durationEditable]),
+    ).toEqual([
       ['x:x1', 'Time off · Dentist', 'auto', true, true],
       ['x:x2', 'Extra opening', 'auto', true, true],
       ['b:b1', 'Busy', 'background', false, false],

@@ -3,7 +3,13 @@
 // status, time off and extra openings as blocks the practitioner moves and resizes, external busy
 // times greyed in the background. Pure, so the mapping is unit-tested without a browser. Texts
 // come from a translator, and the FullCalendar event shape is kept as a plain object here.
-import type { CalendarBlock, CalendarBooking, CalendarBusy, CalendarType, PractitionerCalendar } from '@carebook/data';
+import type {
+  CalendarBlock,
+  CalendarBooking,
+  CalendarBusy,
+  CalendarType,
+  PractitionerCalendar,
+} from '@carebook/data';
 import type { AppointmentStatus, Locale } from '@carebook/domain';
 
 /**
@@ -144,7 +150,11 @@ export function busyEvent(b: CalendarBusy, texts: EventTexts): CalendarEventInpu
 }
 
 /** Every event of one answer, appointments first (FullCalendar orders by time anyway). */
-export function calendarEvents(cal: PractitionerCalendar, locale: Locale, texts: EventTexts): CalendarEventInput[] {
+export function calendarEvents(
+  cal: PractitionerCalendar,
+  locale: Locale,
+  texts: EventTexts,
+): CalendarEventInput[] {
   const types = new Map(cal.types.map((t) => [t.id, t]));
   return [
     ...cal.appointments.map((a) => appointmentEvent(a, types, locale, texts)),

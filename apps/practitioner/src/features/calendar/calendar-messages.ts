@@ -135,14 +135,19 @@ const fr = {
       help: 'Afficher cette aide',
     },
     or: 'ou',
-    mouse: 'À la souris ou au doigt : glissez sur une plage libre pour la bloquer, glissez un rendez-vous pour le déplacer, tirez le bord d’un créneau pour le redimensionner. Sur tablette, appuyez longuement puis glissez.',
+    mouse:
+      'À la souris ou au doigt : glissez sur une plage libre pour la bloquer, glissez un rendez-vous pour le déplacer, tirez le bord d’un créneau pour le redimensionner. Sur tablette, appuyez longuement puis glissez.',
   },
   refusals: {
     slot_taken: 'Ce créneau est déjà occupé. Le rendez-vous reste à son heure.',
-    outside_hours: 'Cette heure est en dehors de vos horaires d’ouverture. Ajoutez une ouverture supplémentaire, puis déplacez le rendez-vous.',
-    off_grid: 'Les rendez-vous de ce type ne commencent pas à cette heure. Choisissez une heure de la grille.',
-    inside_notice: 'Cette heure est trop proche : elle ne respecte pas le délai de prévenance de ce type de consultation.',
-    beyond_horizon: 'Cette date est au-delà de la période ouverte à la réservation pour ce type de consultation.',
+    outside_hours:
+      'Cette heure est en dehors de vos horaires d’ouverture. Ajoutez une ouverture supplémentaire, puis déplacez le rendez-vous.',
+    off_grid:
+      'Les rendez-vous de ce type ne commencent pas à cette heure. Choisissez une heure de la grille.',
+    inside_notice:
+      'Cette heure est trop proche : elle ne respecte pas le délai de prévenance de ce type de consultation.',
+    beyond_horizon:
+      'Cette date est au-delà de la période ouverte à la réservation pour ce type de consultation.',
     appointment_closed: 'Ce rendez-vous est déjà annulé ou terminé.',
     hold_expired: 'Le délai de paiement de ce rendez-vous est dépassé : il ne peut plus être déplacé.',
     invalid_input: 'Ces horaires ne sont pas valides.',
@@ -283,11 +288,13 @@ const en: typeof fr = {
       help: 'Show this help',
     },
     or: 'or',
-    mouse: 'With a mouse or a finger: drag over free time to block it, drag an appointment to move it, pull a block’s edge to resize it. On a tablet, press and hold, then drag.',
+    mouse:
+      'With a mouse or a finger: drag over free time to block it, drag an appointment to move it, pull a block’s edge to resize it. On a tablet, press and hold, then drag.',
   },
   refusals: {
     slot_taken: 'This time is already taken. The appointment keeps its time.',
-    outside_hours: 'This time is outside your opening hours. Add an extra opening, then move the appointment.',
+    outside_hours:
+      'This time is outside your opening hours. Add an extra opening, then move the appointment.',
     off_grid: 'Appointments of this type do not start at this time. Pick a time on the grid.',
     inside_notice: 'This time is too soon: it is inside this consultation type’s notice period.',
     beyond_horizon: 'This date is further ahead than bookings open for this consultation type.',

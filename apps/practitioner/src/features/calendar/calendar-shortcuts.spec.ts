@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { SHORTCUT_LIST, isTypingTarget, shortcutFor, viewKeyOf, type KeyPress } from './calendar-shortcuts.ts';
+import {
+  SHORTCUT_LIST,
+  isTypingTarget,
+  shortcutFor,
+  viewKeyOf,
+  type KeyPress,
+} from './calendar-shortcuts.ts';
 
 const el = (tagName: string, extra: Record<string, unknown> = {}) =>
   ({ tagName, isContentEditable: false, getAttribute: () => null, ...extra }) as unknown as EventTarget;
@@ -14,9 +20,22 @@ const press = (key: string, over: Partial<KeyPress> = {}): KeyPress => ({
 
 describe('shortcutFor', () => {
   it('maps Google Calendar keys to actions', () => {
-    const got = ['t', 'd', 'w', 'm', 'a', 'j', 'n', 'k', 'p', 'c', '/', '?'].map((k) => shortcutFor(press(k)));
+    const got = ['t', 'd', 'w', 'm', 'a', 'j', 'n', 'k', 'p', 'c', '/', '?'].map((k) =>
+      shortcutFor(press(k)),
+    );
     expect(got).toEqual([
-      'today', 'day', 'week', 'month', 'agenda', 'next', 'next', 'prev', 'prev', 'create', 'search', 'help',
+      'today',
+      'day',
+      'week',
+      'month',
+      'agenda',
+      'next',
+      'next',
+      'prev',
+      'prev',
+      'create',
+      'search',
+      'help',
     ]);
   });
 

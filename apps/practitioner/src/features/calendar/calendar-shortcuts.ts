@@ -4,16 +4,7 @@
 // never with Ctrl, Alt or Cmd (those belong to the browser).
 
 export type ShortcutAction =
-  | 'today'
-  | 'day'
-  | 'week'
-  | 'month'
-  | 'agenda'
-  | 'next'
-  | 'prev'
-  | 'create'
-  | 'search'
-  | 'help';
+  'today' | 'day' | 'week' | 'month' | 'agenda' | 'next' | 'prev' | 'create' | 'search' | 'help';
 
 const KEYS: Record<string, ShortcutAction> = {
   t: 'today',
@@ -57,7 +48,18 @@ export interface KeyPress {
 }
 
 const TEXT_INPUT_TYPES = new Set([
-  'text', 'search', 'email', 'tel', 'url', 'password', 'number', 'date', 'time', 'datetime-local', 'month', 'week',
+  'text',
+  'search',
+  'email',
+  'tel',
+  'url',
+  'password',
+  'number',
+  'date',
+  'time',
+  'datetime-local',
+  'month',
+  'week',
 ]);
 
 /** True when the element takes typed text: a field, a text area, a select, an editable region. */

@@ -3,7 +3,14 @@
 process.env.TZ = 'America/New_York';
 
 import { describe, expect, it } from 'vitest';
-import { addMinutes, instantFromFields, instantOf, localFields, minutesBetween, utcOffsetLabel } from './calendar-zone.ts';
+import {
+  addMinutes,
+  instantFromFields,
+  instantOf,
+  localFields,
+  minutesBetween,
+  utcOffsetLabel,
+} from './calendar-zone.ts';
 
 const PARIS = 'Europe/Paris';
 

@@ -3,7 +3,12 @@
 // practitioner's zone is known, is padded a day either side so the first week needs no second
 // request). After a change the next ask goes to the server.
 import { ref, shallowRef } from 'vue';
-import { getPractitionerCalendar, type CarebookClient, type DataError, type PractitionerCalendar } from '@carebook/data';
+import {
+  getPractitionerCalendar,
+  type CarebookClient,
+  type DataError,
+  type PractitionerCalendar,
+} from '@carebook/data';
 import type { InstantRange } from '@carebook/domain';
 
 export function covers(outer: InstantRange, inner: InstantRange): boolean {
