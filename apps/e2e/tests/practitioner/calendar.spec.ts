@@ -109,7 +109,7 @@ test.describe('calendar', () => {
     await expect(panel.getByRole('heading', { name: 'Ana Martin' })).toBeVisible();
     await expect(panel).toContainText(ana.email);
     await expect(page.getByTestId('panel-when')).toContainText(', 10:00 – 10:30 (Europe/Paris)');
-    await expect(page.getByTestId('panel-status')).toHaveText('confirmé');
+    await expect(page.getByTestId('panel-status')).toHaveText('confirmé'); // shown with a capital (CSS)
     await expectAccessible(page, 'calendar, side panel');
     await calendarScreens(page, 'calendar-panel');
     await panel.getByRole('button', { name: 'Fermer' }).click();
