@@ -3,7 +3,8 @@
 // dragging it (then confirming) moves it in the database and queues the patient's message; a
 // refused drop goes back with the reason in words; blocking time by drag or through the keyboard
 // dialog removes those slots from get_available_slots; moving through the keyboard dialog works
-// too. Axe on each view, screenshots at 1280 and 768 px.
+// too; cancelling from the side panel needs a reason (in English). Axe on each view, screenshots
+// at 1280 and 768 px.
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
@@ -250,5 +251,32 @@ test.describe('calendar', () => {
     ]);
     expect(row!.starts_at.toISOString()).toBe(s.at(2, '15:30'));
     expect((await outboxOf(s.appointments[0]!.id)).map((m) => m.topic)).toContain('appointment.rescheduled');
+  });
+
+  test('cancel from the side panel with a reason, in English: gone from the calendar, patient told', async ({
+    page,
+  }) => {
+    const ana = await patient({ fullName: 'Ana Martin' });
+    const s = await practice(ana);
+    await openCalendarOn(page, s, s.day(2));
+    await page.getByRole('button', { name: 'EN – English' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Calendar' })).toBeVisible();
+    await expect(page.getByTestId('cal-count')).toHaveText('1 appointment in this period');
+
+    await event(page).click();
+    await page.getByTestId('panel-cancel').click();
+    const dialog = page.getByRole('dialog', { name: 'Cancel the appointment' });
+    await dialog.getByRole('button', { name: 'Cancel appointment' }).click();
+    await expect(dialog.getByText('Give a reason.')).toBeVisible(); // required, said before any request
+    await dialog.getByLabel('Reason (sent to the patient)').fill('Practitioner unwell');
+    await dialog.getByRole('button', { name: 'Cancel appointment' }).click();
+    await expect(page.getByTestId('cal-flash')).toHaveText('Appointment cancelled.');
+    await expect(page.getByTestId('cal-count')).toHaveText('No appointments in this period.');
+    const [row] = await sql<{ status: string; cancel_reason: string }>(
+      `select status, cancel_reason from public.appointments where id = $1`,
+      [s.appointments[0]!.id],
+    );
+    expect(row).toEqual({ status: 'cancelled', cancel_reason: 'Practitioner unwell' });
+    expect((await outboxOf(s.appointments[0]!.id)).map((m) => m.topic)).toContain('appointment.cancelled');
   });
 });
