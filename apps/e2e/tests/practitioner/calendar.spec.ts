@@ -33,6 +33,11 @@ async function calendarScreens(page: Page, name: string): Promise<void> {
   }
 }
 
+/** Waits for Quasar's dialog transitions to end: axe reads contrast through a fading opacity. */
+async function settled(page: Page): Promise<void> {
+  await expect(page.locator('[class*="-enter-active"], [class*="-leave-active"]')).toHaveCount(0);
+}
+
 async function practice(ana: TestUser): Promise<Scenario> {
   return scenario()
     .practitioner({ timeZone: 'Europe/Paris', displayName: 'Dr Claire Dumas' })
@@ -79,6 +84,7 @@ test.describe('calendar', () => {
     await expect(event(page)).toContainText('10:00'); // Paris time, the browser being in New York
     await expect(page.getByTestId('cal-count')).toHaveText('1 rendez-vous sur cette période');
     await expect(page.getByTestId('cal-view-week')).toHaveAttribute('aria-pressed', 'true');
+    await settled(page);
     await expectAccessible(page, 'calendar, week view');
     await calendarScreens(page, 'calendar-week');
 
@@ -86,18 +92,21 @@ test.describe('calendar', () => {
     await page.locator('body').press('d');
     await expect(page.getByTestId('cal-view-day')).toHaveAttribute('aria-pressed', 'true');
     await expect(event(page)).toBeVisible();
+    await settled(page);
     await expectAccessible(page, 'calendar, day view');
     await calendarScreens(page, 'calendar-day');
 
     await page.locator('body').press('m');
     await expect(page.getByTestId('cal-view-month')).toHaveAttribute('aria-pressed', 'true');
     await expect(event(page)).toBeVisible();
+    await settled(page);
     await expectAccessible(page, 'calendar, month view');
     await calendarScreens(page, 'calendar-month');
 
     await page.locator('body').press('a');
     await expect(page.getByTestId('cal-view-agenda')).toHaveAttribute('aria-pressed', 'true');
     await expect(page.locator('.cb-calendar').getByText(TITLE)).toBeVisible();
+    await settled(page);
     await expectAccessible(page, 'calendar, agenda view');
     await calendarScreens(page, 'calendar-agenda');
 
@@ -111,13 +120,16 @@ test.describe('calendar', () => {
     await expect(panel).toContainText(ana.email);
     await expect(page.getByTestId('panel-when')).toContainText(', 10:00 – 10:30 (Europe/Paris)');
     await expect(page.getByTestId('panel-status')).toHaveText('confirmé'); // shown with a capital (CSS)
+    await settled(page);
     await expectAccessible(page, 'calendar, side panel');
     await calendarScreens(page, 'calendar-panel');
     await panel.getByRole('button', { name: 'Fermer' }).click();
+    await expect(panel).toBeHidden();
 
     // "?" lists the shortcuts.
     await page.locator('body').press('?');
     await expect(page.getByRole('heading', { name: 'Raccourcis clavier' })).toBeVisible();
+    await settled(page);
     await expectAccessible(page, 'calendar, shortcuts');
     await page.keyboard.press('Escape');
   });
@@ -143,6 +155,7 @@ test.describe('calendar', () => {
     await expect(confirm.getByRole('heading', { name: 'Déplacer ce rendez-vous ?' })).toBeVisible();
     await expect(page.getByTestId('move-confirm-body')).toContainText('10:00 (Europe/Paris)');
     await expect(page.getByTestId('move-confirm-body')).toContainText('11:00 (Europe/Paris)');
+    await settled(page);
     await expectAccessible(page, 'calendar, move confirmation');
     await page.getByTestId('move-submit').click();
     await expect(page.getByTestId('cal-flash')).toHaveText('Rendez-vous déplacé. Le patient est prévenu.');
@@ -202,6 +215,7 @@ test.describe('calendar', () => {
     await expect(dialog.getByLabel('Début')).toHaveValue('14:00');
     await expect(dialog.getByLabel('Fin')).toHaveValue('15:00');
     await expect(dialog.getByRole('radio', { name: 'Bloquer ce temps (indisponible)' })).toBeChecked();
+    await settled(page);
     await expectAccessible(page, 'calendar, block dialog');
     await calendarScreens(page, 'calendar-block-dialog');
     await page.getByTestId('block-save').click();
