@@ -210,6 +210,13 @@ const producers: Record<ServerRefusalCode, () => Promise<Answer>> = {
     const booked = await s.book(await patient(), s.at(2, '09:00'));
     return viaData(s.practitioner.client.rpc('cancel_appointment', { p_appointment_id: booked.data!.id }));
   },
+  not_started: async () => {
+    const s = await practitionerOpen();
+    const booked = await s.book(await patient(), s.at(2, '09:00'));
+    return viaData(
+      s.practitioner.client.rpc('set_appointment_outcome', { p_appointment_id: booked.data!.id, p_outcome: 'completed' }),
+    );
+  },
   location_incomplete: () => viaData(anon().rpc('search_practitioners', { p_lat: 48.85 })),
   invalid_time_zone: async () => {
     const user = await practitionerDraft();

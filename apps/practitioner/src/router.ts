@@ -28,6 +28,11 @@ export function createPractitionerRouter(): Router {
     auth: { role: 'practitioner', inboxUrl: env.inboxUrl, noteKey: 'practitioner.auth.note' },
     routes: [
       {
+        path: 'calendar',
+        component: () => import('./features/calendar/CalendarPage.vue'),
+        meta: { requiresAuth: true, titleKey: 'practitioner.titles.calendar' },
+      },
+      {
         path: 'billing',
         component: () => import('./features/billing/BillingPage.vue'),
         meta: { requiresAuth: true, titleKey: 'practitioner.titles.billing' },

@@ -196,3 +196,16 @@ export {
   type ContentPage,
   type ContentPageInput,
 } from './content-pages.ts';
+export {
+  getPractitionerCalendar,
+  toPractitionerCalendar,
+  setAppointmentOutcome,
+  moveAvailabilityException,
+  CALENDAR_WINDOW_MAX_DAYS,
+  type PractitionerCalendar,
+  type CalendarBooking,
+  type CalendarBlock,
+  type CalendarBusy,
+  type CalendarType,
+  type AppointmentOutcome,
+} from './calendar.ts';

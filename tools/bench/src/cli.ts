@@ -25,6 +25,7 @@ import {
 } from './report.ts';
 import {
   bookingScenario,
+  calendarScenario,
   patientsScenario,
   searchScenarios,
   searchPageScenarios,
@@ -60,6 +61,8 @@ const { values } = parseArgs({
     'notify-reminders': { type: 'string', default: '10000' },
     'notify-parallel': { type: 'string', default: '4' },
     'notify-batch': { type: 'string', default: '100' },
+    // Only the calendar's week view of issue 13 (large data set, then that one scenario).
+    'calendar-only': { type: 'boolean', default: false },
     // Only the Stripe webhook run of issue 11 (about 1,000 deliveries of the fake's events).
     'stripe-only': { type: 'boolean', default: false },
     'stripe-appointments': { type: 'string', default: '180' },
@@ -201,6 +204,7 @@ async function main(): Promise<void> {
   }
 
   const slotsOnly = values['slots-only'] ?? false;
+  const calendarOnly = values['calendar-only'] ?? false;
   const report = slotsOnly ? null : await seed(config, 'large', (l) => say(`  seed: ${l}`));
   if (report) {
     say(
@@ -234,6 +238,31 @@ async function main(): Promise<void> {
       bookingsPerClient: whole('bookings-per-client', 1),
     };
     const now = new Date();
+    if (calendarOnly) {
+      await db.query('analyze');
+      // Issue 13's two reads: the patient list beside the calendar, both measured under the same load.
+      const patients = await patientsScenario(ctx);
+      const calendar = await calendarScenario(ctx);
+      say(
+        `  calendar of practitioner ${calendar.practitioner.id}: ${calendar.practitioner.weeks} busiest weeks, ${calendar.practitioner.perWeek} appointments in the busiest\n`,
+      );
+      const calendarResults = [...(await measure(patients, ctx.concurrency)), ...(await measure(calendar, ctx.concurrency))];
+      // Time inside Postgres, whatever the verdict: tells the database's share from the HTTP path's.
+      const plans = await capturePlans(config.dbUrl('supabase_admin'), calendar.plan);
+      say(`\nInside Postgres (auto_explain, one run as the practitioner), slowest statements:\n`);
+      for (const p of plans.slice(0, 2)) say(`-- ${p.durationMs.toFixed(3)} ms\n${p.text}\n`);
+      say('\nRuns (latencies in ms, through the gateway):\n');
+      say(formatRuns(calendarResults));
+      say('\nTargets:\n');
+      say(formatVerdicts(calendarResults));
+      mkdirSync(outDir, { recursive: true });
+      writeFileSync(
+        path.join(outDir, 'calendar-results.json'),
+        JSON.stringify({ at: new Date().toISOString(), cores: os.cpus().length, seed: report, results: calendarResults }, null, 2),
+      );
+      say(`\nResults in ${path.relative(repoRoot, path.join(outDir, 'calendar-results.json'))}`);
+      return;
+    }
     // The slot workload of issue 9, and the old computations beside the current one: before issue
     // 9 (sql/slots-before.sql), before its speed work (slots-days-before.sql), each lever's step.
     const workload = await createSlotWorkload(db, now);
@@ -256,12 +285,22 @@ async function main(): Promise<void> {
       say(
         `  patient list of practitioner ${patients.practitioner.id}: ${patients.practitioner.patients} patients, ${patients.practitioner.appointments} appointments`,
       );
+      const calendar = await calendarScenario(ctx);
+      say(
+        `  calendar of practitioner ${calendar.practitioner.id}: ${calendar.practitioner.weeks} busiest weeks, ${calendar.practitioner.perWeek} appointments in the busiest`,
+      );
       booking = await bookingScenario(ctx, now);
       say(
         `  booking: ${booking.bookings} distinct slots over ${booking.clients[0]!.length} practitioners, ${ctx.bookingClients} patients`,
       );
       // Reads first, on the data as seeded; booking last, since it changes it.
-      scenarios.push(await slotsScenario(ctx, now), ...searchScenarios(ctx), ...searchPageScenarios(ctx), patients);
+      scenarios.push(
+        await slotsScenario(ctx, now),
+        ...searchScenarios(ctx),
+        ...searchPageScenarios(ctx),
+        patients,
+        calendar,
+      );
     }
     scenarios.push(...slotScenarios);
     if (booking) scenarios.push(booking);

@@ -234,6 +234,51 @@ export async function patientsScenario(
   };
 }
 
+/**
+ * The calendar's week view (issue 13) for the busiest practitioner: one practitioner_calendar call
+ * per view, cycling through their busiest weeks (Monday to Monday in their own zone).
+ */
+export async function calendarScenario(
+  ctx: BenchContext,
+): Promise<Scenario & { practitioner: { id: string; weeks: number; perWeek: number } }> {
+  const { rows } = await ctx.db.query<{ id: string; time_zone: string }>(
+    `select a.practitioner_id as id, p.time_zone
+       from public.appointments a join public.practitioners p on p.id = a.practitioner_id
+      where a.status <> 'cancelled'
+      group by a.practitioner_id, p.time_zone order by count(*) desc, 1 limit 1`,
+  );
+  const top = rows[0];
+  if (!top) throw new Error('no appointments in the database: was the large data set seeded?');
+  const weeks = await ctx.db.query<{ from: Date; to: Date; n: number }>(
+    `select (w at time zone $2) as from, ((w + interval '7 days') at time zone $2) as to, n
+       from (select date_trunc('week', a.starts_at at time zone $2) as w, count(*)::int as n
+               from public.appointments a
+              where a.practitioner_id = $1 and a.status <> 'cancelled'
+              group by 1 order by 2 desc, 1 limit 8) busiest`,
+    [top.id, top.time_zone],
+  );
+  const token = await accessToken(ctx.jwtSecret, top.id);
+  const calls = weeks.rows.map((w) =>
+    rpc(ctx, 'practitioner_calendar', { p_from: w.from.toISOString(), p_to: w.to.toISOString() }, token),
+  );
+  const first = weeks.rows[0]!;
+  return {
+    name: 'practitioner_calendar week view, busiest practitioner',
+    target: { kind: 'p95', maxMs: 30 },
+    warmup: rotations(calls, ctx.concurrency),
+    clients: rotations(calls.slice().reverse(), ctx.concurrency),
+    seconds: ctx.seconds,
+    warmupSeconds: ctx.warmupSeconds,
+    plan: {
+      role: 'authenticated',
+      userId: top.id,
+      sql: 'select public.practitioner_calendar($1, $2)',
+      params: [first.from.toISOString(), first.to.toISOString()],
+    },
+    practitioner: { id: top.id, weeks: weeks.rows.length, perWeek: first.n },
+  };
+}
+
 interface Slot {
   starts_at: Date;
   ends_at: Date;

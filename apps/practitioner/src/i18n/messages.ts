@@ -3,6 +3,7 @@
 import { appointmentsMessages } from '../features/appointments/appointments-messages.ts';
 import { availabilityMessages } from '../features/availability/availability-messages.ts';
 import { billingMessages } from '../features/billing/billing-messages.ts';
+import { calendarMessages } from '../features/calendar/calendar-messages.ts';
 import { onboardingMessages } from '../features/onboarding/onboarding-messages.ts';
 import { patientsMessages } from '../features/patients/patients-messages.ts';
 import { workspaceMessages } from '../features/workspace/workspace-messages.ts';
@@ -16,6 +17,7 @@ const fr = {
       account: 'Mon compte',
       notFound: 'Page introuvable',
       billing: 'Facturation',
+      calendar: 'Agenda',
     },
     home: {
       eyebrow: 'Carebook Pro, pour les praticiens de santé et de bien-être',
@@ -51,6 +53,7 @@ const fr = {
     patients: patientsMessages.fr,
     availability: availabilityMessages.fr,
     onboarding: onboardingMessages.fr,
+    calendar: calendarMessages.fr,
     nav: workspaceMessages.fr,
     staff: staffMessages.fr,
   },
@@ -64,6 +67,7 @@ const en: typeof fr = {
       account: 'My account',
       notFound: 'Page not found',
       billing: 'Billing',
+      calendar: 'Calendar',
     },
     home: {
       eyebrow: 'Carebook Pro, for health and wellbeing practitioners',
@@ -99,6 +103,7 @@ const en: typeof fr = {
     patients: patientsMessages.en,
     availability: availabilityMessages.en,
     onboarding: onboardingMessages.en,
+    calendar: calendarMessages.en,
     nav: workspaceMessages.en,
     staff: staffMessages.en,
   },

@@ -106,6 +106,7 @@ export const en: MessageSchema = {
     cutoff_passed: 'It is too late to change or cancel this appointment online. Contact the practitioner.',
     hold_expired: 'The time to pay for this slot has run out. Book it again.',
     reason_required: 'Give a reason.',
+    not_started: 'This appointment has not started yet: mark it completed or missed once it has begun.',
     location_incomplete: 'The search location is incomplete. Choose an address from the list.',
     invalid_time_zone: 'This time zone is unknown. Choose one from the list.',
     registration_invalid: 'This registration number is not valid.',

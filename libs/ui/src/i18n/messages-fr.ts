@@ -107,6 +107,7 @@ export const fr = {
     cutoff_passed: 'Il est trop tard pour modifier ou annuler ce rendez-vous en ligne. Contactez le praticien.',
     hold_expired: 'Le délai de paiement de ce créneau est écoulé. Réservez-le à nouveau.',
     reason_required: 'Indiquez un motif.',
+    not_started: 'Ce rendez-vous n’a pas encore commencé : indiquez s’il a eu lieu ou si le patient est absent une fois qu’il a débuté.',
     location_incomplete: 'Le lieu de recherche est incomplet. Choisissez une adresse dans la liste.',
     invalid_time_zone: 'Ce fuseau horaire est inconnu. Choisissez-en un dans la liste.',
     registration_invalid: 'Ce numéro d’enregistrement n’est pas valide.',

@@ -1424,6 +1424,10 @@ export type Database = {
           type_name_fr: string;
         }[];
       };
+      practitioner_calendar: {
+        Args: { p_from: string; p_to: string };
+        Returns: Json;
+      };
       practitioner_patient_page: {
         Args: { p_limit?: number; p_offset?: number; p_search?: string };
         Returns: {
@@ -1655,6 +1659,41 @@ export type Database = {
           slug: string;
           time_zone: string;
         }[];
+      };
+      set_appointment_outcome: {
+        Args: {
+          p_appointment_id: string;
+          p_outcome: Database['public']['Enums']['appointment_status'];
+        };
+        Returns: {
+          blocked: unknown;
+          cancel_reason: string | null;
+          cancelled_at: string | null;
+          cancelled_by: string | null;
+          cancelled_by_role: Database['public']['Enums']['appointment_actor'] | null;
+          consultation_type_id: string;
+          created_at: string;
+          currency: string;
+          during: unknown;
+          ends_at: string;
+          hold_expires_at: string | null;
+          id: string;
+          idempotency_key: string | null;
+          mode: Database['public']['Enums']['consultation_mode'];
+          patient_id: string;
+          practitioner_id: string;
+          price_cents: number;
+          sponsor_company_id: string | null;
+          starts_at: string;
+          status: Database['public']['Enums']['appointment_status'];
+          updated_at: string;
+        };
+        SetofOptions: {
+          from: '*';
+          to: 'appointments';
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
       };
       set_notification_preference: {
         Args: {

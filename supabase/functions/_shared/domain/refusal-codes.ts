@@ -38,6 +38,7 @@ export const SERVER_REFUSALS = {
   cutoff_passed: { status: 409, means: 'too late to cancel or move online' },
   hold_expired: { status: 409, means: 'the hold on this time ran out before payment' },
   reason_required: { status: 400, means: 'this action needs a reason' },
+  not_started: { status: 409, means: 'the appointment has not started yet: no outcome to record' },
   // Search
   location_incomplete: { status: 400, means: 'latitude and longitude go together, radius only with them' },
   // Practitioner profiles and verification

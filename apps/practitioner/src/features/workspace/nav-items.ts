@@ -9,10 +9,11 @@ export interface NavItem {
 }
 
 export const navItems: readonly NavItem[] = [
+  { to: '/calendar', icon: 'calendar_month', labelKey: 'practitioner.nav.calendar' },
+  { to: '/availability', icon: 'event_available', labelKey: 'practitioner.nav.availability' },
   { to: '/appointments', icon: 'event_note', labelKey: 'practitioner.nav.appointments' },
   { to: '/patients', icon: 'groups', labelKey: 'practitioner.nav.patients' },
-  { to: '/billing', icon: 'receipt_long', labelKey: 'practitioner.nav.billing' },
   { to: '/onboarding', icon: 'badge', labelKey: 'practitioner.nav.profile' },
-  { to: '/availability', icon: 'event_available', labelKey: 'practitioner.nav.availability' },
+  { to: '/billing', icon: 'receipt_long', labelKey: 'practitioner.nav.billing' },
   { to: '/staff', icon: 'admin_panel_settings', labelKey: 'practitioner.nav.staff', staffOnly: true },
 ];

@@ -1,21 +1,23 @@
 // Names of the workspace's pages in the header menu, under "practitioner.nav", in both languages.
 const fr = {
   menu: 'Mon espace',
-  billing: 'Facturation',
+  calendar: 'Agenda',
+  availability: 'Disponibilités',
   appointments: 'Rendez-vous',
   patients: 'Patients',
   profile: 'Profil',
-  availability: 'Disponibilités',
+  billing: 'Facturation',
   staff: 'Bureau de l’équipe',
 };
 
 const en: typeof fr = {
   menu: 'My workspace',
-  billing: 'Billing',
+  calendar: 'Calendar',
+  availability: 'Availability',
   appointments: 'Appointments',
   patients: 'Patients',
   profile: 'Profile',
-  availability: 'Availability',
+  billing: 'Billing',
   staff: 'Staff desk',
 };
 
