@@ -77,9 +77,7 @@ export function changeOf(e: GEvent): Record<string, unknown> {
 
 export function meetUrlOf(e: GEvent): string | null {
   return (
-    e.hangoutLink ??
-    e.conferenceData?.entryPoints?.find((p) => p.entryPointType === 'video')?.uri ??
-    null
+    e.hangoutLink ?? e.conferenceData?.entryPoints?.find((p) => p.entryPointType === 'video')?.uri ?? null
   );
 }
 
@@ -224,7 +222,11 @@ export function syncEngine(deps: EngineDeps) {
     });
     for (const row of rows) {
       if (broken.has(row.practitioner_id)) {
-        await rpc('google_finish_push', { p_outbox_id: row.outbox_id, p_outcome: 'retry', p_error: 'connection broken' });
+        await rpc('google_finish_push', {
+          p_outbox_id: row.outbox_id,
+          p_outcome: 'retry',
+          p_error: 'connection broken',
+        });
         continue;
       }
       try {
@@ -285,7 +287,10 @@ export function syncEngine(deps: EngineDeps) {
       } catch (error) {
         if (classify(error).kind === 'stale' && token && restart === 0) {
           // 410: the token is too old. List everything again; the saved set is replaced.
-          await rpc('google_reset_sync', { p_practitioner_id: row.practitioner_id, p_calendar_id: row.calendar_id });
+          await rpc('google_reset_sync', {
+            p_practitioner_id: row.practitioner_id,
+            p_calendar_id: row.calendar_id,
+          });
           token = null;
           continue;
         }
@@ -303,7 +308,10 @@ export function syncEngine(deps: EngineDeps) {
     }
   }
 
-  async function syncs(counts: SyncCounts, options: { all?: boolean; practitionerId?: string } = {}): Promise<void> {
+  async function syncs(
+    counts: SyncCounts,
+    options: { all?: boolean; practitionerId?: string } = {},
+  ): Promise<void> {
     const rows = await rpc<SyncRow[]>('google_claim_syncs', {
       p_limit: 20,
       p_all: options.all ?? false,
@@ -332,7 +340,13 @@ export function syncEngine(deps: EngineDeps) {
   /** Opens push channels where none is open, or where one expires within a day (then stops it). */
   async function channels(counts: SyncCounts, practitionerId?: string): Promise<void> {
     const rows = await rpc<
-      { practitioner_id: string; calendar_id: string; channel_id: string | null; channel_resource_id: string | null; refresh_token_cipher: string }[]
+      {
+        practitioner_id: string;
+        calendar_id: string;
+        channel_id: string | null;
+        channel_resource_id: string | null;
+        refresh_token_cipher: string;
+      }[]
     >('google_channels_due', { p_practitioner_id: practitionerId ?? null });
     for (const row of rows) {
       if (broken.has(row.practitioner_id)) continue;
@@ -367,7 +381,9 @@ export function syncEngine(deps: EngineDeps) {
         if (row.channel_id && row.channel_resource_id) {
           await cal.channels
             .stop({ requestBody: { id: row.channel_id, resourceId: row.channel_resource_id } })
-            .catch((e: unknown) => log(`google-sync: stopping channel ${row.channel_id}: ${classify(e).message}`));
+            .catch((e: unknown) =>
+              log(`google-sync: stopping channel ${row.channel_id}: ${classify(e).message}`),
+            );
         }
       } catch (error) {
         if (error instanceof DatabaseError) {
@@ -378,7 +394,8 @@ export function syncEngine(deps: EngineDeps) {
         log(`google-sync: watch of ${row.calendar_id} failed (${f.code}): ${f.message}`);
         if (f.kind === 'broken') counts.broken++;
         // A calendar that cannot be watched is still pulled by the periodic sync.
-        if (f.kind === 'broken' || f.kind === 'transient') await recordFailure(row.practitioner_id, row.calendar_id, f);
+        if (f.kind === 'broken' || f.kind === 'transient')
+          await recordFailure(row.practitioner_id, row.calendar_id, f);
       }
     }
   }
@@ -390,7 +407,14 @@ export function syncEngine(deps: EngineDeps) {
     syncOne,
     /** Everything due, in the order that matters: our events first, then channels, then pulls. */
     async run(options: { all?: boolean; practitionerId?: string } = {}): Promise<SyncCounts> {
-      const counts: SyncCounts = { pushed: 0, pushFailed: 0, synced: 0, syncFailed: 0, channels: 0, broken: 0 };
+      const counts: SyncCounts = {
+        pushed: 0,
+        pushFailed: 0,
+        synced: 0,
+        syncFailed: 0,
+        channels: 0,
+        broken: 0,
+      };
       await pushes(counts, options.practitionerId);
       await channels(counts, options.practitionerId);
       await syncs(counts, options);

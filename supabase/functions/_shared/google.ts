@@ -59,7 +59,10 @@ export function oauthClient(s: GoogleSettings): OAuth2Client {
 }
 
 /** A Calendar client acting for one account, from its refresh token (refreshed on first call). */
-export function calendarClient(s: GoogleSettings, credentials: { refresh_token?: string; access_token?: string }) {
+export function calendarClient(
+  s: GoogleSettings,
+  credentials: { refresh_token?: string; access_token?: string },
+) {
   const auth = oauthClient(s);
   auth.setCredentials(credentials);
   return calendar({
@@ -93,7 +96,11 @@ export function classify(error: unknown): GoogleFailure {
     status?: number;
     code?: string | number;
     message?: string;
-    response?: { status?: number; data?: unknown; headers?: { get?: (n: string) => string | null } & Record<string, unknown> };
+    response?: {
+      status?: number;
+      data?: unknown;
+      headers?: { get?: (n: string) => string | null } & Record<string, unknown>;
+    };
   };
   const status = e?.response?.status ?? (typeof e?.status === 'number' ? e.status : null);
   const data = e?.response?.data as
@@ -105,14 +112,20 @@ export function classify(error: unknown): GoogleFailure {
     (typeof data?.error === 'object' && data.error.message) || data?.error_description || e?.message || error,
   ).slice(0, 500);
   const header = e?.response?.headers;
-  const retryHeader = typeof header?.get === 'function' ? header.get('retry-after') : (header?.['retry-after'] as string | undefined);
+  const retryHeader =
+    typeof header?.get === 'function'
+      ? header.get('retry-after')
+      : (header?.['retry-after'] as string | undefined);
   const retryAfter = retryHeader && /^\d+$/.test(retryHeader) ? Number(retryHeader) : null;
   const code = oauthError ?? reason ?? (status ? String(status) : 'network');
   const out = (kind: FailureKind): GoogleFailure => ({ kind, status, code, message, retryAfter });
   if (oauthError === 'invalid_grant' || /invalid_grant/.test(message)) return out('broken');
   if (status === null) return out('transient');
   if (status === 429 || status >= 500) return out('transient');
-  if (status === 403 && (reason === 'rateLimitExceeded' || reason === 'userRateLimitExceeded' || reason === 'quotaExceeded'))
+  if (
+    status === 403 &&
+    (reason === 'rateLimitExceeded' || reason === 'userRateLimitExceeded' || reason === 'quotaExceeded')
+  )
     return out('transient');
   if (status === 410) return out(reason === 'deleted' ? 'gone' : 'stale');
   if (status === 409) return out('duplicate');
@@ -131,7 +144,10 @@ export interface RetryOptions {
 export const DEFAULT_RETRY: RetryOptions = { attempts: 4, baseMs: 250, capMs: 4_000 };
 
 /** Runs `call`, retrying transient failures with capped, jittered exponential backoff. */
-export async function withRetry<T>(call: () => Promise<T>, options: RetryOptions = DEFAULT_RETRY): Promise<T> {
+export async function withRetry<T>(
+  call: () => Promise<T>,
+  options: RetryOptions = DEFAULT_RETRY,
+): Promise<T> {
   const sleep = options.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
   for (let attempt = 1; ; attempt++) {
     try {

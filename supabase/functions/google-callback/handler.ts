@@ -40,8 +40,13 @@ export function handler(deps: CallbackDeps): (req: Request) => Promise<Response>
         log('google-callback: Google sent no refresh token');
         return back('failed');
       }
-      await deps.connect(taken.practitionerId, { refreshToken: tokens.refreshToken, accessToken: tokens.accessToken });
-      await deps.firstSync(taken.practitionerId).catch((e) => log(`google-callback: first sync: ${String(e)}`));
+      await deps.connect(taken.practitionerId, {
+        refreshToken: tokens.refreshToken,
+        accessToken: tokens.accessToken,
+      });
+      await deps
+        .firstSync(taken.practitionerId)
+        .catch((e) => log(`google-callback: first sync: ${String(e)}`));
       return back('connected');
     } catch (error) {
       log(`google-callback: ${error instanceof Error ? error.message : String(error)}`);

@@ -16,21 +16,31 @@ Deno.serve(
       const { data, error } = await db.rpc('google_take_state', { p_state: state });
       if (error) throw new Error(`google_take_state: ${error.message}`);
       const row = (data as { practitioner_id: string | null; code_verifier: string }[])[0];
-      return row?.practitioner_id ? { practitionerId: row.practitioner_id, verifier: row.code_verifier } : null;
+      return row?.practitioner_id
+        ? { practitionerId: row.practitioner_id, verifier: row.code_verifier }
+        : null;
     },
     async exchange(code, verifier) {
       const { tokens } = await oauthClient(settings).getToken({ code, codeVerifier: verifier });
       return { refreshToken: tokens.refresh_token ?? null, accessToken: tokens.access_token ?? '' };
     },
     async connect(practitionerId, tokens) {
-      const cal = calendarClient(settings, { access_token: tokens.accessToken, refresh_token: tokens.refreshToken });
+      const cal = calendarClient(settings, {
+        access_token: tokens.accessToken,
+        refresh_token: tokens.refreshToken,
+      });
       const items = (await cal.calendarList.list({ minAccessRole: 'reader' })).data.items ?? [];
       const primary = items.find((c) => c.primary);
       const { error } = await db.rpc('google_store_connection', {
         p_practitioner_id: practitionerId,
         p_account_email: primary?.id ?? null,
         p_cipher: await encryptToken(key, tokens.refreshToken, practitionerId),
-        p_calendars: items.map((c) => ({ id: c.id, summary: c.summaryOverride ?? c.summary, primary: Boolean(c.primary), accessRole: c.accessRole })),
+        p_calendars: items.map((c) => ({
+          id: c.id,
+          summary: c.summaryOverride ?? c.summary,
+          primary: Boolean(c.primary),
+          accessRole: c.accessRole,
+        })),
       });
       if (error) throw new Error(`google_store_connection: ${error.message}`);
     },

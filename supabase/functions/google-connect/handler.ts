@@ -14,14 +14,19 @@ export interface ConnectDeps {
   saveState(practitionerId: string, state: string, verifier: string): Promise<void>;
   authUrl(state: string, challenge: string): string;
   /** Deletes the connection; answers the refresh token and channels to close (null when none). */
-  forget(practitionerId: string): Promise<{ refreshToken: string | null; channels: { id: string; resource_id: string }[] } | null>;
+  forget(
+    practitionerId: string,
+  ): Promise<{ refreshToken: string | null; channels: { id: string; resource_id: string }[] } | null>;
   revoke(refreshToken: string): Promise<void>;
   stopChannel(refreshToken: string, channel: { id: string; resource_id: string }): Promise<void>;
   log?: (line: string) => void;
 }
 
 const base64url = (bytes: Uint8Array) =>
-  btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 
 /** PKCE (RFC 7636): a 43-character verifier and its S256 challenge. */
 export async function pkcePair(): Promise<{ verifier: string; challenge: string }> {
@@ -48,7 +53,9 @@ export function handler(deps: ConnectDeps): (req: Request) => Promise<Response> 
         if (gone.refreshToken) {
           const token = gone.refreshToken;
           for (const channel of gone.channels)
-            await deps.stopChannel(token, channel).catch((e) => log(`google-connect: stop channel: ${String(e)}`));
+            await deps
+              .stopChannel(token, channel)
+              .catch((e) => log(`google-connect: stop channel: ${String(e)}`));
           // Already revoked by the person in Google is fine: the link is gone either way.
           await deps.revoke(token).catch((e) => log(`google-connect: revoke: ${String(e)}`));
         }

@@ -40,7 +40,9 @@ Deno.serve(
     async forget(practitionerId) {
       const { data, error } = await db.rpc('google_forget', { p_practitioner_id: practitionerId });
       if (error) throw new Error(`google_forget: ${error.message}`);
-      const row = (data as { refresh_token_cipher: string; channels: { id: string; resource_id: string }[] }[])[0];
+      const row = (
+        data as { refresh_token_cipher: string; channels: { id: string; resource_id: string }[] }[]
+      )[0];
       if (!row) return null;
       let refreshToken: string | null = null;
       try {

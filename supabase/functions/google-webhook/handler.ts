@@ -29,7 +29,8 @@ export function handler(deps: WebhookDeps): (req: Request) => Promise<Response> 
     const id = req.headers.get('x-goog-channel-id') ?? '';
     const token = req.headers.get('x-goog-channel-token') ?? '';
     const state = req.headers.get('x-goog-resource-state') ?? '';
-    if (!id || id.length > 200) return apiError(400, { code: 'invalid_input', message: 'X-Goog-Channel-ID missing.' });
+    if (!id || id.length > 200)
+      return apiError(400, { code: 'invalid_input', message: 'X-Goog-Channel-ID missing.' });
     try {
       const channel = await deps.channel(id);
       if (!channel) return apiError(404, { code: 'not_found', message: 'Unknown channel.' });

@@ -39,14 +39,20 @@ describe('pulling busy times from Google Calendar', () => {
   it('removes the overlapping slots after the push notification', async () => {
     const s = await videoPractitioner();
     const { email } = await connectGoogle(s.practitioner);
-    expect((await google.calendar.channels(email)).some((c) => c.calendarId === email && !c.stopped)).toBe(true);
+    expect((await google.calendar.channels(email)).some((c) => c.calendarId === email && !c.stopped)).toBe(
+      true,
+    );
     const from = s.at(2, '10:00');
     const to = s.at(2, '11:00');
     expect((await slotsOn(s, 2)).some((slot) => overlaps(slot, from, to))).toBe(true);
-    await google.calendar.addEvents(email, 'primary', [{ summary: 'Dentist', start: { dateTime: from }, end: { dateTime: to } }]);
+    await google.calendar.addEvents(email, 'primary', [
+      { summary: 'Dentist', start: { dateTime: from }, end: { dateTime: to } },
+    ]);
     await eventually(async () => !(await slotsOn(s, 2)).some((slot) => overlaps(slot, from, to)));
     // The rest of the day stays open.
-    expect((await slotsOn(s, 2)).some((slot) => overlaps(slot, s.at(2, '14:00'), s.at(2, '15:00')))).toBe(true);
+    expect((await slotsOn(s, 2)).some((slot) => overlaps(slot, s.at(2, '14:00'), s.at(2, '15:00')))).toBe(
+      true,
+    );
   });
 
   it('removes them after the periodic sync when push notifications are lost', async () => {
@@ -55,7 +61,9 @@ describe('pulling busy times from Google Calendar', () => {
     await google.calendar.setPush(false);
     const from = s.at(3, '15:00');
     const to = s.at(3, '16:30');
-    await google.calendar.addEvents(email, 'primary', [{ summary: 'School run', start: { dateTime: from }, end: { dateTime: to } }]);
+    await google.calendar.addEvents(email, 'primary', [
+      { summary: 'School run', start: { dateTime: from }, end: { dateTime: to } },
+    ]);
     await syncTick(); // the minutely tick: nothing is due without a notification
     expect((await slotsOn(s, 3)).some((slot) => overlaps(slot, from, to))).toBe(true);
     await syncTick(true);
@@ -68,7 +76,12 @@ describe('pulling busy times from Google Calendar', () => {
     await google.calendar.setPush(false);
     await google.calendar.addEvents(email, 'primary', [
       { summary: 'busy', start: { dateTime: s.at(2, '09:00') }, end: { dateTime: s.at(2, '10:00') } },
-      { summary: 'free', transparency: 'transparent', start: { dateTime: s.at(2, '12:00') }, end: { dateTime: s.at(2, '13:00') } },
+      {
+        summary: 'free',
+        transparency: 'transparent',
+        start: { dateTime: s.at(2, '12:00') },
+        end: { dateTime: s.at(2, '13:00') },
+      },
       {
         summary: 'declined',
         attendees: [{ email, self: true, responseStatus: 'declined' }],
@@ -86,9 +99,13 @@ describe('pulling busy times from Google Calendar', () => {
     await syncTick(true);
     const busy = await busySet(s.practitioner.id);
     expect(busy).toHaveLength(1 + 1 + 3);
-    expect((await slotsOn(s, 4))).toHaveLength(0);
-    expect((await slotsOn(s, 2)).some((slot) => overlaps(slot, s.at(2, '12:00'), s.at(2, '13:00')))).toBe(true);
-    expect((await slotsOn(s, 2)).some((slot) => overlaps(slot, s.at(2, '14:00'), s.at(2, '15:00')))).toBe(true);
+    expect(await slotsOn(s, 4)).toHaveLength(0);
+    expect((await slotsOn(s, 2)).some((slot) => overlaps(slot, s.at(2, '12:00'), s.at(2, '13:00')))).toBe(
+      true,
+    );
+    expect((await slotsOn(s, 2)).some((slot) => overlaps(slot, s.at(2, '14:00'), s.at(2, '15:00')))).toBe(
+      true,
+    );
   });
 
   it('relists everything after a 410 and keeps the same busy set', async () => {
@@ -105,7 +122,11 @@ describe('pulling busy times from Google Calendar', () => {
     expect(before).toHaveLength(3);
     await google.calendar.expireSyncTokens(email, 'primary');
     await syncTick(true);
-    const lists = await google.calls({ api: 'calendar', operation: 'events.list', params: { account: email, calendarId: email } });
+    const lists = await google.calls({
+      api: 'calendar',
+      operation: 'events.list',
+      params: { account: email, calendarId: email },
+    });
     const last = lists.slice(-2);
     expect(last.map((c) => [c.status, c.params.syncToken ?? 'none'])).toEqual([
       [410, 'yes'],
@@ -136,9 +157,10 @@ describe('pulling busy times from Google Calendar', () => {
     const refused = before.filter((c) => c.operation === 'token' && c.status === 400);
     expect(refused).toHaveLength(1);
     await notifyTick();
-    const told = await sql<{ topic: string }>('select topic from public.notifications where recipient_id = $1', [
-      s.practitioner.id,
-    ]);
+    const told = await sql<{ topic: string }>(
+      'select topic from public.notifications where recipient_id = $1',
+      [s.practitioner.id],
+    );
     expect(told.filter((n) => n.topic === 'calendar.connection_broken')).toHaveLength(1);
   }, 90_000);
 
@@ -146,11 +168,21 @@ describe('pulling busy times from Google Calendar', () => {
     const s = await videoPractitioner();
     const { email } = await connectGoogle(s.practitioner);
     await google.calendar.setPush(false);
-    const listed = (await google.calls({ api: 'calendar', operation: 'events.list', params: { account: email } })).length;
-    const limited = await google.addRule({ api: 'calendar', operation: 'events.list', account: email, status: 429, times: 2 });
+    const listed = (
+      await google.calls({ api: 'calendar', operation: 'events.list', params: { account: email } })
+    ).length;
+    const limited = await google.addRule({
+      api: 'calendar',
+      operation: 'events.list',
+      account: email,
+      status: 429,
+      times: 2,
+    });
     await syncTick(true);
     await limited.remove();
-    const calls = (await google.calls({ api: 'calendar', operation: 'events.list', params: { account: email } })).slice(listed);
+    const calls = (
+      await google.calls({ api: 'calendar', operation: 'events.list', params: { account: email } })
+    ).slice(listed);
     expect(calls.map((c) => c.status).slice(0, 3)).toEqual([429, 429, 200]);
     // Waits grow: about 250 ms then 500 ms (jittered by a quarter either way).
     const gaps = [1, 2].map((i) => Date.parse(calls[i]!.at) - Date.parse(calls[i - 1]!.at));
@@ -158,7 +190,12 @@ describe('pulling busy times from Google Calendar', () => {
     expect(gaps[1]).toBeGreaterThan(gaps[0]! * 1.2);
     expect((await connectionOf(s.practitioner.id))?.status).toBe('active');
 
-    const refused = await google.addRule({ api: 'calendar', operation: 'events.insert', account: email, status: 400 });
+    const refused = await google.addRule({
+      api: 'calendar',
+      operation: 'events.insert',
+      account: email,
+      status: 400,
+    });
     const booked = await s.book(await patient(), s.at(2, '15:00'));
     const id = (booked.data as unknown as { id: string }).id;
     await syncTick();
@@ -172,10 +209,16 @@ describe('pulling busy times from Google Calendar', () => {
     await syncTick();
     await refused.remove();
     expect(push.status).toBe('failed');
-    const inserts = await google.calls({ api: 'calendar', operation: 'events.insert', params: { account: email } });
+    const inserts = await google.calls({
+      api: 'calendar',
+      operation: 'events.insert',
+      params: { account: email },
+    });
     expect(inserts.map((c) => c.status)).toEqual([400]);
     // The appointment keeps a link all the same.
-    const [a] = await sql<{ video_url: string }>('select video_url from public.appointments where id = $1', [id]);
+    const [a] = await sql<{ video_url: string }>('select video_url from public.appointments where id = $1', [
+      id,
+    ]);
     expect(a?.video_url).toMatch(/^https:\/\/meet\.jit\.si\//);
   });
 
@@ -186,7 +229,9 @@ describe('pulling busy times from Google Calendar', () => {
     const moved = ((await s.book(ana, s.at(2, '09:00'))).data as unknown as { id: string }).id;
     const deleted = ((await s.book(ana, s.at(2, '13:00'))).data as unknown as { id: string }).id;
     await syncTick();
-    await eventually(async () => (await primaryEvents(email)).filter((e) => e.id.startsWith('cb')).length === 2);
+    await eventually(
+      async () => (await primaryEvents(email)).filter((e) => e.id.startsWith('cb')).length === 2,
+    );
     await eventually(async () => {
       const [n] = await sql<{ n: number }>(
         'select count(*)::int as n from private.google_event_links where appointment_id = any($1::uuid[])',

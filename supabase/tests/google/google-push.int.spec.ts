@@ -46,7 +46,11 @@ describe('pushing appointments to Google Calendar', () => {
       return row.data?.video_url ?? undefined;
     });
     expect(mine).toBe(events[0]!.hangoutLink);
-    const theirs = await s.practitioner.client.from('appointments').select('video_url').eq('id', appointment.id).single();
+    const theirs = await s.practitioner.client
+      .from('appointments')
+      .select('video_url')
+      .eq('id', appointment.id)
+      .single();
     expect(theirs.data?.video_url).toBe(events[0]!.hangoutLink);
   });
 
@@ -57,12 +61,22 @@ describe('pushing appointments to Google Calendar', () => {
     // Google answers the first insert after our 15 s timeout: the job retries at once, and the
     // late first try then finds the id taken (409), so Google holds the event once. (The rule is
     // set before booking: another file's tick may be the one that pushes it.)
-    const slow = await google.addRule({ api: 'calendar', operation: 'events.insert', account: email, delayMs: 16_000, times: 1 });
+    const slow = await google.addRule({
+      api: 'calendar',
+      operation: 'events.insert',
+      account: email,
+      delayMs: 16_000,
+      times: 1,
+    });
     const booked = await s.book(await patient(), s.at(3, '11:00'));
     const id = (booked.data as unknown as { id: string }).id;
     await syncTick();
     const inserts = await eventually(async () => {
-      const calls = await google.calls({ api: 'calendar', operation: 'events.insert', params: { account: email } });
+      const calls = await google.calls({
+        api: 'calendar',
+        operation: 'events.insert',
+        params: { account: email },
+      });
       return calls.length === 2 && calls;
     }, 25_000);
     await slow.remove();
@@ -86,19 +100,29 @@ describe('pushing appointments to Google Calendar', () => {
     const one = ((await s.book(ana, s.at(4, '09:00'))).data as unknown as { id: string }).id;
     const two = ((await s.book(ana, s.at(4, '14:00'))).data as unknown as { id: string }).id;
     await syncTick();
-    await eventually(async () => (await primaryEvents(email)).filter((e) => e.id.startsWith('cb')).length === 2);
+    await eventually(
+      async () => (await primaryEvents(email)).filter((e) => e.id.startsWith('cb')).length === 2,
+    );
 
     expect((await ana.client.rpc('cancel_appointment', { p_appointment_id: one })).error).toBeNull();
     expect(
-      (await ana.client.rpc('reschedule_appointment', { p_appointment_id: two, p_starts_at: s.at(5, '15:00') })).error,
+      (
+        await ana.client.rpc('reschedule_appointment', {
+          p_appointment_id: two,
+          p_starts_at: s.at(5, '15:00'),
+        })
+      ).error,
     ).toBeNull();
     await syncTick();
 
     const events = await eventually(async () => {
       const all = await primaryEvents(email);
-      return all.find((e) => e.id === eventIdOf(one))?.status === 'cancelled' &&
-        Date.parse(all.find((e) => e.id === eventIdOf(two))!.start.dateTime!) === Date.parse(s.at(5, '15:00')) &&
-        all;
+      return (
+        all.find((e) => e.id === eventIdOf(one))?.status === 'cancelled' &&
+        Date.parse(all.find((e) => e.id === eventIdOf(two))!.start.dateTime!) ===
+          Date.parse(s.at(5, '15:00')) &&
+        all
+      );
     });
     expect(events.find((e) => e.id === eventIdOf(one))?.status).toBe('cancelled');
     const moved = events.find((e) => e.id === eventIdOf(two))!;

@@ -29,16 +29,23 @@ export async function syncTick(periodic = false): Promise<Record<string, number>
 
 /** A published practitioner open 09:00-18:00 every day with a free 30-minute video type. */
 export function videoPractitioner(): Promise<Scenario> {
-  return scenario().weeklyHours('mon-sun', '09:00-18:00').type({ minutes: 30, price: 0, mode: 'video' }).build();
+  return scenario()
+    .weeklyHours('mon-sun', '09:00-18:00')
+    .type({ minutes: 30, price: 0, mode: 'video' })
+    .build();
 }
 
 /**
  * Connects the practitioner's Google account through the consent screen; answers the account's
  * address and where google-callback sent the browser back.
  */
-export async function connectGoogle(practitioner: TestUser, email = uniqueEmail('google')): Promise<{ email: string; landing: string }> {
+export async function connectGoogle(
+  practitioner: TestUser,
+  email = uniqueEmail('google'),
+): Promise<{ email: string; landing: string }> {
   const started = await callFunction('google-connect', practitioner.accessToken);
-  if (started.status !== 200) throw new Error(`google-connect: ${started.status} ${JSON.stringify(started.body)}`);
+  if (started.status !== 200)
+    throw new Error(`google-connect: ${started.status} ${JSON.stringify(started.body)}`);
   const consent = new URL(String(started.body.url));
   const page = await fetch(consent);
   if (!page.ok || !(await page.text()).includes('Allow')) throw new Error('no consent page');
@@ -72,7 +79,12 @@ export async function primaryEvents(email: string): Promise<FakeEventView[]> {
 }
 
 export async function connectionOf(practitionerId: string) {
-  const [row] = await sql<{ status: string; last_error_code: string | null; failures: number; last_synced_at: Date | null }>(
+  const [row] = await sql<{
+    status: string;
+    last_error_code: string | null;
+    failures: number;
+    last_synced_at: Date | null;
+  }>(
     'select status, last_error_code, failures, last_synced_at from private.google_connections where practitioner_id = $1',
     [practitionerId],
   );

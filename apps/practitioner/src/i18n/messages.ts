@@ -5,6 +5,7 @@ import { availabilityMessages } from '../features/availability/availability-mess
 import { billingMessages } from '../features/billing/billing-messages.ts';
 import { onboardingMessages } from '../features/onboarding/onboarding-messages.ts';
 import { patientsMessages } from '../features/patients/patients-messages.ts';
+import { integrationsMessages } from '../features/integrations/integrations-messages.ts';
 import { workspaceMessages } from '../features/workspace/workspace-messages.ts';
 
 const fr = {
@@ -50,6 +51,7 @@ const fr = {
     patients: patientsMessages.fr,
     availability: availabilityMessages.fr,
     onboarding: onboardingMessages.fr,
+    integrations: integrationsMessages.fr,
     nav: workspaceMessages.fr,
   },
 };
@@ -97,6 +99,7 @@ const en: typeof fr = {
     patients: patientsMessages.en,
     availability: availabilityMessages.en,
     onboarding: onboardingMessages.en,
+    integrations: integrationsMessages.en,
     nav: workspaceMessages.en,
   },
 };

@@ -66,7 +66,9 @@ export function createCalendarControl(store: CalendarStore): Handler {
     }
     if (s.length === 3 && s[2] === 'tokens' && method === 'GET') {
       // Tests look for these in database dumps: they must never appear there in plain text.
-      const refresh = [...store.refreshTokens.entries()].filter(([, g]) => g.account === email).map(([t]) => t);
+      const refresh = [...store.refreshTokens.entries()]
+        .filter(([, g]) => g.account === email)
+        .map(([t]) => t);
       return sendJson(res, 200, { refresh });
     }
     if (s.length === 3 && s[2] === 'revoke' && method === 'POST') {

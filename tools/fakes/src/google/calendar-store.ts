@@ -65,7 +65,14 @@ export class CalendarStore {
   /** code -> grant in flight; refresh and access tokens -> account. */
   codes = new Map<
     string,
-    { account: string; clientId: string; redirectUri: string; challenge?: string; scope: string; expires: number }
+    {
+      account: string;
+      clientId: string;
+      redirectUri: string;
+      challenge?: string;
+      scope: string;
+      expires: number;
+    }
   >();
   refreshTokens = new Map<string, { account: string; clientId: string; scope: string; revoked: boolean }>();
   accessTokens = new Map<string, { account: string; refreshToken: string; expires: number }>();
@@ -99,13 +106,22 @@ export class CalendarStore {
     account: FakeAccount,
     c: { id: string; summary: string; primary: boolean; accessRole: FakeCalendar['accessRole'] },
   ): FakeCalendar {
-    const calendar: FakeCalendar = { ...c, timeZone: 'Europe/Paris', events: new Map(), seq: 0, minSyncSeq: 0 };
+    const calendar: FakeCalendar = {
+      ...c,
+      timeZone: 'Europe/Paris',
+      events: new Map(),
+      seq: 0,
+      minSyncSeq: 0,
+    };
     account.calendars.set(c.id, calendar);
     return calendar;
   }
 
   /** Stores a new version of an event under the calendar's next change number. */
-  put(calendar: FakeCalendar, event: Omit<FakeEvent, 'seq' | 'updated' | 'created'> & { created?: string }): FakeEvent {
+  put(
+    calendar: FakeCalendar,
+    event: Omit<FakeEvent, 'seq' | 'updated' | 'created'> & { created?: string },
+  ): FakeEvent {
     calendar.seq += 1;
     const now = new Date().toISOString();
     const stored: FakeEvent = { ...event, created: event.created ?? now, updated: now, seq: calendar.seq };

@@ -25,7 +25,10 @@ const REASON_BY_CODE: Record<number, [string, string]> = {
 };
 
 export function sendCalendarError(res: ServerResponse, code: number, message: string, reason?: string): void {
-  const [domain, defaultReason] = REASON_BY_CODE[code] ?? ['global', code >= 500 ? 'backendError' : 'invalid'];
+  const [domain, defaultReason] = REASON_BY_CODE[code] ?? [
+    'global',
+    code >= 500 ? 'backendError' : 'invalid',
+  ];
   sendJson(res, code, {
     error: { errors: [{ domain, reason: reason ?? defaultReason, message }], code, message },
   });
@@ -62,7 +65,12 @@ export function expand(event: FakeEvent, windowEnd: number): FakeEvent[] {
   const step = (parts.FREQ === 'WEEKLY' ? 7 : 1) * Number(parts.INTERVAL ?? 1) * 86_400_000;
   const count = parts.COUNT ? Number(parts.COUNT) : MAX_INSTANCES;
   const until = parts.UNTIL
-    ? Date.parse(parts.UNTIL.replace(/^(\d{4})(\d{2})(\d{2})(T(\d{2})(\d{2})(\d{2})Z)?$/, '$1-$2-$3T$5:$6:$7Z').replace('T::Z', 'T00:00:00Z'))
+    ? Date.parse(
+        parts.UNTIL.replace(
+          /^(\d{4})(\d{2})(\d{2})(T(\d{2})(\d{2})(\d{2})Z)?$/,
+          '$1-$2-$3T$5:$6:$7Z',
+        ).replace('T::Z', 'T00:00:00Z'),
+      )
     : Infinity;
   const start = instantOf(event.start);
   const length = instantOf(event.end) - start;
@@ -70,9 +78,14 @@ export function expand(event: FakeEvent, windowEnd: number): FakeEvent[] {
   for (let i = 0; i < Math.min(count, MAX_INSTANCES); i++) {
     const at = start + i * step;
     if (at > until || at > windowEnd) break;
-    const stamp = new Date(at).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+    const stamp = new Date(at)
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d{3}/, '');
     const time = (t: number) =>
-      event.start.date ? { date: new Date(t).toISOString().slice(0, 10) } : { dateTime: new Date(t).toISOString() };
+      event.start.date
+        ? { date: new Date(t).toISOString().slice(0, 10) }
+        : { dateTime: new Date(t).toISOString() };
     const { recurrence: _ignored, ...rest } = event;
     out.push({
       ...rest,
@@ -100,11 +113,14 @@ function resource(calendar: FakeCalendar, e: FakeEvent): Record<string, unknown>
 
 function meetLink(): string {
   const letters = 'abcdefghijklmnopqrstuvwxyz';
-  const pick = (n: number) => Array.from({ length: n }, () => letters[Math.floor(Math.random() * 26)]).join('');
+  const pick = (n: number) =>
+    Array.from({ length: n }, () => letters[Math.floor(Math.random() * 26)]).join('');
   return `https://meet.google.com/${pick(3)}-${pick(4)}-${pick(3)}`;
 }
 
-function conference(request: Record<string, unknown> | undefined): Pick<FakeEvent, 'conferenceData' | 'hangoutLink'> {
+function conference(
+  request: Record<string, unknown> | undefined,
+): Pick<FakeEvent, 'conferenceData' | 'hangoutLink'> {
   if (!request) return {};
   const uri = meetLink();
   return {
@@ -119,7 +135,12 @@ function conference(request: Record<string, unknown> | undefined): Pick<FakeEven
 }
 
 /** Tells every live channel on a calendar that it changed, as Google's push does (no body). */
-export function notifyChannels(store: CalendarStore, account: string, calendarId: string, state = 'exists'): void {
+export function notifyChannels(
+  store: CalendarStore,
+  account: string,
+  calendarId: string,
+  state = 'exists',
+): void {
   if (!store.pushEnabled) return;
   for (const channel of store.channels.values()) {
     if (channel.stopped || channel.account !== account || channel.calendarId !== calendarId) continue;
@@ -197,12 +218,18 @@ export function createCalendarFake(book: GoogleBook, store: CalendarStore): Hand
     if (rule?.status) {
       record(rule.status);
       const message =
-        rule.status === 410 ? 'Sync token is no longer valid, a full sync is required.' : `Injected ${rule.status}`;
+        rule.status === 410
+          ? 'Sync token is no longer valid, a full sync is required.'
+          : `Injected ${rule.status}`;
       return sendCalendarError(res, rule.status, message, rule.reason);
     }
     if (!account) {
       record(401);
-      return sendCalendarError(res, 401, 'Request had invalid authentication credentials. Expected OAuth 2 access token.');
+      return sendCalendarError(
+        res,
+        401,
+        'Request had invalid authentication credentials. Expected OAuth 2 access token.',
+      );
     }
     const answer = (status: number, body?: unknown) => {
       record(status);
@@ -240,12 +267,14 @@ export function createCalendarFake(book: GoogleBook, store: CalendarStore): Hand
           return fail(403, 'You need to have writer access to this calendar.', 'requiredAccessLevel');
         const id = typeof body.id === 'string' ? body.id : randomId(13).replace(/[w-z]/g, 'a');
         if (!EVENT_ID.test(id)) return fail(400, 'Invalid resource id value.', 'invalid');
-        if (calendar!.events.has(id)) return fail(409, 'The requested identifier already exists.', 'duplicate');
+        if (calendar!.events.has(id))
+          return fail(409, 'The requested identifier already exists.', 'duplicate');
         const invalid = invalidTimes(body);
         if (invalid) return fail(400, invalid, 'invalid');
         const createRequest =
           q.get('conferenceDataVersion') === '1'
-            ? ((body.conferenceData as { createRequest?: Record<string, unknown> } | undefined)?.createRequest ?? undefined)
+            ? ((body.conferenceData as { createRequest?: Record<string, unknown> } | undefined)
+                ?.createRequest ?? undefined)
             : undefined;
         const { conferenceData: _c, ...fields } = body;
         const stored = store.put(calendar!, {
@@ -300,14 +329,23 @@ export function createCalendarFake(book: GoogleBook, store: CalendarStore): Hand
             .filter((e) => e.status !== 'cancelled' && e.transparency !== 'transparent')
             .flatMap((e) => expand(e, to))
             .filter((e) => instantOf(e.start) < to && instantOf(e.end) > from)
-            .map((e) => ({ start: new Date(instantOf(e.start)).toISOString(), end: new Date(instantOf(e.end)).toISOString() }))
+            .map((e) => ({
+              start: new Date(instantOf(e.start)).toISOString(),
+              end: new Date(instantOf(e.end)).toISOString(),
+            }))
             .sort((a, b) => a.start.localeCompare(b.start));
           calendars[item.id] = { busy };
         }
-        return answer(200, { kind: 'calendar#freeBusy', timeMin: body.timeMin, timeMax: body.timeMax, calendars });
+        return answer(200, {
+          kind: 'calendar#freeBusy',
+          timeMin: body.timeMin,
+          timeMax: body.timeMax,
+          calendars,
+        });
       }
       case 'events.watch': {
-        if (body.type !== 'web_hook' && body.type !== 'webhook') return fail(400, 'Invalid channel type', 'invalid');
+        if (body.type !== 'web_hook' && body.type !== 'webhook')
+          return fail(400, 'Invalid channel type', 'invalid');
         const address = String(body.address ?? '');
         if (!/^https?:\/\//.test(address) || typeof body.id !== 'string')
           return fail(400, 'Invalid notification address or channel id.', 'invalid');
@@ -353,7 +391,8 @@ function operationOf(method: string, s: string[]): string {
   if (s[0] === 'freeBusy' && s.length === 1 && method === 'POST') return 'freeBusy.query';
   if (s[0] === 'channels' && s[1] === 'stop' && method === 'POST') return 'channels.stop';
   if (s[0] === 'calendars' && s[2] === 'events') {
-    if (s.length === 3) return method === 'GET' ? 'events.list' : method === 'POST' ? 'events.insert' : 'unknown';
+    if (s.length === 3)
+      return method === 'GET' ? 'events.list' : method === 'POST' ? 'events.insert' : 'unknown';
     if (s.length === 4 && s[3] === 'watch' && method === 'POST') return 'events.watch';
     if (s.length === 4)
       return (
@@ -367,7 +406,8 @@ function operationOf(method: string, s: string[]): string {
 function invalidTimes(e: Record<string, unknown>): string | null {
   const start = e.start as { dateTime?: string; date?: string } | undefined;
   const end = e.end as { dateTime?: string; date?: string } | undefined;
-  if (!start || !end || (!start.dateTime && !start.date) || (!end.dateTime && !end.date)) return 'Missing end time.';
+  if (!start || !end || (!start.dateTime && !start.date) || (!end.dateTime && !end.date))
+    return 'Missing end time.';
   if (!(instantOf(start) < instantOf(end))) return 'The specified time range is empty.';
   return null;
 }
@@ -396,7 +436,8 @@ function listEvents(
   } else if (syncToken) {
     const sync = decodeToken<{ c: string; s: number }>('sync', syncToken);
     if (!sync || sync.c !== calendar.id) return fail(400, 'Invalid sync token value.', 'invalid');
-    if (sync.s < calendar.minSyncSeq) return fail(410, 'Sync token is no longer valid, a full sync is required.', 'fullSyncRequired');
+    if (sync.s < calendar.minSyncSeq)
+      return fail(410, 'Sync token is no longer valid, a full sync is required.', 'fullSyncRequired');
     state = { offset: 0, upto: calendar.seq, since: sync.s };
   } else {
     state = { offset: 0, upto: calendar.seq, since: null };

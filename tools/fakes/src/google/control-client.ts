@@ -23,7 +23,12 @@ export interface GoogleControl {
   calendar: {
     account(email: string): Promise<FakeAccountView>;
     addEvents(email: string, calendarId: string, events: FakeEventInput[]): Promise<FakeEventView[]>;
-    patchEvent(email: string, calendarId: string, eventId: string, fields: Partial<FakeEventInput>): Promise<FakeEventView>;
+    patchEvent(
+      email: string,
+      calendarId: string,
+      eventId: string,
+      fields: Partial<FakeEventInput>,
+    ): Promise<FakeEventView>;
     deleteEvent(email: string, calendarId: string, eventId: string): Promise<FakeEventView>;
     /** The refresh tokens issued to the account (to look for them where they must not be). */
     refreshTokens(email: string): Promise<string[]>;
@@ -32,7 +37,9 @@ export interface GoogleControl {
     /** Every sync token issued so far for this calendar answers 410. */
     expireSyncTokens(email: string, calendarId: string): Promise<void>;
     setPush(enabled: boolean): Promise<void>;
-    channels(account: string): Promise<{ id: string; calendarId: string; stopped: boolean; expiration: number }[]>;
+    channels(
+      account: string,
+    ): Promise<{ id: string; calendarId: string; stopped: boolean; expiration: number }[]>;
   };
 }
 
@@ -65,7 +72,8 @@ export interface FakeAccountView {
 export function googleControl(fakesUrl: string): GoogleControl {
   const base = `${fakesUrl.replace(/\/+$/, '')}/google/_control`;
   const enc = encodeURIComponent;
-  const cal = (email: string, calendarId: string) => `/calendar/accounts/${enc(email)}/calendars/${enc(calendarId)}`;
+  const cal = (email: string, calendarId: string) =>
+    `/calendar/accounts/${enc(email)}/calendars/${enc(calendarId)}`;
   async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const res = await fetch(`${base}${path}`, {
       method,
@@ -106,10 +114,16 @@ export function googleControl(fakesUrl: string): GoogleControl {
       addEvents: async (email, calendarId, events) =>
         (await call<{ events: FakeEventView[] }>('POST', `${cal(email, calendarId)}/events`, events)).events,
       patchEvent: async (email, calendarId, eventId, fields) =>
-        (await call<{ event: FakeEventView }>('PATCH', `${cal(email, calendarId)}/events/${enc(eventId)}`, fields))
-          .event,
+        (
+          await call<{ event: FakeEventView }>(
+            'PATCH',
+            `${cal(email, calendarId)}/events/${enc(eventId)}`,
+            fields,
+          )
+        ).event,
       deleteEvent: async (email, calendarId, eventId) =>
-        (await call<{ event: FakeEventView }>('DELETE', `${cal(email, calendarId)}/events/${enc(eventId)}`)).event,
+        (await call<{ event: FakeEventView }>('DELETE', `${cal(email, calendarId)}/events/${enc(eventId)}`))
+          .event,
       refreshTokens: async (email) =>
         (await call<{ refresh: string[] }>('GET', `/calendar/accounts/${enc(email)}/tokens`)).refresh,
       revoke: async (email) => void (await call('POST', `/calendar/accounts/${enc(email)}/revoke`, {})),
@@ -118,10 +132,9 @@ export function googleControl(fakesUrl: string): GoogleControl {
       setPush: async (enabled) => void (await call('POST', '/calendar/push', { enabled })),
       channels: async (account) =>
         (
-          await call<{ channels: { id: string; calendarId: string; stopped: boolean; expiration: number }[] }>(
-            'GET',
-            `/calendar/channels?account=${enc(account)}`,
-          )
+          await call<{
+            channels: { id: string; calendarId: string; stopped: boolean; expiration: number }[];
+          }>('GET', `/calendar/channels?account=${enc(account)}`)
         ).channels,
     },
   };

@@ -54,7 +54,9 @@ export function createOAuthFake(book: GoogleBook, store: CalendarStore): Handler
       const missing = ['client_id', 'redirect_uri', 'response_type'].filter((k) => !q.get(k));
       if (missing.length > 0 || q.get('response_type') !== 'code') {
         res.writeHead(400, { 'content-type': 'text/html; charset=utf-8' });
-        res.end(`<!doctype html><title>Error 400</title><p>Error 400: invalid_request (${escapeHtml(missing.join(', ') || 'response_type')})</p>`);
+        res.end(
+          `<!doctype html><title>Error 400</title><p>Error 400: invalid_request (${escapeHtml(missing.join(', ') || 'response_type')})</p>`,
+        );
         return;
       }
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -107,7 +109,12 @@ export function createOAuthFake(book: GoogleBook, store: CalendarStore): Handler
       if (rule?.delayMs) await new Promise((r) => setTimeout(r, rule.delayMs));
       if (rule?.status) {
         record(rule.status);
-        return tokenError(res, rule.status >= 500 ? 'internal_failure' : 'invalid_request', 'Injected by a test', rule.status);
+        return tokenError(
+          res,
+          rule.status >= 500 ? 'internal_failure' : 'invalid_request',
+          'Injected by a test',
+          rule.status,
+        );
       }
       if (!form.get('client_id')) {
         record(401);
@@ -120,7 +127,8 @@ export function createOAuthFake(book: GoogleBook, store: CalendarStore): Handler
         const verifier = form.get('code_verifier');
         const challengeOk =
           !grant?.challenge ||
-          (verifier !== null && createHash('sha256').update(verifier).digest('base64url') === grant.challenge);
+          (verifier !== null &&
+            createHash('sha256').update(verifier).digest('base64url') === grant.challenge);
         if (
           !grant ||
           grant.expires < Date.now() ||
@@ -164,7 +172,9 @@ export function createOAuthFake(book: GoogleBook, store: CalendarStore): Handler
     if (path === '/revoke' && (method === 'POST' || method === 'GET')) {
       const body = method === 'POST' ? new URLSearchParams(await readBody(req)) : new URLSearchParams();
       const token = q.get('token') ?? body.get('token') ?? '';
-      const refresh = store.refreshTokens.get(token) ?? store.refreshTokens.get(store.accessTokens.get(token)?.refreshToken ?? '');
+      const refresh =
+        store.refreshTokens.get(token) ??
+        store.refreshTokens.get(store.accessTokens.get(token)?.refreshToken ?? '');
       book.record({
         at: new Date().toISOString(),
         api: 'oauth2',

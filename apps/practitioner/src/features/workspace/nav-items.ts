@@ -12,4 +12,5 @@ export const navItems: readonly NavItem[] = [
   { to: '/billing', icon: 'receipt_long', labelKey: 'practitioner.nav.billing' },
   { to: '/onboarding', icon: 'badge', labelKey: 'practitioner.nav.profile' },
   { to: '/availability', icon: 'event_available', labelKey: 'practitioner.nav.availability' },
+  { to: '/integrations', icon: 'sync_alt', labelKey: 'practitioner.nav.integrations' },
 ];

@@ -6,6 +6,7 @@ const fr = {
   patients: 'Patients',
   profile: 'Profil',
   availability: 'Disponibilités',
+  integrations: 'Intégrations',
 };
 
 const en: typeof fr = {
@@ -15,6 +16,7 @@ const en: typeof fr = {
   patients: 'Patients',
   profile: 'Profile',
   availability: 'Availability',
+  integrations: 'Integrations',
 };
 
 export const workspaceMessages = { fr, en };
