@@ -2,7 +2,8 @@
 // bookings"): once, with a Meet link that becomes the appointment's video link; a retry after a
 // lost answer does not duplicate; cancel deletes; reschedule moves. Without Google, a Jitsi room.
 import { describe, expect, it } from 'vitest';
-import { patient, sql } from '@carebook/testing';
+import { stripeControl } from '@carebook/fakes';
+import { config, patient, scenario, sql } from '@carebook/testing';
 import {
   callFunction,
   connectGoogle,
@@ -135,6 +136,35 @@ describe('pushing appointments to Google Calendar', () => {
       [[one, two]],
     );
     expect(flags.every((f) => f.needs_attention === null)).toBe(true);
+  });
+
+  it('gives a video appointment paid through Stripe its link when the webhook confirms it', async () => {
+    const s = await scenario()
+      .weeklyHours('mon-sun', '09:00-18:00')
+      .type({ minutes: 30, price: 6000, mode: 'video' })
+      .build();
+    const ana = await patient();
+    const held = (await s.book(ana, s.at(3, '10:00'))).data as unknown as {
+      id: string;
+      status: string;
+      video_url: string | null;
+    };
+    expect(held).toMatchObject({ status: 'held', video_url: null });
+    const started = await callFunction('checkout', ana.accessToken, { appointment_id: held.id });
+    expect(started.status).toBe(200);
+    const [payment] = await sql<{ checkout_session_id: string }>(
+      'select checkout_session_id from public.payments where appointment_id = $1',
+      [held.id],
+    );
+    const stripe = stripeControl(config.fakesUrl);
+    await stripe.pay(payment!.checkout_session_id, '4242424242424242');
+    await stripe.idle();
+    const [paid] = await sql<{ status: string; video_url: string }>(
+      'select status, video_url from public.appointments where id = $1',
+      [held.id],
+    );
+    expect(paid?.status).toBe('confirmed');
+    expect(paid?.video_url).toMatch(/^https:\/\/meet\.jit\.si\/carebook-[0-9a-f]{64}$/);
   });
 
   it('gives a video appointment an unguessable Jitsi room when Google is not connected', async () => {
