@@ -4,11 +4,11 @@
 // at the Google fake; in production they are unset and the clients talk to Google.
 // The clients' own retries are off: google-sync owns retries (capped, jittered, never on a 400).
 import { calendar, type calendar_v3 } from 'npm:@googleapis/calendar@20.0.1';
-import { OAuth2Client } from 'npm:google-auth-library@11.3.4';
+import { CodeChallengeMethod, OAuth2Client } from 'npm:google-auth-library@11.3.4';
 import { requireEnv } from './supabase.ts';
 
 export type { calendar_v3 };
-export { OAuth2Client };
+export { CodeChallengeMethod, OAuth2Client };
 
 export const CALENDAR_SCOPE = 'https://www.googleapis.com/auth/calendar';
 

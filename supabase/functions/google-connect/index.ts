@@ -1,5 +1,5 @@
 // Wiring only: the logic and its tests are in handler.ts.
-import { CALENDAR_SCOPE, calendarClient, googleSettings, oauthClient } from '../_shared/google.ts';
+import { CALENDAR_SCOPE, calendarClient, CodeChallengeMethod, googleSettings, oauthClient } from '../_shared/google.ts';
 import { serviceClient, userClient } from '../_shared/supabase.ts';
 import { decryptToken, importTokenKey } from '../_shared/token-crypto.ts';
 import { handler } from './handler.ts';
@@ -33,8 +33,7 @@ Deno.serve(
         include_granted_scopes: true,
         state,
         code_challenge: challenge,
-        // deno-lint-ignore no-explicit-any
-        code_challenge_method: 'S256' as any,
+        code_challenge_method: CodeChallengeMethod.S256,
       });
     },
     async forget(practitionerId) {

@@ -108,6 +108,34 @@ describe('pulling busy times from Google Calendar', () => {
     );
   });
 
+  it('renews a push channel a day before it expires and stops the old one', async () => {
+    const s = await videoPractitioner();
+    const { email } = await connectGoogle(s.practitioner);
+    const [old] = await sql<{ channel_id: string }>(
+      'select channel_id from private.google_calendars where practitioner_id = $1 and calendar_id = $2',
+      [s.practitioner.id, email],
+    );
+    expect(old?.channel_id).toBeTruthy();
+    // Six days later: the channel has hours left.
+    await sql(
+      "update private.google_calendars set channel_expires_at = now() + interval '3 hours' where channel_id = $1",
+      [old!.channel_id],
+    );
+    await syncTick();
+    const channels = await eventually(async () => {
+      const all = (await google.calendar.channels(email)).filter((c) => c.calendarId === email);
+      return all.some((c) => c.id === old!.channel_id && c.stopped) && all;
+    });
+    const live = channels.filter((c) => !c.stopped);
+    expect(live).toHaveLength(1);
+    expect(live[0]!.expiration - Date.now()).toBeGreaterThan(6 * 86_400_000);
+    const [now] = await sql<{ channel_id: string }>(
+      'select channel_id from private.google_calendars where practitioner_id = $1 and calendar_id = $2',
+      [s.practitioner.id, email],
+    );
+    expect(now?.channel_id).toBe(live[0]!.id);
+  });
+
   it('relists everything after a 410 and keeps the same busy set', async () => {
     const s = await videoPractitioner();
     const { email } = await connectGoogle(s.practitioner);
