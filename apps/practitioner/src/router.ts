@@ -62,6 +62,11 @@ export function createPractitionerRouter(): Router {
         component: () => import('./features/availability/AvailabilityPage.vue'),
         meta: { requiresAuth: true, titleKey: 'practitioner.availability.title' },
       },
+      {
+        path: 'integrations',
+        component: () => import('./features/integrations/IntegrationsPage.vue'),
+        meta: { requiresAuth: true, titleKey: 'practitioner.integrations.title' },
+      },
       ...staffRoutes,
     ],
   });

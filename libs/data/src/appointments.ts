@@ -137,13 +137,16 @@ export interface PatientAppointment extends Appointment {
   consultationName: { fr: string; en: string | null };
   /** Patients may cancel or move it online until this many hours before it starts. */
   cancelCutoffHours: number;
+  /** Where a confirmed video appointment takes place (Google Meet or Jitsi); null until it has one. */
+  videoUrl: string | null;
   /** The client company paying for it, if any (then there is no payment). */
   sponsorCompanyId: string | null;
 }
 
-const PATIENT_COLUMNS = `${COLUMNS}, sponsor_company_id, practitioners(slug, display_name, time_zone, formatted_address), consultation_types(name_fr, name_en, cancel_cutoff_hours)`;
+const PATIENT_COLUMNS = `${COLUMNS}, video_url, sponsor_company_id, practitioners(slug, display_name, time_zone, formatted_address), consultation_types(name_fr, name_en, cancel_cutoff_hours)`;
 
 type PatientRow = AppointmentRow & {
+  video_url: string | null;
   sponsor_company_id: string | null;
   practitioners: {
     slug: string;
@@ -168,6 +171,7 @@ function toPatientAppointment(r: PatientRow): PatientAppointment {
       en: r.consultation_types?.name_en ?? null,
     },
     cancelCutoffHours: r.consultation_types?.cancel_cutoff_hours ?? 24,
+    videoUrl: r.video_url,
     sponsorCompanyId: r.sponsor_company_id,
   };
 }
@@ -207,6 +211,9 @@ export function getMyAppointment(
 export interface CalendarAppointment extends Appointment {
   patient: { fullName: string | null; email: string | null };
   consultationName: { fr: string; en: string | null };
+  videoUrl: string | null;
+  /** Its Google Calendar event was moved or deleted in Google: the practitioner decides. */
+  needsAttention: 'moved_in_google' | 'deleted_in_google' | null;
 }
 
 /** The signed-in practitioner's appointments that overlap [from, to), for the calendar. */
@@ -219,7 +226,7 @@ export async function listPractitionerAppointments(
   const query = client
     .from('appointments')
     .select(
-      `${COLUMNS}, profiles!appointments_patient_id_fkey(full_name, email), consultation_types(name_fr, name_en)`,
+      `${COLUMNS}, video_url, needs_attention, profiles!appointments_patient_id_fkey(full_name, email), consultation_types(name_fr, name_en)`,
     )
     .eq('practitioner_id', me.data)
     .lt('starts_at', window.to)
@@ -234,6 +241,11 @@ export async function listPractitionerAppointments(
         fr: r.consultation_types?.name_fr ?? '',
         en: r.consultation_types?.name_en ?? null,
       },
+      videoUrl: r.video_url,
+      needsAttention:
+        r.needs_attention === 'moved_in_google' || r.needs_attention === 'deleted_in_google'
+          ? r.needs_attention
+          : null,
     })),
   );
 }

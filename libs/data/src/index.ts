@@ -132,6 +132,19 @@ export {
   type BillingSummary,
 } from './billing.ts';
 export {
+  disconnectGoogle,
+  getGoogleConnection,
+  listGoogleBusyTimes,
+  parseRange,
+  setGoogleCalendars,
+  startGoogleConnect,
+  syncGoogleNow,
+  toGoogleConnection,
+  type BusyTime,
+  type GoogleCalendarChoice,
+  type GoogleConnection,
+} from './google-calendar.ts';
+export {
   listMyPayments,
   startAppointmentCheckout,
   type PatientPayment,

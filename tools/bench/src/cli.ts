@@ -13,6 +13,7 @@ import { runLoad } from './load.ts';
 import { withMachineLoad } from './machine.ts';
 import { notifyBench, type NotifyBenchResult } from './notify-bench.ts';
 import { stripeBench, type StripeBenchResult } from './stripe-bench.ts';
+import { googleBench } from './google-bench.ts';
 import { capturePlans } from './plans.ts';
 import {
   formatFunctionTimings,
@@ -70,6 +71,9 @@ const { values } = parseArgs({
     'stripe-deliveries': { type: 'string', default: '1000' },
     'stripe-clients': { type: 'string', default: '4' },
     'stripe-seed': { type: 'string', default: '11' },
+    // Only the Google Calendar run of issue 15 (an incremental sync of 1,000 changed events).
+    'google-only': { type: 'boolean', default: false },
+    'google-events': { type: 'string', default: '1000' },
   },
 });
 
@@ -168,6 +172,23 @@ async function main(): Promise<void> {
     clients: whole('stripe-clients', 1),
     seed: whole('stripe-seed', 0),
   };
+  if (values['google-only']) {
+    const db = new pg.Client({ connectionString: config.dbUrl('postgres') });
+    db.on('error', () => undefined);
+    await db.connect();
+    try {
+      const google = await googleBench(db, config, { events: whole('google-events', 1) }, say);
+      mkdirSync(outDir, { recursive: true });
+      writeFileSync(
+        path.join(outDir, 'google-results.json'),
+        JSON.stringify({ at: new Date().toISOString(), cores: os.cpus().length, google }, null, 2),
+      );
+      say(`\nResults in ${path.relative(repoRoot, path.join(outDir, 'google-results.json'))}`);
+    } finally {
+      await db.end();
+    }
+    return;
+  }
   if (values['stripe-only']) {
     const db = new pg.Client({ connectionString: config.dbUrl('postgres') });
     db.on('error', () => undefined);

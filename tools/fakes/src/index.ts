@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Server } from 'node:http';
 import { BREVO_CONTROL_PREFIX, BREVO_PREFIX, createBrevoControl, createBrevoFake } from './brevo.ts';
 import { FaultBook } from './brevo-faults.ts';
-import { createGoogleFake, GOOGLE_PREFIX } from './google/index.ts';
+import { CALENDAR_PREFIX, createGoogleFake, GOOGLE_PREFIX } from './google/index.ts';
 import { routeFakes } from './fakes-server.ts';
 import { close, listen } from './http-util.ts';
 import { routeInbox } from './inbox-server.ts';
@@ -24,6 +24,9 @@ export {
   type GoogleControl,
   type GoogleRule,
   type GoogleRuleInput,
+  type FakeAccountView,
+  type FakeEventInput,
+  type FakeEventView,
 } from './google/control-client.ts';
 export {
   brevoControl,
@@ -81,6 +84,7 @@ export async function startFakes(
         { prefix: '/v1', handle: stripe.api, listed: false },
         { prefix: '/stripe', handle: stripe.site, listed: false },
         { prefix: GOOGLE_PREFIX, handle: google.handle, listed: false },
+        { prefix: CALENDAR_PREFIX, handle: google.calendarApi, listed: false },
       ]),
       config.host,
       options.ports?.fakes ?? config.ports.fakes,

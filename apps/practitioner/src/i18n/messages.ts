@@ -6,6 +6,7 @@ import { billingMessages } from '../features/billing/billing-messages.ts';
 import { calendarMessages } from '../features/calendar/calendar-messages.ts';
 import { onboardingMessages } from '../features/onboarding/onboarding-messages.ts';
 import { patientsMessages } from '../features/patients/patients-messages.ts';
+import { integrationsMessages } from '../features/integrations/integrations-messages.ts';
 import { workspaceMessages } from '../features/workspace/workspace-messages.ts';
 import { staffMessages } from '../features/staff/staff-messages.ts';
 
@@ -54,6 +55,7 @@ const fr = {
     availability: availabilityMessages.fr,
     onboarding: onboardingMessages.fr,
     calendar: calendarMessages.fr,
+    integrations: integrationsMessages.fr,
     nav: workspaceMessages.fr,
     staff: staffMessages.fr,
   },
@@ -104,6 +106,7 @@ const en: typeof fr = {
     availability: availabilityMessages.en,
     onboarding: onboardingMessages.en,
     calendar: calendarMessages.en,
+    integrations: integrationsMessages.en,
     nav: workspaceMessages.en,
     staff: staffMessages.en,
   },

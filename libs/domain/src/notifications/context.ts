@@ -36,6 +36,8 @@ export interface MessageContext {
   currency?: string;
   /** subscription.payment_failed: the plan's name as shown to the practitioner. */
   plan?: string | null;
+  /** appointment.changed_in_google: 'moved_in_google' | 'deleted_in_google'. */
+  change?: string;
   /** account.welcome: the new account's role (the message's audience). */
   role?: string;
   /** Where the call-to-action leads (set by whoever plans the message; never guessed here). */

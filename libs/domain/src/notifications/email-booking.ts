@@ -190,6 +190,28 @@ export const BOOKING_EMAILS: EmailTable = {
     },
   },
   'appointment.cancelled': { patient: cancelledForPatient, practitioner: cancelledForPractitioner },
+  'appointment.changed_in_google': {
+    practitioner: {
+      fr: (f) => ({
+        subject: `Rendez-vous modifié dans Google Agenda : ${f.patient}`,
+        lines: [
+          `L’événement du rendez-vous de ${f.patient}${quotedFr(f)} du ${f.when} a été déplacé ou supprimé dans Google Agenda.`,
+          'Le rendez-vous n’a pas changé dans Carebook et votre patient n’a pas été prévenu. Déplacez-le ou annulez-le dans Carebook si besoin : il est signalé dans votre agenda.',
+        ],
+        rows: rows(f, 'fr', 'practitioner'),
+        action: 'Voir mon agenda',
+      }),
+      en: (f) => ({
+        subject: `Appointment changed in Google Calendar: ${f.patient}`,
+        lines: [
+          `The event of ${f.patient}'s${quotedEn(f)} appointment on ${f.when} was moved or deleted in Google Calendar.`,
+          'The appointment did not change in Carebook and your patient was not told. Move or cancel it in Carebook if needed: it is marked in your calendar.',
+        ],
+        rows: rows(f, 'en', 'practitioner'),
+        action: 'Open my calendar',
+      }),
+    },
+  },
   'appointment.hold_expired': {
     patient: {
       fr: (f) => ({

@@ -25,6 +25,7 @@ const EXPECTED: Record<string, Audience[]> = {
   'appointment.cancelled': ['patient', 'practitioner'],
   'appointment.hold_expired': ['patient'],
   'appointment.reminder': ['patient'],
+  'appointment.changed_in_google': ['practitioner'],
   'payment.failed': ['patient'],
   'payment.refunded': ['patient'],
   'subscription.payment_failed': ['practitioner'],

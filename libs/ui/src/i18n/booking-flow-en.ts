@@ -85,6 +85,7 @@ export const appointmentPageEn: typeof appointmentPageFr = {
   where: 'Where',
   price: 'Price',
   videoWhere: 'By video: the call link will appear in "My appointments".',
+  videoLink: 'By video, at this link (the "Join video" button in "My appointments" turns on 10 minutes before):',
   noAddress: 'The practitioner will tell you the address.',
   downloadIcs: 'Add to my calendar (.ics)',
   googleCalendar: 'Add to Google Calendar',

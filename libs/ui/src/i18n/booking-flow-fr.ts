@@ -78,6 +78,7 @@ export const appointmentPageFr = {
   where: 'Lieu',
   price: 'Prix',
   videoWhere: 'En vidéo : le lien de l’appel apparaîtra dans « Mes rendez-vous ».',
+  videoLink: 'En vidéo, à ce lien (le bouton « Rejoindre la vidéo » de « Mes rendez-vous » s’active 10 minutes avant) :',
   noAddress: 'L’adresse vous sera communiquée par le praticien.',
   downloadIcs: 'Ajouter à mon agenda (.ics)',
   googleCalendar: 'Ajouter à Google Agenda',

@@ -49,6 +49,9 @@ export const notificationsEn: typeof notificationsFr = {
         patient: 'Reminder: your {appointment} with {practitioner} is {on}.',
         practitioner: 'Reminder: your {appointment} with {patient} is {on}.',
       },
+      changed_in_google: {
+        practitioner: 'The {appointment} with {patient} {on} was moved or deleted in Google Calendar. Nothing changed in Carebook: check it in your calendar.',
+      },
     },
     payment: {
       failed: {

@@ -51,6 +51,9 @@ export const notificationsFr = {
         patient: 'Rappel : votre {appointment} avec {practitioner} a lieu {on}.',
         practitioner: 'Rappel : votre {appointment} avec {patient} a lieu {on}.',
       },
+      changed_in_google: {
+        practitioner: 'Le {appointment} avec {patient} {on} a été déplacé ou supprimé dans Google Agenda. Rien n’a changé dans Carebook : vérifiez-le dans votre agenda.',
+      },
     },
     payment: {
       failed: {

@@ -67,6 +67,8 @@ export type Database = {
           id: string;
           idempotency_key: string | null;
           mode: Database['public']['Enums']['consultation_mode'];
+          needs_attention: string | null;
+          needs_attention_at: string | null;
           patient_id: string;
           practitioner_id: string;
           price_cents: number;
@@ -74,6 +76,7 @@ export type Database = {
           starts_at: string;
           status: Database['public']['Enums']['appointment_status'];
           updated_at: string;
+          video_url: string | null;
         };
         Insert: {
           blocked: unknown;
@@ -90,6 +93,8 @@ export type Database = {
           id?: string;
           idempotency_key?: string | null;
           mode: Database['public']['Enums']['consultation_mode'];
+          needs_attention?: string | null;
+          needs_attention_at?: string | null;
           patient_id: string;
           practitioner_id: string;
           price_cents: number;
@@ -97,6 +102,7 @@ export type Database = {
           starts_at: string;
           status: Database['public']['Enums']['appointment_status'];
           updated_at?: string;
+          video_url?: string | null;
         };
         Update: {
           blocked?: unknown;
@@ -113,6 +119,8 @@ export type Database = {
           id?: string;
           idempotency_key?: string | null;
           mode?: Database['public']['Enums']['consultation_mode'];
+          needs_attention?: string | null;
+          needs_attention_at?: string | null;
           patient_id?: string;
           practitioner_id?: string;
           price_cents?: number;
@@ -120,6 +128,7 @@ export type Database = {
           starts_at?: string;
           status?: Database['public']['Enums']['appointment_status'];
           updated_at?: string;
+          video_url?: string | null;
         };
         Relationships: [
           {
@@ -1254,6 +1263,8 @@ export type Database = {
           id: string;
           idempotency_key: string | null;
           mode: Database['public']['Enums']['consultation_mode'];
+          needs_attention: string | null;
+          needs_attention_at: string | null;
           patient_id: string;
           practitioner_id: string;
           price_cents: number;
@@ -1261,6 +1272,7 @@ export type Database = {
           starts_at: string;
           status: Database['public']['Enums']['appointment_status'];
           updated_at: string;
+          video_url: string | null;
         };
         SetofOptions: {
           from: '*';
@@ -1286,6 +1298,8 @@ export type Database = {
           id: string;
           idempotency_key: string | null;
           mode: Database['public']['Enums']['consultation_mode'];
+          needs_attention: string | null;
+          needs_attention_at: string | null;
           patient_id: string;
           practitioner_id: string;
           price_cents: number;
@@ -1293,6 +1307,7 @@ export type Database = {
           starts_at: string;
           status: Database['public']['Enums']['appointment_status'];
           updated_at: string;
+          video_url: string | null;
         };
         SetofOptions: {
           from: '*';
@@ -1370,7 +1385,145 @@ export type Database = {
           starts_at: string;
         }[];
       };
+      google_channel: {
+        Args: { p_channel_id: string };
+        Returns: {
+          calendar_id: string;
+          channel_token: string;
+          practitioner_id: string;
+        }[];
+      };
+      google_channels_due: {
+        Args: { p_practitioner_id?: string };
+        Returns: {
+          calendar_id: string;
+          channel_id: string;
+          channel_resource_id: string;
+          practitioner_id: string;
+          refresh_token_cipher: string;
+        }[];
+      };
+      google_claim_pushes: {
+        Args: { p_limit?: number; p_practitioner_id?: string };
+        Returns: {
+          appointment_id: string;
+          attempts: number;
+          booking_calendar_id: string;
+          consultation: string;
+          ends_at: string;
+          linked_active: boolean;
+          linked_calendar_id: string;
+          linked_event_id: string;
+          mode: string;
+          outbox_id: number;
+          patient_name: string;
+          practitioner_id: string;
+          refresh_token_cipher: string;
+          starts_at: string;
+          status: string;
+          time_zone: string;
+          video_url: string;
+        }[];
+      };
+      google_claim_syncs: {
+        Args: { p_all?: boolean; p_limit?: number; p_practitioner_id?: string };
+        Returns: {
+          blocks_availability: boolean;
+          calendar_id: string;
+          is_booking_calendar: boolean;
+          practitioner_id: string;
+          refresh_token_cipher: string;
+          sync_token: string;
+          time_zone: string;
+        }[];
+      };
+      google_create_state: {
+        Args: {
+          p_code_verifier: string;
+          p_practitioner_id: string;
+          p_state: string;
+        };
+        Returns: undefined;
+      };
+      google_finish_push: {
+        Args: {
+          p_error?: string;
+          p_event?: Json;
+          p_outbox_id: number;
+          p_outcome: string;
+          p_retry_seconds?: number;
+        };
+        Returns: string;
+      };
+      google_forget: {
+        Args: { p_practitioner_id: string };
+        Returns: {
+          channels: Json;
+          refresh_token_cipher: string;
+        }[];
+      };
+      google_mark_due: {
+        Args: { p_calendar_id?: string; p_practitioner_id: string };
+        Returns: number;
+      };
+      google_record_failure: {
+        Args: {
+          p_calendar_id: string;
+          p_code: string;
+          p_kind: string;
+          p_message: string;
+          p_practitioner_id: string;
+          p_retry_seconds?: number;
+        };
+        Returns: undefined;
+      };
+      google_reset_sync: {
+        Args: { p_calendar_id: string; p_practitioner_id: string };
+        Returns: undefined;
+      };
+      google_save_channel: {
+        Args: {
+          p_calendar_id: string;
+          p_channel_id: string;
+          p_expires_at: string;
+          p_practitioner_id: string;
+          p_resource_id: string;
+          p_token: string;
+        };
+        Returns: undefined;
+      };
+      google_save_sync: {
+        Args: {
+          p_calendar_id: string;
+          p_events: Json;
+          p_full: boolean;
+          p_practitioner_id: string;
+          p_sync_token: string;
+          p_time_zone?: string;
+        };
+        Returns: {
+          busy: number;
+          flagged: number;
+        }[];
+      };
+      google_store_connection: {
+        Args: {
+          p_account_email: string;
+          p_calendars: Json;
+          p_cipher: string;
+          p_practitioner_id: string;
+        };
+        Returns: undefined;
+      };
+      google_take_state: {
+        Args: { p_state: string };
+        Returns: {
+          code_verifier: string;
+          practitioner_id: string;
+        }[];
+      };
       mark_notifications_read: { Args: { p_ids?: string[] }; Returns: number };
+      my_google_connection: { Args: Record<PropertyKey, never>; Returns: Json };
       my_notification_settings: {
         Args: Record<PropertyKey, never>;
         Returns: {
@@ -1523,6 +1676,8 @@ export type Database = {
           id: string;
           idempotency_key: string | null;
           mode: Database['public']['Enums']['consultation_mode'];
+          needs_attention: string | null;
+          needs_attention_at: string | null;
           patient_id: string;
           practitioner_id: string;
           price_cents: number;
@@ -1530,6 +1685,7 @@ export type Database = {
           starts_at: string;
           status: Database['public']['Enums']['appointment_status'];
           updated_at: string;
+          video_url: string | null;
         };
         SetofOptions: {
           from: '*';
@@ -1680,6 +1836,8 @@ export type Database = {
           id: string;
           idempotency_key: string | null;
           mode: Database['public']['Enums']['consultation_mode'];
+          needs_attention: string | null;
+          needs_attention_at: string | null;
           patient_id: string;
           practitioner_id: string;
           price_cents: number;
@@ -1687,6 +1845,7 @@ export type Database = {
           starts_at: string;
           status: Database['public']['Enums']['appointment_status'];
           updated_at: string;
+          video_url: string | null;
         };
         SetofOptions: {
           from: '*';
@@ -1694,6 +1853,10 @@ export type Database = {
           isOneToOne: true;
           isSetofReturn: false;
         };
+      };
+      set_my_google_calendars: {
+        Args: { p_blocking: string[]; p_booking: string };
+        Returns: Json;
       };
       set_notification_preference: {
         Args: {

@@ -1,6 +1,6 @@
 // What tests see of and do to the Google fake, whatever the API: a record of every call (so a test
 // can count how often a function really reached Google) and rules that make matching calls fail
-// (429, 500, any status) or answer late. Calendar's operations will use the same book.
+// (429, 500, any status) or answer late. Places, OAuth and Calendar share it.
 
 export interface GoogleRuleInput {
   /** Only calls to this API, e.g. "places" (default all). */
@@ -12,6 +12,10 @@ export interface GoogleRuleInput {
   delayMs?: number;
   /** Applies to this many calls, then stops matching (default: no limit). */
   times?: number;
+  /** Calendar only: the `reason` of the error (e.g. rateLimitExceeded with 403; default per status). */
+  reason?: string;
+  /** Only calls made with this Google account's tokens (tests share one fake). */
+  account?: string;
 }
 
 export interface GoogleRule extends GoogleRuleInput {
@@ -38,10 +42,10 @@ export function invalidGoogleRule(raw: unknown): string | null {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return 'a rule is a JSON object';
   const r = raw as Record<string, unknown>;
   const unknown = Object.keys(r).filter(
-    (k) => !['api', 'operation', 'status', 'delayMs', 'times'].includes(k),
+    (k) => !['api', 'operation', 'status', 'delayMs', 'times', 'reason', 'account'].includes(k),
   );
   if (unknown.length > 0) return `unknown field(s): ${unknown.join(', ')}`;
-  for (const k of ['api', 'operation'])
+  for (const k of ['api', 'operation', 'reason', 'account'])
     if (r[k] !== undefined && (typeof r[k] !== 'string' || r[k] === '')) return `${k} is a non-empty string`;
   const int = (k: string, min: number, max: number) =>
     r[k] === undefined || (Number.isInteger(r[k]) && (r[k] as number) >= min && (r[k] as number) <= max);
@@ -76,9 +80,10 @@ export class GoogleBook {
   }
 
   /** The first rule matching the call, counted as applied. */
-  decide(api: string, operation: string): GoogleRule | null {
+  decide(api: string, operation: string, account?: string): GoogleRule | null {
     for (const rule of this.rules) {
       if (rule.api && rule.api !== api) continue;
+      if (rule.account && rule.account !== account) continue;
       if (rule.operation && rule.operation !== operation) continue;
       if (rule.times !== undefined && rule.applied >= rule.times) continue;
       rule.applied++;

@@ -1,17 +1,24 @@
 // The Google fake: one module for every Google API Carebook calls, mounted at /google on the fakes
 // server. Each Google host gets a path segment, so a client's base URL is the fakes URL plus it:
 //   /google/places    -> places.googleapis.com (Places API (New)): places.ts
-//   /google/_control  -> the tests' side door (call record, failure rules), no API key
-// Calendar and OAuth (issue 15) join as further segments (e.g. /google/calendar, /google/oauth2)
-// sharing the call book and the error shape (control.ts, errors.ts).
+//   /google/oauth2    -> accounts.google.com / oauth2.googleapis.com (consent, token, revoke): oauth.ts
+//   /calendar/v3      -> www.googleapis.com/calendar/v3, at the server's root because the SDK
+//                        drops rootUrl's path (decision 0020): calendar.ts, `calendarApi` below
+//   /google/_control  -> the tests' side door (call record, failure rules, what a person does in
+//                        Google: create events, revoke access), no API key
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BodyTooLargeError, readBody, sendJson } from '../http-util.ts';
 import { GoogleBook, invalidGoogleRule, type GoogleRuleInput } from './control.ts';
 import { sendGoogleError } from './errors.ts';
 import { frenchGazetteer, type Gazetteer } from './gazetteer.ts';
 import { createPlacesFake } from './places.ts';
+import { CalendarStore } from './calendar-store.ts';
+import { createCalendarFake } from './calendar.ts';
+import { createOAuthFake } from './oauth.ts';
+import { createCalendarControl } from './calendar-control.ts';
 
 export const GOOGLE_PREFIX = '/google';
+export const CALENDAR_PREFIX = '/calendar/v3';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, subPath: string) => Promise<void>;
 
@@ -22,9 +29,11 @@ export interface GoogleFakeOptions {
 
 export function createGoogleFake(options: GoogleFakeOptions = {}) {
   const book = new GoogleBook();
+  const store = new CalendarStore();
   const apis: Record<string, Handler> = {
     places: createPlacesFake(book, options.gazetteer ?? frenchGazetteer),
-    _control: createGoogleControl(book),
+    oauth2: createOAuthFake(book, store),
+    _control: createGoogleControl(book, createCalendarControl(store)),
   };
   /** Handles a request under /google; `subPath` is what follows it. */
   async function handle(req: IncomingMessage, res: ServerResponse, subPath: string): Promise<void> {
@@ -42,7 +51,9 @@ export function createGoogleFake(options: GoogleFakeOptions = {}) {
     }
     await api(req, res, m![2] ?? '/');
   }
-  return { handle, book };
+  /** Calendar API v3, to mount at CALENDAR_PREFIX on the fakes server. */
+  const calendarApi = createCalendarFake(book, store);
+  return { handle, book, store, calendarApi };
 }
 
 async function readJson(req: IncomingMessage): Promise<{ value: unknown } | { error: string }> {
@@ -58,13 +69,14 @@ async function readJson(req: IncomingMessage): Promise<{ value: unknown } | { er
  * `GET /` rules and call count; `GET /calls?api=&operation=&<param>=` (e.g. `input=lyon`);
  * `POST /rules` one rule or an array (201 with ids); `DELETE /rules/:id`; `DELETE /` forgets all.
  */
-function createGoogleControl(book: GoogleBook): Handler {
+function createGoogleControl(book: GoogleBook, calendarControl: Handler): Handler {
   return async (req, res, subPath) => {
     const url = new URL(req.url ?? '/', 'http://control.local');
     const path = subPath.replace(/\/+$/, '') || '/';
     const method = req.method ?? 'GET';
     if (path === '/' && method === 'GET')
       return sendJson(res, 200, { rules: book.list(), calls: book.listCalls().length });
+    if (path.startsWith('/calendar/')) return calendarControl(req, res, path.slice('/calendar'.length));
     if (path === '/' && method === 'DELETE') {
       book.reset();
       return sendJson(res, 200, { reset: true });

@@ -66,6 +66,15 @@ export function functionEnv(config: StackConfig, functionsDir: string, denoDir: 
   env.STRIPE_API_PORT = String(stripe.port);
   env.STRIPE_API_PROTOCOL = stripe.protocol;
   env.GOOGLE_PLACES_API_URL = `${config.fakesUrl}/google/places`;
+  // Google OAuth and Calendar: the fake's endpoints, a local client, and a fixed local key for
+  // refresh tokens at rest (production sets its own secret; decision 0027).
+  env.GOOGLE_CLIENT_ID = 'carebook-local.apps.googleusercontent.com';
+  env.GOOGLE_CLIENT_SECRET = 'local-google-client-secret';
+  env.GOOGLE_TOKEN_KEY = 'Y2FyZWJvb2stbG9jYWwtdG9rZW4ta2V5LTMyLWJ5dGU=';
+  env.GOOGLE_OAUTH_AUTH_URL = `${config.fakesUrl}/google/oauth2/auth`;
+  env.GOOGLE_OAUTH_TOKEN_URL = `${config.fakesUrl}/google/oauth2/token`;
+  env.GOOGLE_OAUTH_REVOKE_URL = `${config.fakesUrl}/google/oauth2/revoke`;
+  env.GOOGLE_CALENDAR_ROOT_URL = `${config.fakesUrl}/`;
   env.BOOKING_APP_URL = `http://${config.host}:${config.ports.booking}`;
   env.PRACTITIONER_APP_URL = `http://${config.host}:${config.ports.practitioner}`;
 

@@ -14,6 +14,7 @@ export const navItems: readonly NavItem[] = [
   { to: '/appointments', icon: 'event_note', labelKey: 'practitioner.nav.appointments' },
   { to: '/patients', icon: 'groups', labelKey: 'practitioner.nav.patients' },
   { to: '/onboarding', icon: 'badge', labelKey: 'practitioner.nav.profile' },
+  { to: '/integrations', icon: 'sync_alt', labelKey: 'practitioner.nav.integrations' },
   { to: '/billing', icon: 'receipt_long', labelKey: 'practitioner.nav.billing' },
   { to: '/staff', icon: 'admin_panel_settings', labelKey: 'practitioner.nav.staff', staffOnly: true },
 ];

@@ -6,6 +6,7 @@ const fr = {
   appointments: 'Rendez-vous',
   patients: 'Patients',
   profile: 'Profil',
+  integrations: 'Intégrations',
   billing: 'Facturation',
   staff: 'Bureau de l’équipe',
 };
@@ -17,6 +18,7 @@ const en: typeof fr = {
   appointments: 'Appointments',
   patients: 'Patients',
   profile: 'Profile',
+  integrations: 'Integrations',
   billing: 'Billing',
   staff: 'Staff desk',
 };
