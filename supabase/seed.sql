@@ -58,3 +58,15 @@ on conflict (code) do update
   set name_fr = excluded.name_fr, name_en = excluded.name_en, billing_interval = excluded.billing_interval,
       amount_cents = excluded.amount_cents, currency = excluded.currency, trial_days = excluded.trial_days,
       stripe_lookup_key = excluded.stripe_lookup_key, sort_order = excluded.sort_order;
+
+-- Home-care catalogue (staff edit it afterwards; a rerun restores names and durations only).
+insert into public.care_types (profession_code, code, name_fr, name_en, duration_minutes) values
+  ('nurse', 'injection', 'Injection', 'Injection', 15),
+  ('nurse', 'dressing', 'Pansement', 'Dressing', 30),
+  ('nurse', 'blood_draw', 'Prise de sang', 'Blood draw', 15),
+  ('nurse', 'insulin', 'Insuline et glycémie', 'Insulin and blood sugar', 15),
+  ('nurse', 'post_operative', 'Soins post-opératoires', 'Post-operative care', 45),
+  ('physiotherapist', 'home_physiotherapy', 'Kinésithérapie à domicile', 'Physiotherapy at home', 45),
+  ('midwife', 'postnatal_visit', 'Suivi postnatal à domicile', 'Postnatal home visit', 45)
+on conflict (profession_code, code) do update
+  set name_fr = excluded.name_fr, name_en = excluded.name_en, duration_minutes = excluded.duration_minutes;

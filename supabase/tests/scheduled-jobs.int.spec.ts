@@ -15,6 +15,8 @@ describe('scheduled jobs', () => {
   it('are defined once, each with a schedule cron understands and one action', async () => {
     const jobs = await readJobs(config);
     expect(jobs.map((j) => [j.name, j.schedule])).toEqual([
+      ['dispatch-home-care', '* * * * *'],
+      ['home-care-watchdog', '*/5 * * * *'],
       ['notify', '* * * * *'],
       ['payments', '* * * * *'],
       ['plan-reminders', '* * * * *'],
