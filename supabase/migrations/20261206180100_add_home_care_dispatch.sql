@@ -32,17 +32,31 @@ comment on function private.home_care_pace(public.home_care_urgency) is
   'Dispatch pace per urgency: wave spacing (5/15/30 min), staff alert limit (1 h/4 h/24 h), offers per wave (3).';
 
 -- The earliest start inside a window where the visit and its travel margin on both sides touch
--- nothing busy (appointments with their own buffers, held ones unexpired, external busy time).
+-- nothing busy; null when it does not fit. Pure, over busy time already gathered, so that the
+-- candidate query gathers each practitioner's busy time once for all the request's visits.
+create function private.visit_start_in(p_busy tstzmultirange, p_window tstzrange, p_duration interval, p_travel interval)
+returns timestamptz
+language sql immutable set search_path = ''
+as $$
+  select min(x.s)
+    from unnest(tstzmultirange(tstzrange(lower(p_window) - p_travel, upper(p_window) + p_travel, '[)')) - p_busy) as f (r)
+   cross join lateral (select greatest(lower(f.r) + p_travel, lower(p_window)) as s) x
+   where x.s + p_duration + p_travel <= upper(f.r)
+     and x.s + p_duration <= upper(p_window);
+$$;
+comment on function private.visit_start_in(tstzmultirange, tstzrange, interval, interval) is
+  'Earliest start of a visit in a window, its travel margin free on both sides of given busy time; null when it does not fit.';
+revoke all on function private.visit_start_in(tstzmultirange, tstzrange, interval, interval) from public;
+
+-- The same for a practitioner's calendar now (appointments with their own buffers, held ones
+-- unexpired, external busy time): what accept books.
 create function private.home_visit_start(p_practitioner_id uuid, p_window tstzrange, p_duration interval, p_travel interval)
 returns timestamptz
 language sql stable security definer set search_path = ''
 as $$
-  select min(s)
-    from unnest(tstzmultirange(tstzrange(lower(p_window) - p_travel, upper(p_window) + p_travel, '[)'))
-                - private.busy_ranges(p_practitioner_id, lower(p_window) - p_travel, upper(p_window) + p_travel, null)) as f (r)
-   cross join lateral (select greatest(lower(f.r) + p_travel, lower(p_window)) as s) x
-   where x.s + p_duration + p_travel <= upper(f.r)
-     and x.s + p_duration <= upper(p_window);
+  select private.visit_start_in(
+    private.busy_ranges(p_practitioner_id, lower(p_window) - p_travel, upper(p_window) + p_travel, null),
+    p_window, p_duration, p_travel);
 $$;
 comment on function private.home_visit_start(uuid, tstzrange, interval, interval) is
   'Earliest start of a home visit in a window with its travel margin free on both sides; null when it does not fit.';
@@ -61,7 +75,9 @@ as $$
   with req as (
     select r.id, r.patient_id, r.latitude, r.longitude, c.profession_code,
            make_interval(mins => c.duration_minutes) as duration,
-           (select v.time_window from public.home_care_visits v where v.request_id = r.id order by v.seq limit 1) as first_window
+           (select v.time_window from public.home_care_visits v where v.request_id = r.id order by v.seq limit 1) as first_window,
+           (select min(lower(v.time_window)) from public.home_care_visits v where v.request_id = r.id) as first_from,
+           (select max(upper(v.time_window)) from public.home_care_visits v where v.request_id = r.id) as last_to
       from public.home_care_requests r
       join public.care_types c on c.id = r.care_type_id
      where r.id = p_request_id
@@ -78,12 +94,18 @@ as $$
        and private.km_between(s.base_latitude, s.base_longitude, req.latitude, req.longitude) <= s.radius_km
        and not (p_exclude_offered and exists (
          select 1 from public.home_care_offers o where o.request_id = req.id and o.practitioner_id = p.id))
+  ), busy as (
+    -- Each one's busy time over the whole request, gathered once (private.busy_ranges' rule).
+    select n.*, private.busy_ranges(n.id, req.first_from - n.travel, req.last_to + n.travel, null) as taken
+      from near n, req
   ), free as (
-    select n.* from near n, req
+    -- A visit whose window and margins touch nothing busy fits at once; only the others are worked out.
+    select b.* from busy b, req
      where not exists (
        select 1 from public.home_care_visits v
         where v.request_id = req.id
-          and private.home_visit_start(n.id, v.time_window, req.duration, n.travel) is null)
+          and b.taken && tstzrange(lower(v.time_window) - b.travel, upper(v.time_window) + b.travel)
+          and private.visit_start_in(b.taken, v.time_window, req.duration, b.travel) is null)
   ), travel as (
     select f.id, f.distance_km,
            coalesce(private.km_between(prev.lat, prev.lng, req.latitude, req.longitude), f.distance_km)
