@@ -77,12 +77,15 @@ as $$
            make_interval(mins => c.duration_minutes) as duration,
            (select v.time_window from public.home_care_visits v where v.request_id = r.id order by v.seq limit 1) as first_window,
            (select min(lower(v.time_window)) from public.home_care_visits v where v.request_id = r.id) as first_from,
-           (select max(upper(v.time_window)) from public.home_care_visits v where v.request_id = r.id) as last_to
+           (select max(upper(v.time_window)) from public.home_care_visits v where v.request_id = r.id) as last_to,
+           -- The local day of the first visit, in the request's zone (where the visits are).
+           (select date_trunc('day', min(lower(v.time_window)) at time zone r.time_zone) at time zone r.time_zone
+              from public.home_care_visits v where v.request_id = r.id) as day_start
       from public.home_care_requests r
       join public.care_types c on c.id = r.care_type_id
      where r.id = p_request_id
   ), near as (
-    select p.id, p.time_zone, s.base_latitude, s.base_longitude, make_interval(mins => s.travel_minutes) as travel,
+    select p.id, s.base_latitude, s.base_longitude, make_interval(mins => s.travel_minutes) as travel,
            private.km_between(s.base_latitude, s.base_longitude, req.latitude, req.longitude) as distance_km
       from req
       join public.practitioners p
@@ -94,18 +97,54 @@ as $$
        and private.km_between(s.base_latitude, s.base_longitude, req.latitude, req.longitude) <= s.radius_km
        and not (p_exclude_offered and exists (
          select 1 from public.home_care_offers o where o.request_id = req.id and o.practitioner_id = p.id))
+  ), span as (
+    -- Everything the request's visits and any travel margin (at most 2 h) or buffer (at most 4 h) can touch.
+    select tstzrange(req.first_from - interval '6 hours', req.last_to + interval '6 hours') as r from req
+  ), booked as (
+    -- Busy time of all of them in one scan (private.busy_ranges' rule: active appointments with
+    -- their buffers, held ones unexpired; external busy time).
+    select a.practitioner_id, range_agg(a.blocked) as taken
+      from public.appointments a, span
+     where a.practitioner_id in (select n.id from near n)
+       and a.starts_at > lower(span.r) - interval '1 day' and a.starts_at < upper(span.r)
+       and a.blocked && span.r
+       and a.status in ('held', 'confirmed') and (a.status = 'confirmed' or a.hold_expires_at > now())
+     group by a.practitioner_id
+  ), elsewhere as (
+    select e.practitioner_id, range_agg(e.during) as taken
+      from public.external_busy_intervals e, span
+     where e.during && span.r and e.practitioner_id in (select n.id from near n)
+     group by e.practitioner_id
   ), busy as (
-    -- Each one's busy time over the whole request, gathered once (private.busy_ranges' rule).
-    select n.*, private.busy_ranges(n.id, req.first_from - n.travel, req.last_to + n.travel, null) as taken
-      from near n, req
+    select n.*, coalesce(bk.taken, '{}'::tstzmultirange) + coalesce(ex.taken, '{}'::tstzmultirange) as taken
+      from near n
+      left join booked bk on bk.practitioner_id = n.id
+      left join elsewhere ex on ex.practitioner_id = n.id
   ), free as (
     -- A visit whose window and margins touch nothing busy fits at once; only the others are worked out.
     select b.* from busy b, req
-     where not exists (
+     where isempty(b.taken) or not exists (
        select 1 from public.home_care_visits v
         where v.request_id = req.id
           and b.taken && tstzrange(lower(v.time_window) - b.travel, upper(v.time_window) + b.travel)
           and private.visit_start_in(b.taken, v.time_window, req.duration, b.travel) is null)
+  ), day_visits as (
+    -- Their home visits on the first visit's local day, with where each is, in one scan.
+    select a.practitioner_id, a.starts_at, hr.latitude as lat, hr.longitude as lng,
+           a.starts_at < lower(req.first_window) as before
+      from public.appointments a
+      join public.home_care_visits hv on hv.appointment_id = a.id
+      join public.home_care_requests hr on hr.id = hv.request_id
+      cross join req
+     where a.practitioner_id in (select f.id from free f)
+       and a.starts_at >= req.day_start and a.starts_at < req.day_start + interval '1 day'
+       and a.status in ('held', 'confirmed')
+  ), prev as (
+    select distinct on (dv.practitioner_id) dv.practitioner_id, dv.lat, dv.lng
+      from day_visits dv where dv.before order by dv.practitioner_id, dv.starts_at desc
+  ), nxt as (
+    select distinct on (dv.practitioner_id) dv.practitioner_id, dv.lat, dv.lng
+      from day_visits dv where not dv.before order by dv.practitioner_id, dv.starts_at
   ), travel as (
     select f.id, f.distance_km,
            coalesce(private.km_between(prev.lat, prev.lng, req.latitude, req.longitude), f.distance_km)
@@ -114,24 +153,8 @@ as $$
                                 coalesce(nxt.lat, f.base_latitude), coalesce(nxt.lng, f.base_longitude)) as added_km
       from free f
      cross join req
-     cross join lateral (
-       select date_trunc('day', lower(req.first_window) at time zone f.time_zone) at time zone f.time_zone as day_start) d
-      left join lateral (
-        select hr.latitude as lat, hr.longitude as lng
-          from public.appointments a
-          join public.home_care_visits hv on hv.appointment_id = a.id
-          join public.home_care_requests hr on hr.id = hv.request_id
-         where a.practitioner_id = f.id and a.status in ('held', 'confirmed')
-           and a.starts_at >= d.day_start and a.starts_at < lower(req.first_window)
-         order by a.starts_at desc limit 1) prev on true
-      left join lateral (
-        select hr.latitude as lat, hr.longitude as lng
-          from public.appointments a
-          join public.home_care_visits hv on hv.appointment_id = a.id
-          join public.home_care_requests hr on hr.id = hv.request_id
-         where a.practitioner_id = f.id and a.status in ('held', 'confirmed')
-           and a.starts_at >= lower(req.first_window) and a.starts_at < d.day_start + interval '1 day'
-         order by a.starts_at limit 1) nxt on true
+      left join prev on prev.practitioner_id = f.id
+      left join nxt on nxt.practitioner_id = f.id
   ), history as (
     select o.practitioner_id,
            count(*) filter (where o.state = 'accepted') as accepted,
