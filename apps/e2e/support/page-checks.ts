@@ -13,11 +13,25 @@ interface AxeResult {
   violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
 }
 
-/** Runs axe on the page as it is now; fails with the serious and critical findings listed. */
-export async function expectAccessible(page: Page, what: string): Promise<void> {
+/**
+ * Runs axe on the page as it is now (or only inside `within`, e.g. an open modal dialog, whose dimmed
+ * backdrop would otherwise fail the page behind it on contrast); fails with the serious and critical
+ * findings listed.
+ */
+export async function expectAccessible(page: Page, what: string, within?: string): Promise<void> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  // A dialog fading in has low contrast on its way: wait for finite transitions to end.
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  );
   const result = await page.evaluate(
-    () => (window as unknown as { axe: { run: () => Promise<AxeResult> } }).axe.run() as Promise<AxeResult>,
+    (selector) =>
+      (window as unknown as { axe: { run: (context?: unknown) => Promise<AxeResult> } }).axe.run(
+        selector ? { include: [selector] } : undefined,
+      ) as Promise<AxeResult>,
+    within,
   );
   const bad = result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

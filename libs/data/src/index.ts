@@ -3,6 +3,7 @@ export { createCarebookClient, type CarebookClient, type CarebookClientOptions }
 export {
   signUp,
   choosePassword,
+  checkPassword,
   signIn,
   signOut,
   resendConfirmation,

@@ -45,6 +45,7 @@ function fake(
   batches: ClaimedDelivery[][],
   send: (e: OutgoingEmail) => Promise<{ messageId: string }>,
   sendSms: (s: OutgoingSms) => Promise<{ messageId: string }> = () => Promise.resolve({ messageId: '1' }),
+  findSentSms: (key: string) => Promise<string | null> = () => Promise.resolve(null),
 ) {
   const finished: [string, Outcome][] = [];
   const plans = [3];
@@ -64,6 +65,7 @@ function fake(
     },
     sendEmail: send,
     sendSms,
+    findSentSms,
     roleOf: (jwt) => (jwt === 'service' ? 'service_role' : 'authenticated'),
     log: () => {},
   };
@@ -234,6 +236,43 @@ Deno.test("an SMS failure keeps Brevo's verdict: reset time, retry, or dead at o
       [undefined, true],
     ],
   );
+});
+
+Deno.test('a retried SMS that Brevo already took is not sent again; one Brevo cannot vouch for waits', async () => {
+  const texts: OutgoingSms[] = [];
+  const asked: string[] = [];
+  const { deps, finished } = fake(
+    [
+      [
+        delivery(1, { channel: 'sms' }),
+        delivery(2, { channel: 'sms', attempts: 2 }),
+        delivery(3, { channel: 'sms', attempts: 3 }),
+        delivery(4, { channel: 'sms', attempts: 2 }),
+      ],
+    ],
+    () => Promise.reject(new Error('no e-mail here')),
+    (sms) => {
+      texts.push(sms);
+      return Promise.resolve({ messageId: `new-${sms.idempotencyKey}` });
+    },
+    (key) => {
+      asked.push(key);
+      if (key === 'delivery-d2') return Promise.resolve('earlier-2');
+      if (key === 'delivery-d4') return Promise.reject(new SendError('Brevo 503: down'));
+      return Promise.resolve(null);
+    },
+  );
+  const res = await handler(deps)(post('service'));
+  assert.deepEqual(await counts(res), { planned: 3, sent: 3, retried: 1, dead: 0, skipped: 0 });
+  // The first attempt asks nothing; each retry asks by its key.
+  assert.deepEqual(asked, ['delivery-d2', 'delivery-d3', 'delivery-d4']);
+  assert.deepEqual(
+    texts.map((t) => t.idempotencyKey),
+    ['delivery-d1', 'delivery-d3'],
+  );
+  assert.deepEqual(finished.find(([id]) => id === 'd2')?.[1], { sent: true, providerMessageId: 'earlier-2' });
+  const d4 = finished.find(([id]) => id === 'd4')?.[1];
+  assert.ok(d4 && !d4.sent && !('skipped' in d4) && !d4.permanent);
 });
 
 Deno.test("writes instants in the recipient's own zone", async () => {

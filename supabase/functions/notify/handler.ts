@@ -48,7 +48,10 @@ export interface OutgoingSms {
   text: string;
   /** UCS-2 when the text is not GSM-7 (Brevo's unicodeEnabled). */
   unicode: boolean;
-  /** Brevo's SMS API takes no key: index.ts sends it as a tag, which the fake honours. */
+  /**
+   * Brevo's SMS API takes no key and sends twice what it is sent twice: index.ts sends the key as a
+   * tag, and a retry first asks Brevo whether an SMS with that tag already went (`findSentSms`).
+   */
   idempotencyKey: string;
   tags: string[];
 }
@@ -83,6 +86,11 @@ export interface NotifyDeps {
   ): Promise<Map<string, 'pending' | 'sent' | 'dead' | 'skipped'>>;
   sendEmail(email: OutgoingEmail): Promise<{ messageId: string }>;
   sendSms(sms: OutgoingSms): Promise<{ messageId: string }>;
+  /**
+   * Brevo's id of an SMS already sent under this key (an earlier attempt that crashed or timed out
+   * after Brevo took it), or null. Throws when Brevo cannot say.
+   */
+  findSentSms(idempotencyKey: string): Promise<string | null>;
   /** The `role` claim of a JWT the runtime has already verified. */
   roleOf(jwt: string): string | null;
   now?: () => number;
@@ -183,6 +191,11 @@ async function deliver(deps: NotifyDeps, d: ClaimedDelivery): Promise<Outcome> {
     if (isOutcome(sms)) return sms;
     if (!sms) return { sent: false, error: `no SMS for ${d.topic} to this recipient`, permanent: true };
     try {
+      // A retry: the last attempt may have reached Brevo before it failed or its tick died.
+      if (d.attempts > 1) {
+        const earlier = await deps.findSentSms(idempotencyKey);
+        if (earlier !== null) return { sent: true, providerMessageId: earlier };
+      }
       const { messageId } = await deps.sendSms({
         to: d.phone,
         text: sms.text,

@@ -37,6 +37,9 @@ function sendErrorOf(error: unknown): SendError {
 
 type Status = 'pending' | 'sent' | 'dead' | 'skipped';
 
+/** The tag an SMS carries its delivery's key in (Brevo's SMS API has no idempotency key). */
+const smsKeyTag = (key: string) => `Idempotency-Key:${key}`;
+
 Deno.serve(
   handler({
     async planDeliveries(limit) {
@@ -93,11 +96,27 @@ Deno.serve(
           content: sms.text,
           type: 'transactional',
           unicodeEnabled: sms.unicode,
-          tag: [...sms.tags, `Idempotency-Key:${sms.idempotencyKey}`],
+          tag: [...sms.tags, smsKeyTag(sms.idempotencyKey)],
         });
         return { messageId: String(sent.messageId ?? '') };
       } catch (error) {
         throw sendErrorOf(error);
+      }
+    },
+    async findSentSms(idempotencyKey) {
+      try {
+        // Tags filter as a JSON array; retries come within days, the last week covers them all.
+        const found = await brevo.transactionalSms.getSmsEvents({
+          tags: JSON.stringify([smsKeyTag(idempotencyKey)]),
+          days: 7,
+          limit: 10,
+        });
+        const taken = (found.events ?? []).find((e) => e.messageId && e.event !== 'rejected' && e.event !== 'blocked');
+        return taken?.messageId ? String(taken.messageId) : null;
+      } catch (error) {
+        // Not knowing is never the message's fault: retry later, never dead.
+        const unknown = sendErrorOf(error);
+        throw new SendError(`SMS lookup: ${unknown.message}`, unknown.retryAfterSeconds);
       }
     },
     roleOf,

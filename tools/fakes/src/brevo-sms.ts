@@ -71,3 +71,83 @@ export function acceptSms(body: unknown, now: Date): AcceptedSms | BrevoError {
     },
   };
 }
+
+export interface SmsEvent {
+  date: string;
+  event: 'sent' | 'delivered';
+  messageId: number;
+  phoneNumber: string;
+  tags: string[];
+}
+
+/** `tags` as Brevo documents it (a serialized array), or a plain comma-separated list. */
+function parseTags(raw: string | null): string[] | BrevoError {
+  if (raw === null || raw === '') return [];
+  if (raw.startsWith('[')) {
+    try {
+      const parsed: unknown = JSON.parse(raw);
+      if (Array.isArray(parsed) && parsed.every((t) => typeof t === 'string')) return parsed as string[];
+    } catch {
+      // falls through to the error below
+    }
+    return invalid('tags is not valid');
+  }
+  return raw.split(',').map((t) => t.trim()).filter(Boolean);
+}
+
+function positiveInt(raw: string | null, name: string, fallback: number, max: number): number | BrevoError {
+  if (raw === null) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > max) return invalid(`${name} is not valid`);
+  return n;
+}
+
+/**
+ * What GET /v3/transactionalSMS/statistics/events answers: each accepted SMS leaves a `sent` and a
+ * `delivered` event (the fake delivers at once), newest first, filtered by tags (any of them),
+ * phone number, event and the last `days` days.
+ */
+export class SmsEventLog {
+  private readonly events: SmsEvent[] = [];
+
+  record(sms: AcceptedSms): void {
+    const base = {
+      date: sms.message.createdAt,
+      messageId: sms.messageId,
+      phoneNumber: sms.message.to[0] ?? '',
+      tags: sms.message.tags,
+    };
+    this.events.push({ ...base, event: 'sent' }, { ...base, event: 'delivered' });
+  }
+
+  query(params: URLSearchParams, now: Date): { events: Json[] } | BrevoError {
+    const tags = parseTags(params.get('tags'));
+    if (!Array.isArray(tags)) return tags;
+    const limit = positiveInt(params.get('limit'), 'limit', 50, 100);
+    if (typeof limit !== 'number') return limit;
+    const offset = positiveInt(params.get('offset'), 'offset', 0, 1_000_000);
+    if (typeof offset !== 'number') return offset;
+    const days = positiveInt(params.get('days'), 'days', 90, 90);
+    if (typeof days !== 'number') return days;
+    const phone = params.get('phoneNumber')?.replace(/[\s+-]/g, '');
+    const event = params.get('event');
+    const since = now.getTime() - days * 86_400_000;
+    const matching = this.events.filter(
+      (e) =>
+        Date.parse(e.date) >= since &&
+        (tags.length === 0 || e.tags.some((t) => tags.includes(t))) &&
+        (!phone || e.phoneNumber.replace(/\D/g, '') === phone) &&
+        (!event || e.event === event),
+    );
+    const ordered = params.get('sort') === 'asc' ? matching : [...matching].reverse();
+    return {
+      events: ordered.slice(offset, offset + limit).map((e) => ({
+        date: e.date,
+        event: e.event,
+        messageId: String(e.messageId),
+        phoneNumber: e.phoneNumber,
+        tag: e.tags.join(','),
+      })),
+    };
+  }
+}

@@ -180,6 +180,35 @@ describe('transactional SMS', () => {
     expect(await inboxFor(recipient)).toHaveLength(1);
   });
 
+  it('sends an SMS sent twice twice, like Brevo, and finds the first by its tag in the events', async () => {
+    const recipient = `336${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+    const key = `Idempotency-Key:delivery-${crypto.randomUUID()}`;
+    const send = () =>
+      brevo.transactionalSms.sendAsyncTransactionalSms({
+        sender: 'Carebook',
+        recipient,
+        content: 'Rappel : rendez-vous demain à 10:00.',
+        tag: ['appointment.reminder', key],
+      });
+    const none = await brevo.transactionalSms.getSmsEvents({ tags: JSON.stringify([key]), days: 7 });
+    expect(none.events).toEqual([]);
+    const first = await send();
+    const found = await brevo.transactionalSms.getSmsEvents({ tags: JSON.stringify([key]), days: 7, limit: 10 });
+    expect(found.events?.map((e) => [e.event, e.messageId, e.phoneNumber])).toEqual([
+      ['delivered', String(first.messageId), recipient],
+      ['sent', String(first.messageId), recipient],
+    ]);
+    const second = await send();
+    expect(second.messageId).not.toBe(first.messageId);
+    expect(await inboxFor(recipient)).toHaveLength(2);
+    const other = await brevo.transactionalSms.getSmsEvents({ tags: JSON.stringify(['nothing-here']), days: 1 });
+    expect(other.events).toEqual([]);
+    const bad = await fetch(`${fakes.fakesUrl}/brevo/v3/transactionalSMS/statistics/events?tags=%5Bnope`, {
+      headers: { 'api-key': 'k' },
+    });
+    expect(bad.status).toBe(400);
+  });
+
   it('rejects a missing recipient with 400 missing_parameter', async () => {
     const error = await rejection(
       brevo.transactionalSms.sendAsyncTransactionalSms({ sender: 'Carebook', recipient: '', content: 'hi' }),

@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { acceptEmail, type BrevoError } from './brevo-email.ts';
 import { FaultBook, invalidRule, rateLimitHeaders, type Channel, type FaultRule } from './brevo-faults.ts';
-import { acceptSms } from './brevo-sms.ts';
+import { acceptSms, SmsEventLog } from './brevo-sms.ts';
 import { BodyTooLargeError, readBody, sendJson } from './http-util.ts';
 import type { MessageStore } from './message-store.ts';
 import type { Logger } from './types.ts';
@@ -14,8 +14,10 @@ export const BREVO_PREFIX = '/brevo/v3';
 /** Where tests drive the fake: rules of failure and the record of calls (see brevo-control.ts). */
 export const BREVO_CONTROL_PREFIX = '/brevo/_control';
 /**
- * Brevo's SMS API takes no idempotency key (the e-mail one does, as a header in the body), so the
- * fake reads it from a tag of this form; real Brevo keeps the tag, which makes the send findable.
+ * Brevo's SMS API takes no idempotency key (the e-mail one does, as a header in the body) and, like
+ * Brevo, the fake sends an SMS sent twice twice. The key travels as a tag of this form, which makes
+ * the first send findable through GET /transactionalSMS/statistics/events; the call record marks
+ * the second send with the same key as a duplicate so tests can count them.
  */
 export const SMS_IDEMPOTENCY_TAG_PREFIX = 'Idempotency-Key:';
 
@@ -77,6 +79,7 @@ export function createBrevoFake(
   let smsCredits = STARTING_SMS_CREDITS;
   // Keyed by channel and idempotency key: what was answered the first time.
   const sentByKey = new Map<string, unknown>();
+  const smsEvents = new SmsEventLog();
 
   /** Applies the first matching rule; answers true when the rule answered the call instead of Brevo. */
   async function injected(
@@ -127,11 +130,12 @@ export function createBrevoFake(
     if (await injected(res, rule, record)) return;
     let answer: { status: number; body: unknown } | BrevoError;
     const seen = key ? sentByKey.get(`${channel}:${key}`) : undefined;
-    if (seen) {
-      // Brevo keeps one message per key: a retried send answers the first result.
+    if (seen && channel === 'email') {
+      // Brevo keeps one e-mail per key: a retried send answers the first result.
       duplicate = true;
       answer = { status: 201, body: seen };
     } else {
+      duplicate = seen !== undefined;
       answer = isError(body) ? body : accept();
       if (!isError(answer) && key) sentByKey.set(`${channel}:${key}`, answer.body);
     }
@@ -174,6 +178,7 @@ export function createBrevoFake(
         const result = acceptSms(body, now());
         if (isError(result)) return result;
         store.add(result.message);
+        smsEvents.record(result);
         log(`brevo: SMS to ${result.message.to.join(', ')}`);
         if (route.endsWith('/send')) return { status: 201, body: { messageId: result.messageId } };
         smsCredits = Math.max(0, smsCredits - result.smsCount);
@@ -188,6 +193,13 @@ export function createBrevoFake(
           },
         };
       });
+      return;
+    }
+
+    if (route === 'GET /transactionalSMS/statistics/events') {
+      const answer = smsEvents.query(new URL(req.url ?? '/', 'http://fake').searchParams, now());
+      if (isError(answer)) answerError(res, answer);
+      else sendJson(res, 200, answer);
       return;
     }
 

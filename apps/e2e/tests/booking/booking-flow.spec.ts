@@ -21,9 +21,9 @@ test.use({ timezoneId: 'Europe/Paris', locale: 'fr-FR' });
 // Booking round trips (Checkout, webhook, polling) take longer than a sign-in.
 test.setTimeout(90_000);
 
-async function practice(): Promise<{ s: Scenario; slug: string }> {
+async function practice(displayName = 'Dr Léa Martin'): Promise<{ s: Scenario; slug: string }> {
   const s = await scenario()
-    .practitioner({ timeZone: 'Europe/Paris', displayName: 'Dr Léa Martin', modes: ['video', 'in_person'] })
+    .practitioner({ timeZone: 'Europe/Paris', displayName, modes: ['video', 'in_person'] })
     .weeklyHours('daily', '09:00-12:00')
     .type({ minutes: 30, price: 0, mode: 'video', name: 'Premier échange' })
     .type({ minutes: 45, price: 6000, mode: 'video', name: 'Séance de suivi' })
@@ -59,16 +59,25 @@ async function signInInline(page: Page, email: string, password: string): Promis
   await page.getByLabel('Mot de passe', { exact: true }).press('Enter');
 }
 
-test('books a free type from the practitioner page, then moves and cancels it in my appointments', async ({
+test('finds a practitioner by name, books a free type, then moves and cancels it in my appointments', async ({
   page,
 }) => {
-  const { s, slug } = await practice();
+  // A name of this test's own: long-lived test databases hold many Dr Martins.
+  const name = `Dr Léa Martin-${randomUUID().slice(0, 6)}`;
+  const { s, slug } = await practice(name);
   const account = await confirmedUser('patient', { fullName: 'Inès Durand' });
   const first = s.at(2, '10:00');
   const moved = s.at(3, '09:30');
 
-  await page.goto(`/p/${slug}`);
-  await expect(page.getByTestId('practitioner-name')).toHaveText('Dr Léa Martin');
+  await page.goto('/');
+  await page.getByLabel('Profession, spécialité ou nom').fill(name);
+  await page.getByTestId('search-submit').click();
+  const found = page.getByTestId('practitioner-card').filter({ hasText: name });
+  await expect(found).toHaveCount(1);
+  await expect(found).toContainText('Vérifié');
+  await found.getByRole('link', { name }).click();
+  await expect(page).toHaveURL(new RegExp(`/p/${slug}$`));
+  await expect(page.getByTestId('practitioner-name')).toHaveText(name);
   await expect(page.getByText('Premier échange')).toBeVisible();
   await expect(page.getByText('60,00 €')).toBeVisible();
   await expect(page.getByTestId('zone-note')).toContainText('Europe/Paris');
@@ -99,7 +108,7 @@ test('books a free type from the practitioner page, then moves and cancels it in
   await page.getByRole('link', { name: 'Voir mes rendez-vous' }).click();
   await expect(page).toHaveURL(/\/appointments$/);
   const item = page.locator('[data-status="confirmed"]').first();
-  await expect(item).toContainText('Dr Léa Martin');
+  await expect(item).toContainText(name);
   await expect(item.getByTestId('cutoff')).toContainText('Annulable ou modifiable en ligne jusqu’au');
   await expectAccessible(page, 'my appointments');
   await screenshots(page, 'my-appointments');

@@ -7,7 +7,7 @@ import { createPinia } from 'pinia';
 import { Quasar } from 'quasar';
 import { createCarebookClient } from '@carebook/data';
 import { storedLocale } from '@carebook/ui';
-import { provideCarebookClient } from './carebook-client.ts';
+import { provideCarebookClient, provideScratchClientFactory } from './carebook-client.ts';
 import { createCarebookI18n, type AppMessages } from '../i18n/create-i18n.ts';
 import { installSessionGuard, type SessionGuardPaths } from '../session/session-guard.ts';
 
@@ -35,6 +35,16 @@ export function installCarebook<T extends Record<string, unknown>>(
   options: CarebookAppOptions<T>,
 ): void {
   provideCarebookClient(app, createCarebookClient(options.supabaseUrl, options.supabaseAnonKey));
+  provideScratchClientFactory(app, () =>
+    createCarebookClient(options.supabaseUrl, options.supabaseAnonKey, {
+      auth: {
+        persistSession: false,
+        autoRefreshToken: false,
+        detectSessionInUrl: false,
+        storageKey: 'carebook-scratch',
+      },
+    }),
+  );
   app.use(Quasar, { config: { brand: { ...CAREBOOK_BRAND } } });
   const locale = storedLocale();
   globalThis.document.documentElement.lang = locale;

@@ -5,6 +5,7 @@ import { defineStore } from 'pinia';
 import {
   mapAuthError,
   signOut as endSession,
+  type SignOutScope,
   type DataError,
   type Result,
   type Session,
@@ -45,8 +46,9 @@ export const useSession = defineStore('session', () => {
     return starting;
   }
 
-  async function signOut(): Promise<Result<null>> {
-    const result = await endSession(client);
+  /** `global` ends the person's sessions on every device, this one included. */
+  async function signOut(scope: SignOutScope = 'local'): Promise<Result<null>> {
+    const result = await endSession(client, scope);
     // Even when the server could not be told, this device forgets the session.
     if (result.ok) session.value = null;
     return result;

@@ -1,11 +1,12 @@
-// Names of the workspace's pages in the header menu, in both languages.
-export const workspaceMessages = {
-  fr: {
-    menu: 'Mon espace',
-    billing: 'Facturation',
-  },
-  en: {
-    menu: 'My workspace',
-    billing: 'Billing',
-  },
-} as const;
+// Names of the workspace's pages in the header menu, under "practitioner.nav", in both languages.
+const fr = {
+  menu: 'Mon espace',
+  billing: 'Facturation',
+};
+
+const en: typeof fr = {
+  menu: 'My workspace',
+  billing: 'Billing',
+};
+
+export const workspaceMessages = { fr, en };
