@@ -1,6 +1,7 @@
 // Texts of the booking app itself, under the "booking" key; shared texts live in @carebook/ui.
 // vue-i18n syntax: never write a bare at-sign or pipe in a text.
 import { paymentsMessages } from '../features/payments/payments-messages.ts';
+import { homeCareMessages } from '../features/home-care/home-care-messages.ts';
 
 const fr = {
   booking: {
@@ -17,6 +18,7 @@ const fr = {
     },
     footer: 'Carebook · Consultations avec des praticiens de santé vérifiés',
     payments: paymentsMessages.fr,
+    homeCare: homeCareMessages.fr,
   },
 };
 
@@ -35,6 +37,7 @@ const en: typeof fr = {
     },
     footer: 'Carebook · Consultations with verified health practitioners',
     payments: paymentsMessages.en,
+    homeCare: homeCareMessages.en,
   },
 };
 

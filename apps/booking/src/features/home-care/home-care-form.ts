@@ -20,7 +20,13 @@ export interface HomeCareForm {
   forWhom: 'self' | 'relative';
   careRecipientName: string;
   contactPhone: string;
-  address: { label: string; locality: string | null; placeId: string | null; lat: number; lng: number } | null;
+  address: {
+    label: string;
+    locality: string | null;
+    placeId: string | null;
+    lat: number;
+    lng: number;
+  } | null;
   firstDay: string;
   dayCount: number;
   parts: DayPart[];
@@ -29,13 +35,7 @@ export interface HomeCareForm {
 }
 
 export type FormIssue =
-  | 'careType'
-  | 'careRecipientName'
-  | 'contactPhone'
-  | 'address'
-  | 'firstDay'
-  | 'dayCount'
-  | 'parts';
+  'careType' | 'careRecipientName' | 'contactPhone' | 'address' | 'firstDay' | 'dayCount' | 'parts';
 
 /** YYYY-MM-DD of an instant in a zone. */
 export function dayIn(instant: Date, timeZone: string): string {
@@ -50,7 +50,8 @@ export function formIssues(form: HomeCareForm, today: string): FormIssue[] {
   if (!phoneOf(form.contactPhone)) issues.push('contactPhone');
   if (!form.address) issues.push('address');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(form.firstDay) || form.firstDay < today) issues.push('firstDay');
-  if (!Number.isInteger(form.dayCount) || form.dayCount < 1 || form.dayCount > MAX_DAYS) issues.push('dayCount');
+  if (!Number.isInteger(form.dayCount) || form.dayCount < 1 || form.dayCount > MAX_DAYS)
+    issues.push('dayCount');
   if (form.parts.length === 0) issues.push('parts');
   return issues;
 }
