@@ -30,6 +30,27 @@ export function createPractitionerRouter(): Router {
         component: () => import('./features/billing/BillingPage.vue'),
         meta: { requiresAuth: true, titleKey: 'practitioner.titles.billing' },
       },
+      // Home care (issue 16): the offer an SMS link opens is readable signed out; accepting asks to sign in.
+      {
+        path: 'home-care/offers/:token',
+        component: () => import('./features/home-care/OfferPage.vue'),
+        meta: { titleKey: 'practitioner.homeCare.offer.title' },
+      },
+      {
+        path: 'home-care/settings',
+        component: () => import('./features/home-care/HomeVisitSettingsPage.vue'),
+        meta: { requiresAuth: true, titleKey: 'practitioner.homeCare.settings.title' },
+      },
+      {
+        path: 'rounds',
+        component: () => import('./features/home-care/RoundsPage.vue'),
+        meta: { requiresAuth: true, titleKey: 'practitioner.homeCare.rounds.title' },
+      },
+      {
+        path: 'staff/home-care',
+        component: () => import('./features/home-care/StaffHomeCarePage.vue'),
+        meta: { requiresAuth: true, titleKey: 'practitioner.homeCare.staff.title' },
+      },
     ],
   });
 }

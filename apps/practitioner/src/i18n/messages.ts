@@ -2,6 +2,7 @@
 // @carebook/ui. vue-i18n syntax: never write a bare at-sign or pipe in a text.
 import { billingMessages } from '../features/billing/billing-messages.ts';
 import { workspaceMessages } from '../features/workspace/workspace-messages.ts';
+import { homeCareMessages } from '../features/home-care/home-care-messages.ts';
 
 const fr = {
   practitioner: {
@@ -43,6 +44,7 @@ const fr = {
     footer: 'Carebook Pro · L’espace des praticiens',
     billing: billingMessages.fr,
     nav: workspaceMessages.fr,
+    homeCare: homeCareMessages.fr,
   },
 };
 
@@ -86,6 +88,7 @@ const en: typeof fr = {
     footer: 'Carebook Pro · The practitioners’ workspace',
     billing: billingMessages.en,
     nav: workspaceMessages.en,
+    homeCare: homeCareMessages.en,
   },
 };
 

@@ -8,4 +8,6 @@ export interface NavItem {
 
 export const navItems: readonly NavItem[] = [
   { to: '/billing', icon: 'receipt_long', labelKey: 'practitioner.nav.billing' },
+  { to: '/rounds', icon: 'route', labelKey: 'practitioner.nav.rounds' },
+  { to: '/home-care/settings', icon: 'home_health', labelKey: 'practitioner.nav.homeVisits' },
 ];

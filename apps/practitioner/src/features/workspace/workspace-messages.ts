@@ -2,11 +2,15 @@
 const fr = {
   menu: 'Mon espace',
   billing: 'Facturation',
+  rounds: 'Ma tournée',
+  homeVisits: 'Visites à domicile',
 };
 
 const en: typeof fr = {
   menu: 'My workspace',
   billing: 'Billing',
+  rounds: 'My rounds',
+  homeVisits: 'Home visits',
 };
 
 export const workspaceMessages = { fr, en };
