@@ -85,6 +85,7 @@ as $$
            (select v.time_window from public.home_care_visits v where v.request_id = r.id order by v.seq limit 1) as first_window,
            (select min(lower(v.time_window)) from public.home_care_visits v where v.request_id = r.id) as first_from,
            (select max(upper(v.time_window)) from public.home_care_visits v where v.request_id = r.id) as last_to,
+           array(select v.time_window from public.home_care_visits v where v.request_id = r.id order by v.seq) as windows,
            -- The local day of the first visit, in the request's zone (where the visits are).
            (select date_trunc('day', min(lower(v.time_window)) at time zone r.time_zone) at time zone r.time_zone
               from public.home_care_visits v where v.request_id = r.id) as day_start
@@ -105,14 +106,18 @@ as $$
        and not (p_exclude_offered and exists (
          select 1 from public.home_care_offers o where o.request_id = req.id and o.practitioner_id = p.id))
   ), span as (
-    -- Everything the request's visits and any travel margin (at most 2 h) or buffer (at most 4 h) can touch.
-    select tstzrange(req.first_from - interval '6 hours', req.last_to + interval '6 hours') as r from req
+    -- Everything the request's visits and any travel margin (at most 2 h) or buffer (at most 4 h)
+    -- can touch; and who is near, as an array (a CTE's row estimate is a guess: a membership test
+    -- on an array keeps the planner from nesting loops over it).
+    select tstzrange(req.first_from - interval '6 hours', req.last_to + interval '6 hours') as r,
+           array(select n.id from near n) as ids
+      from req
   ), booked as (
     -- Busy time of all of them in one scan (private.busy_ranges' rule: active appointments with
     -- their buffers, held ones unexpired; external busy time).
     select a.practitioner_id, range_agg(a.blocked) as taken
       from public.appointments a, span
-     where a.practitioner_id in (select n.id from near n)
+     where a.practitioner_id = any (span.ids)
        and a.starts_at > lower(span.r) - interval '1 day' and a.starts_at < upper(span.r)
        and a.blocked && span.r
        and a.status in ('held', 'confirmed') and (a.status = 'confirmed' or a.hold_expires_at > now())
@@ -120,7 +125,7 @@ as $$
   ), elsewhere as (
     select e.practitioner_id, range_agg(e.during) as taken
       from public.external_busy_intervals e, span
-     where e.during && span.r and e.practitioner_id in (select n.id from near n)
+     where e.during && span.r and e.practitioner_id = any (span.ids)
      group by e.practitioner_id
   ), busy as (
     select n.*, coalesce(bk.taken, '{}'::tstzmultirange) + coalesce(ex.taken, '{}'::tstzmultirange) as taken
@@ -131,10 +136,9 @@ as $$
     -- A visit whose window and margins touch nothing busy fits at once; only the others are worked out.
     select b.* from busy b, req
      where isempty(b.taken) or not exists (
-       select 1 from public.home_care_visits v
-        where v.request_id = req.id
-          and b.taken && tstzrange(lower(v.time_window) - b.travel, upper(v.time_window) + b.travel)
-          and private.visit_start_in(b.taken, v.time_window, req.duration, b.travel) is null)
+       select 1 from unnest(req.windows) as v (w)
+        where b.taken && tstzrange(lower(v.w) - b.travel, upper(v.w) + b.travel)
+          and private.visit_start_in(b.taken, v.w, req.duration, b.travel) is null)
   ), day_visits as (
     -- Their home visits on the first visit's local day, with where each is, in one scan.
     select a.practitioner_id, a.starts_at, hr.latitude as lat, hr.longitude as lng,
@@ -143,7 +147,7 @@ as $$
       join public.home_care_visits hv on hv.appointment_id = a.id
       join public.home_care_requests hr on hr.id = hv.request_id
       cross join req
-     where a.practitioner_id in (select f.id from free f)
+     where a.practitioner_id = any (array(select f.id from free f))
        and a.starts_at >= req.day_start and a.starts_at < req.day_start + interval '1 day'
        and a.status in ('held', 'confirmed')
   ), prev as (
@@ -168,7 +172,7 @@ as $$
            count(*) as offered,
            count(*) filter (where o.state = 'accepted' and o.sent_at > p_now - interval '7 days') as week
       from public.home_care_offers o
-     where o.practitioner_id in (select t.id from travel t) and o.sent_at > p_now - interval '90 days'
+     where o.practitioner_id = any (array(select t.id from travel t)) and o.sent_at > p_now - interval '90 days'
      group by o.practitioner_id
   )
   select t.id, t.distance_km, greatest(t.added_km, 0),

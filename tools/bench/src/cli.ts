@@ -293,7 +293,12 @@ async function main(): Promise<void> {
         `  booking: ${booking.bookings} distinct slots over ${booking.clients[0]!.length} practitioners, ${ctx.bookingClients} patients`,
       );
       // Reads first, on the data as seeded; booking last, since it changes it.
-      scenarios.push(await slotsScenario(ctx, now), ...searchScenarios(ctx), ...searchPageScenarios(ctx), patients);
+      scenarios.push(
+        await slotsScenario(ctx, now),
+        ...searchScenarios(ctx),
+        ...searchPageScenarios(ctx),
+        patients,
+      );
     }
     scenarios.push(...slotScenarios);
     if (booking) scenarios.push(booking);

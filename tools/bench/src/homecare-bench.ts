@@ -4,6 +4,7 @@
 // with a home visit already booked, so the added-travel lookups find neighbours), then
 // `home_care_candidates` for 20 requests in Paris, Lyon and Marseille through the gateway, and the
 // rounds ordering (libs/domain planRound) for 20 visits in process.
+import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { planRound, type RoundStop } from '@carebook/domain';
@@ -16,6 +17,8 @@ export interface HomecareBenchResult {
   requests: number;
   candidatesPerRequest: { min: number; max: number };
   candidates: Summary;
+  /** The database backend's own CPU per candidate query (Linux /proc), which machine load does not inflate. */
+  candidatesDbCpu: { p50: number; p95: number; max: number } | null;
   rounds: { runs: number; p50: number; p95: number; max: number };
   pass: { candidates: boolean; rounds: boolean };
 }
@@ -38,7 +41,11 @@ const BUCKETS = CITIES.flatMap((c) => Array.from({ length: c.share }, () => c));
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 
 /** Loads the workload in a few set-based statements (the triggers publish, as in a seed). */
-async function createWorkload(db: pg.ClientBase, practitioners: number, requests: number): Promise<string[]> {
+export async function createWorkload(
+  db: pg.ClientBase,
+  practitioners: number,
+  requests: number,
+): Promise<string[]> {
   await db.query('begin');
   await db.query(
     `create temporary table bench_nurses on commit drop as
@@ -133,6 +140,33 @@ async function createWorkload(db: pg.ClientBase, practitioners: number, requests
   return ids.slice(0, requests);
 }
 
+/**
+ * CPU the database spends per candidate query, read from /proc for one backend running each
+ * request 10 times: on a machine shared with other work, wall-clock time mostly measures waiting.
+ */
+async function dbCpuPerQuery(
+  db: pg.ClientBase,
+  requests: string[],
+): Promise<HomecareBenchResult['candidatesDbCpu']> {
+  const { rows } = await db.query<{ pid: number }>('select pg_backend_pid() as pid');
+  const stat = `/proc/${rows[0]!.pid}/stat`;
+  if (!existsSync(stat)) return null;
+  // utime + stime, in clock ticks (10 ms on Linux).
+  const cpu = () => {
+    const fields = readFileSync(stat, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  };
+  const per: number[] = [];
+  for (const id of requests) {
+    const before = cpu();
+    for (let i = 0; i < 10; i++)
+      await db.query('select * from private.home_care_candidates($1, now(), false)', [id]);
+    per.push((cpu() - before) / 10);
+  }
+  per.sort((a, b) => a - b);
+  return { p50: percentile(per, 50), p95: percentile(per, 95), max: per[per.length - 1]! };
+}
+
 function roundsTiming(runs: number): HomecareBenchResult['rounds'] {
   const start = { lat: LYON.lat, lng: LYON.lng };
   const t0 = Date.UTC(2027, 2, 1, 7, 0);
@@ -197,6 +231,13 @@ export async function homecareBench(
     `  home_care_candidates (${options.concurrency} clients): ${candidates.requests} requests, ${candidates.throughput.toFixed(0)}/s, ` +
       `p50 ${candidates.p50.toFixed(2)} ms, p95 ${candidates.p95.toFixed(2)} ms, p99 ${candidates.p99.toFixed(2)} ms, errors ${candidates.errors}`,
   );
+  const candidatesDbCpu = await dbCpuPerQuery(db, requests);
+  if (candidatesDbCpu) {
+    say(
+      `  home_care_candidates, database CPU per query: p50 ${candidatesDbCpu.p50.toFixed(1)} ms, ` +
+        `p95 ${candidatesDbCpu.p95.toFixed(1)} ms, max ${candidatesDbCpu.max.toFixed(1)} ms (10 ms clock ticks, 10 runs a request)`,
+    );
+  }
   const rounds = roundsTiming(500);
   say(
     `  rounds ordering, 20 visits (planRound): ${rounds.runs} runs, p50 ${rounds.p50.toFixed(2)} ms, ` +
@@ -211,6 +252,7 @@ export async function homecareBench(
     requests: requests.length,
     candidatesPerRequest: perRequest,
     candidates,
+    candidatesDbCpu,
     rounds,
     pass,
   };
