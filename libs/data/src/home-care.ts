@@ -160,6 +160,22 @@ export async function getHomeCareRequest(
     visits: { seq: number; time_window: string; appointment: { starts_at: string; status: string } | null }[];
     offers: { count: number }[];
   };
+  let visits: HomeCareVisit[];
+  try {
+    visits = r.visits
+      .map((v) => {
+        const [from, to] = parseRange(v.time_window);
+        return {
+          seq: v.seq,
+          windowStart: from,
+          windowEnd: to,
+          startsAt: v.appointment && v.appointment.status !== 'cancelled' ? v.appointment.starts_at : null,
+        };
+      })
+      .sort((a, b) => a.seq - b.seq);
+  } catch (error) {
+    return fail({ code: 'unexpected_data', message: String(error) });
+  }
   let acceptedBy: HomeCareRequestView['acceptedBy'] = null;
   if (r.accepted_by) {
     const who = await client
@@ -182,28 +198,27 @@ export async function getHomeCareRequest(
     nextWaveAt: r.next_wave_at,
     offeredTo: r.offers[0]?.count ?? 0,
     acceptedBy,
-    visits: r.visits
-      .map((v) => {
-        const [from, to] = parseRange(v.time_window);
-        return {
-          seq: v.seq,
-          windowStart: from,
-          windowEnd: to,
-          startsAt: v.appointment && v.appointment.status !== 'cancelled' ? v.appointment.starts_at : null,
-        };
-      })
-      .sort((a, b) => a.seq - b.seq),
+    visits,
   });
 }
 
-/** PostgREST writes a tstzrange as ["2027-03-01 08:00:00+00","2027-03-01 10:00:00+00"). */
+/**
+ * PostgREST writes a tstzrange as ["2027-03-01 08:00:00+00","2027-03-01 10:00:00+00"): Postgres'
+ * text form, whose offset ("+00", "+05:30") and space JavaScript's Date does not read as is.
+ */
 export function parseRange(range: string): [string, string] {
   const [from = '', to = ''] = range
     .replace(/^[[(]/, '')
     .replace(/[\])]$/, '')
     .split(',')
     .map((s) => s.trim().replace(/^"|"$/g, ''));
-  return [new Date(from.replace(' ', 'T')).toISOString(), new Date(to.replace(' ', 'T')).toISOString()];
+  const instant = (text: string) => {
+    const iso = text.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00');
+    const ms = Date.parse(iso);
+    if (Number.isNaN(ms)) throw new RangeError(`not an instant: ${text}`);
+    return new Date(ms).toISOString();
+  };
+  return [instant(from), instant(to)];
 }
 
 export function cancelHomeCareRequest(client: CarebookClient, id: string): Promise<Result<HomeCareState>> {
@@ -426,29 +441,33 @@ export async function listMyRoundVisits(
       care_type: { name_fr: string; name_en: string; duration_minutes: number } | null;
     };
   }[];
-  return ok(
-    rows
-      .map((v) => {
-        const [windowStart, windowEnd] = parseRange(v.time_window);
-        return {
-          appointmentId: v.appointment.id,
-          startsAt: v.appointment.starts_at,
-          endsAt: v.appointment.ends_at,
-          windowStart,
-          windowEnd,
-          requestId: v.request.id,
-          address: v.request.address,
-          latitude: v.request.latitude,
-          longitude: v.request.longitude,
-          careRecipientName: v.request.care_recipient_name,
-          contactPhone: v.request.contact_phone,
-          careFr: v.request.care_type?.name_fr ?? '',
-          careEn: v.request.care_type?.name_en ?? '',
-          durationMinutes: v.request.care_type?.duration_minutes ?? 30,
-        };
-      })
-      .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt)),
-  );
+  try {
+    return ok(
+      rows
+        .map((v) => {
+          const [windowStart, windowEnd] = parseRange(v.time_window);
+          return {
+            appointmentId: v.appointment.id,
+            startsAt: v.appointment.starts_at,
+            endsAt: v.appointment.ends_at,
+            windowStart,
+            windowEnd,
+            requestId: v.request.id,
+            address: v.request.address,
+            latitude: v.request.latitude,
+            longitude: v.request.longitude,
+            careRecipientName: v.request.care_recipient_name,
+            contactPhone: v.request.contact_phone,
+            careFr: v.request.care_type?.name_fr ?? '',
+            careEn: v.request.care_type?.name_en ?? '',
+            durationMinutes: v.request.care_type?.duration_minutes ?? 30,
+          };
+        })
+        .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt)),
+    );
+  } catch (error) {
+    return fail({ code: 'unexpected_data', message: String(error) });
+  }
 }
 
 export interface UnassignedRequest {
