@@ -87,17 +87,11 @@ export function simulateRound(
   return { stops, totalKm, totalTravelMinutes, feasible };
 }
 
-/** Lexicographic: a plan that keeps every window beats one that does not, then the shorter one. */
-function better(a: RoundPlan, b: RoundPlan): boolean {
-  const late = (p: RoundPlan) => p.stops.filter((s) => !s.onTime).length;
-  if (late(a) !== late(b)) return late(a) < late(b);
-  return a.totalKm < b.totalKm - 1e-9;
-}
-
 /**
  * Orders a day's visits: fixed ones stay where their time puts them, flexible ones are chained
  * by nearest reachable neighbour, then improved by 2-opt (reversing a stretch of the round) while
  * that shortens it without making a visit late. `startAt` is when the practitioner leaves `start`.
+ * Distances are computed once; a move is tried by reversing in place and undone if it loses.
  */
 export function planRound(
   start: Point,
@@ -105,57 +99,101 @@ export function planRound(
   visits: readonly RoundStop[],
   speedKmh = URBAN_SPEED_KMH,
 ): RoundPlan {
-  // Nearest neighbour: from where we are, the closest visit we can still reach in its window;
-  // a fixed visit whose time comes before we could do another one goes first.
-  const left = [...visits];
-  const order: RoundStop[] = [];
-  let here: Point = start;
+  const n = visits.length;
+  // Index 0 is the start, i + 1 is visits[i].
+  const points: Point[] = [start, ...visits];
+  const km = points.map((a) => points.map((b) => kmBetween(a, b)));
+  const ms = km.map((row) => row.map((d) => travelMinutes(d, speedKmh) * 60_000));
+  const begins = (v: RoundStop, arrival: number) =>
+    v.fixed ? v.windowStart : Math.max(arrival, v.windowStart);
+  const fits = (v: RoundStop, arrival: number) => {
+    const at = begins(v, arrival);
+    return arrival <= at && at + v.durationMinutes * 60_000 <= v.windowEnd;
+  };
+
+  // Late visits first, then kilometres: a plan that keeps every window beats one that does not.
+  const score = (order: number[]): [number, number] => {
+    let here = 0;
+    let clock = startAt;
+    let late = 0;
+    let total = 0;
+    for (const i of order) {
+      const v = visits[i]!;
+      const arrival = clock + ms[here]![i + 1]!;
+      if (!fits(v, arrival)) late++;
+      total += km[here]![i + 1]!;
+      clock = begins(v, arrival) + v.durationMinutes * 60_000;
+      here = i + 1;
+    }
+    return [late, total];
+  };
+  const beats = (a: [number, number], b: [number, number]) =>
+    a[0] < b[0] || (a[0] === b[0] && a[1] < b[1] - 1e-9);
+
+  // Nearest neighbour: from where we are, the closest visit we can still reach in its window; a
+  // fixed visit goes first when doing the nearest one would make us late for it.
+  const left = new Set(Array.from({ length: n }, (_, i) => i));
+  const order: number[] = [];
+  let here = 0;
   let clock = startAt;
-  while (left.length > 0) {
-    const reachable = left.filter((v) => {
-      const arrival = clock + travelMinutes(kmBetween(here, v), speedKmh) * 60_000;
-      const begins = v.fixed ? v.windowStart : Math.max(arrival, v.windowStart);
-      return arrival <= begins && begins + v.durationMinutes * 60_000 <= v.windowEnd;
-    });
-    const pool = reachable.length > 0 ? reachable : left;
-    const dueFixed = pool.filter((v) => v.fixed).sort((a, b) => a.windowStart - b.windowStart)[0];
-    const nearest = pool
-      .filter((v) => !v.fixed)
-      .sort((a, b) => kmBetween(here, a) - kmBetween(here, b) || a.windowEnd - b.windowEnd)[0];
+  while (left.size > 0) {
+    const all = [...left];
+    const reachable = all.filter((i) => fits(visits[i]!, clock + ms[here]![i + 1]!));
+    const pool = reachable.length > 0 ? reachable : all;
+    let dueFixed: number | undefined;
+    let nearest: number | undefined;
+    for (const i of pool) {
+      const v = visits[i]!;
+      if (v.fixed) {
+        if (dueFixed === undefined || v.windowStart < visits[dueFixed]!.windowStart) dueFixed = i;
+      } else if (
+        nearest === undefined ||
+        km[here]![i + 1]! < km[here]![nearest + 1]! ||
+        (km[here]![i + 1]! === km[here]![nearest + 1]! && v.windowEnd < visits[nearest]!.windowEnd)
+      ) {
+        nearest = i;
+      }
+    }
     let next = nearest ?? dueFixed!;
-    if (dueFixed && nearest) {
-      // Doing the nearest one first must still leave time to reach the fixed one.
-      const arrival = clock + travelMinutes(kmBetween(here, nearest), speedKmh) * 60_000;
-      const done = Math.max(arrival, nearest.windowStart) + nearest.durationMinutes * 60_000;
-      const thenFixed = done + travelMinutes(kmBetween(nearest, dueFixed), speedKmh) * 60_000;
-      if (thenFixed > dueFixed.windowStart) next = dueFixed;
+    if (dueFixed !== undefined && nearest !== undefined) {
+      const v = visits[nearest]!;
+      const done = begins(v, clock + ms[here]![nearest + 1]!) + v.durationMinutes * 60_000;
+      if (done + ms[nearest + 1]![dueFixed + 1]! > visits[dueFixed]!.windowStart) next = dueFixed;
     }
     order.push(next);
-    left.splice(left.indexOf(next), 1);
-    const arrival = clock + travelMinutes(kmBetween(here, next), speedKmh) * 60_000;
-    clock =
-      (next.fixed ? next.windowStart : Math.max(arrival, next.windowStart)) + next.durationMinutes * 60_000;
-    here = next;
+    left.delete(next);
+    const v = visits[next]!;
+    clock = begins(v, clock + ms[here]![next + 1]!) + v.durationMinutes * 60_000;
+    here = next + 1;
   }
 
   // 2-opt: reverse order[i..j] whenever the round gets better; stop when no move helps.
-  let best = simulateRound(start, startAt, order, speedKmh);
+  const reverse = (i: number, j: number) => {
+    for (let a = i, b = j; a < b; a++, b--) [order[a], order[b]] = [order[b]!, order[a]!];
+  };
+  let best = score(order);
   let improved = true;
   while (improved) {
     improved = false;
-    for (let i = 0; i < order.length - 1; i++) {
-      for (let j = i + 1; j < order.length; j++) {
-        const candidate = [...order.slice(0, i), ...order.slice(i, j + 1).reverse(), ...order.slice(j + 1)];
-        const plan = simulateRound(start, startAt, candidate, speedKmh);
-        if (better(plan, best)) {
-          order.splice(0, order.length, ...candidate);
-          best = plan;
+    for (let i = 0; i < n - 1; i++) {
+      for (let j = i + 1; j < n; j++) {
+        reverse(i, j);
+        const tried = score(order);
+        if (beats(tried, best)) {
+          best = tried;
           improved = true;
+        } else {
+          reverse(i, j);
         }
       }
     }
   }
-  return best;
+  return simulateRound(
+    start,
+    startAt,
+    order.map((i) => visits[i]!),
+    speedKmh,
+  );
 }
 
 /**
