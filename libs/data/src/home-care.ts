@@ -2,7 +2,7 @@
 // its SMS link and accepted, a practitioner's home-visit settings and day of visits, the staff
 // board. Writes go through the database functions that hold the rules (request_home_care,
 // accept_home_care_offer...); refusals come back as codes (already_taken, visit_unavailable...).
-import type { DbEnum } from '@carebook/domain';
+import { parseInstantRange, type DbEnum } from '@carebook/domain';
 import type { CarebookClient } from './client.ts';
 import { currentUserId, run, runMapped } from './query.ts';
 import { fail, ok, type Result } from './result.ts';
@@ -202,23 +202,11 @@ export async function getHomeCareRequest(
   });
 }
 
-/**
- * PostgREST writes a tstzrange as ["2027-03-01 08:00:00+00","2027-03-01 10:00:00+00"): Postgres'
- * text form, whose offset ("+00", "+05:30") and space JavaScript's Date does not read as is.
- */
+/** A visit window as PostgREST writes it, read by the domain's one range parser. */
 export function parseRange(range: string): [string, string] {
-  const [from = '', to = ''] = range
-    .replace(/^[[(]/, '')
-    .replace(/[\])]$/, '')
-    .split(',')
-    .map((s) => s.trim().replace(/^"|"$/g, ''));
-  const instant = (text: string) => {
-    const iso = text.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00');
-    const ms = Date.parse(iso);
-    if (Number.isNaN(ms)) throw new RangeError(`not an instant: ${text}`);
-    return new Date(ms).toISOString();
-  };
-  return [instant(from), instant(to)];
+  const parsed = parseInstantRange(range);
+  if (!parsed) throw new RangeError(`not a range of instants: ${range}`);
+  return [parsed.from, parsed.to];
 }
 
 export function cancelHomeCareRequest(client: CarebookClient, id: string): Promise<Result<HomeCareState>> {
