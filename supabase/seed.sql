@@ -71,3 +71,15 @@ insert into public.content_pages (slug, locale, title, body_md, published) value
   ('about', 'fr', 'À propos', E'Carebook aide chacun, et notamment les salariés des entreprises clientes, à consulter des praticiens de santé et de bien-être vérifiés, le plus souvent en vidéo.', true),
   ('about', 'en', 'About', E'Carebook helps everyone, employees of client companies among them, see verified health and wellbeing practitioners, mostly by video.', true)
 on conflict (slug, locale) do nothing;
+
+-- Home-care catalogue (staff edit it afterwards; a rerun restores names and durations only).
+insert into public.care_types (profession_code, code, name_fr, name_en, duration_minutes) values
+  ('nurse', 'injection', 'Injection', 'Injection', 15),
+  ('nurse', 'dressing', 'Pansement', 'Dressing', 30),
+  ('nurse', 'blood_draw', 'Prise de sang', 'Blood draw', 15),
+  ('nurse', 'insulin', 'Insuline et glycémie', 'Insulin and blood sugar', 15),
+  ('nurse', 'post_operative', 'Soins post-opératoires', 'Post-operative care', 45),
+  ('physiotherapist', 'home_physiotherapy', 'Kinésithérapie à domicile', 'Physiotherapy at home', 45),
+  ('midwife', 'postnatal_visit', 'Suivi postnatal à domicile', 'Postnatal home visit', 45)
+on conflict (profession_code, code) do update
+  set name_fr = excluded.name_fr, name_en = excluded.name_en, duration_minutes = excluded.duration_minutes;

@@ -20,11 +20,13 @@ import {
   publishedPractitioner,
   scenario,
   service,
+  sql,
   staff,
   type TestUser,
   uniqueSlug,
   user,
 } from '@carebook/testing';
+import { north, nurse, offersOf, requestCare, sendFirstWave, spot } from './home-care/support.ts';
 
 /** What one attempt answered: the HTTP status and the code the client reads from it. */
 interface Answer {
@@ -64,6 +66,17 @@ async function practitionerDraft(
   const user = await practitioner();
   await createPractitionerProfile(user, fields);
   return user;
+}
+
+/** A home-care request offered (wave 1) to `count` nurses of its own area. */
+async function offeredHomeCare(count: number) {
+  const here = spot();
+  const nurses = await Promise.all(
+    Array.from({ length: count }, (_, i) => nurse({ at: north(here, 1 + i) })),
+  );
+  const request = await requestCare({ at: here });
+  await sendFirstWave(request.id);
+  return { request, nurses, offers: await offersOf(request.id) };
 }
 
 // One way to provoke each code. Kept as a table so that a new code without a row fails the
@@ -345,6 +358,27 @@ const producers: Record<ServerRefusalCode, () => Promise<Answer>> = {
   },
   invalid_json: async () =>
     viaFunction('review-practitioner', { method: 'POST', body: '{not json' }, await staff()),
+  already_taken: async () => {
+    const { nurses, offers } = await offeredHomeCare(2);
+    const [first, second] = nurses.map((n) => offers.find((o) => o.practitioner_id === n.id)!);
+    await nurses[0]!.client.rpc('accept_home_care_offer', { p_offer_id: first!.id });
+    return viaData(nurses[1]!.client.rpc('accept_home_care_offer', { p_offer_id: second!.id }));
+  },
+  visit_unavailable: async () => {
+    const { request, nurses, offers } = await offeredHomeCare(1);
+    await sql(
+      `insert into public.external_busy_intervals (practitioner_id, source, source_id, during)
+       select $1, 'google', 'refusal-codes', tstzrange(lower(v.time_window) - interval '1 hour', upper(v.time_window) + interval '1 hour')
+         from public.home_care_visits v where v.request_id = $2`,
+      [nurses[0]!.id, request.id],
+    );
+    return viaData(nurses[0]!.client.rpc('accept_home_care_offer', { p_offer_id: offers[0]!.id }));
+  },
+  request_closed: async () => {
+    const { request, nurses, offers } = await offeredHomeCare(1);
+    await request.patient.client.rpc('cancel_home_care_request', { p_request_id: request.id });
+    return viaData(nurses[0]!.client.rpc('accept_home_care_offer', { p_offer_id: offers[0]!.id }));
+  },
   document_file_missing: async () => {
     const user = await practitionerDraft();
     const { data } = await service()

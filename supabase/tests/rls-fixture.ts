@@ -298,6 +298,75 @@ export async function buildFixture(): Promise<Fixture> {
     });
   }
 
+  // Home care: a care type of the fixture's profession; a request of the patient accepted by the
+  // practitioner (one visit, an offer to each practitioner) naming the patient's prescription.
+  // No home-visit settings: their probes make and remove their own rows (one per practitioner).
+  const careTypeId = await insertReturning(sa, 'care_types', {
+    profession_code: professionCode,
+    code: `rls_${uniqueLetters()}`,
+    name_fr: 'Soin RLS',
+    name_en: 'RLS care',
+    duration_minutes: 30,
+  });
+  const prescriptionPath = `${patient.id}/prescription.pdf`;
+  {
+    const up = await raw(patient)
+      .storage.from('prescriptions')
+      .upload(prescriptionPath, pdf('prescription'), { contentType: 'application/pdf' });
+    if (up.error) fail("patient's prescription", up.error);
+  }
+  const homeCareId = await insertReturning(sa, 'home_care_requests', {
+    patient_id: patient.id,
+    care_type_id: careTypeId,
+    for_whom: 'self',
+    care_recipient_name: 'RLS Patient',
+    contact_phone: '+33600000000',
+    address: '1 rue du Test',
+    latitude: 45,
+    longitude: 4,
+    daily_windows: ['09:00-12:00'],
+    first_day: '2031-06-02',
+    state: 'scheduled',
+    wave: 1,
+    next_wave_at: null,
+    accepted_by: practitioner.id,
+    accepted_at: new Date().toISOString(),
+    prescription_path: prescriptionPath,
+  });
+  const homeVisitId = await insertReturning(sa, 'home_care_visits', {
+    request_id: homeCareId,
+    seq: 1,
+    time_window: '[2031-06-02T07:00:00Z,2031-06-02T10:00:00Z)',
+  });
+  const offerTo = async (practitionerId: string, rank: number, state: string) =>
+    insertReturning(sa, 'home_care_offers', {
+      request_id: homeCareId,
+      practitioner_id: practitionerId,
+      wave: 1,
+      rank,
+      state,
+    });
+  const offerIds = [
+    await offerTo(practitioner.id, 1, 'accepted'),
+    await offerTo(otherPractitioner.id, 2, 'taken'),
+  ];
+  /** Writes nobody may make on home-care rows (only the database functions write them). */
+  const homeCareWritesDenied = (
+    table: string,
+    key: string,
+    forged: () => Row,
+    patch: () => Row,
+  ): Pick<Adapter, 'insert' | 'update' | 'delete'> => ({
+    insert: async (actor, target) => {
+      if (target === 'self') return null;
+      const row = { id: randomUUID(), ...forged() };
+      return tryInsert(actor, table, row, { id: row.id });
+    },
+    update: async (actor, target) =>
+      target === 'self' ? null : tryUpdate(actor, table, { id: key }, patch()),
+    delete: async (actor, target) => (target === 'self' ? null : tryDelete(actor, table, { id: key })),
+  });
+
   const trail = async (table: string, filter: string, value: string): Promise<string[]> => {
     const { data, error } = await sa.from(table).select('id').eq(filter, value);
     if (error || !data || data.length !== 2)
@@ -866,6 +935,87 @@ export async function buildFixture(): Promise<Fixture> {
           return asProbe(error, !(await exists('appointment_notes', { appointment_id: id })));
         }),
     },
+    care_types: {
+      rows: [{ key: careTypeId, owners: [], published: true }],
+      read: readKeys('care_types', 'id', [careTypeId]),
+      ...standardProbes({
+        table: 'care_types',
+        ownerOf: ownerless,
+        row: () => ({
+          profession_code: professionCode,
+          code: `rls_${uniqueLetters()}`,
+          name_fr: 'Soin',
+          name_en: 'Care',
+          duration_minutes: 20,
+        }),
+        patch: () => ({ name_en: marker() }),
+      }),
+    },
+    home_visit_settings: {
+      rows: [],
+      read: readKeys('home_visit_settings', 'practitioner_id', [practitioner.id, otherPractitioner.id]),
+      ...standardProbes({
+        table: 'home_visit_settings',
+        key: ['practitioner_id'],
+        // Rows belong to practitioners: one's own, or the other practitioner's.
+        ownerOf: (actor, target) =>
+          target === 'self'
+            ? PRACTITIONERS.includes(actor.role)
+              ? { owner: idOf(actor.role) }
+              : null
+            : { owner: idOf(otherOf(actor, PRACTITIONERS)) },
+        row: (owner) => ({ practitioner_id: owner, enabled: false, radius_km: 12 }),
+        patch: () => ({ radius_km: 37 }),
+      }),
+    },
+    home_care_requests: {
+      rows: [{ key: homeCareId, owners: ['patient', 'practitioner'], published: false }],
+      read: readKeys('home_care_requests', 'id', [homeCareId]),
+      ...homeCareWritesDenied(
+        'home_care_requests',
+        homeCareId,
+        () => ({
+          patient_id: otherPatient.id,
+          care_type_id: careTypeId,
+          for_whom: 'self',
+          care_recipient_name: 'Forged',
+          contact_phone: '+33600000001',
+          address: 'Forged street',
+          latitude: 45,
+          longitude: 4,
+          daily_windows: ['09:00-12:00'],
+          first_day: '2031-06-03',
+        }),
+        () => ({ notes: marker() }),
+      ),
+    },
+    home_care_visits: {
+      rows: [{ key: homeVisitId, owners: ['patient', 'practitioner'], published: false }],
+      read: readKeys('home_care_visits', 'id', [homeVisitId]),
+      ...homeCareWritesDenied(
+        'home_care_visits',
+        homeVisitId,
+        () => ({
+          request_id: homeCareId,
+          seq: 50,
+          time_window: '[2031-06-03T07:00:00Z,2031-06-03T10:00:00Z)',
+        }),
+        () => ({ seq: 77 }),
+      ),
+    },
+    home_care_offers: {
+      rows: [
+        { key: offerIds[0]!, owners: ['practitioner', 'patient'], published: false },
+        { key: offerIds[1]!, owners: ['otherPractitioner', 'patient'], published: false },
+      ],
+      read: readKeys('home_care_offers', 'id', offerIds),
+      ...homeCareWritesDenied(
+        'home_care_offers',
+        offerIds[1]!,
+        () => ({ request_id: homeCareId, practitioner_id: otherPractitioner.id, wave: 9, rank: 9 }),
+        () => ({ rank: 42 }),
+      ),
+    },
     appointments: {
       rows: [{ key: appointmentId, owners: ['patient', 'practitioner'], published: false }],
       read: readKeys('appointments', 'id', [appointmentId]),
@@ -894,6 +1044,22 @@ export async function buildFixture(): Promise<Fixture> {
         !(await actor.client.storage.from('verification-documents').download(path)).error,
       folderOf: (actor, target) => (target === 'self' ? actor.id : idOf(otherOf(actor, PRACTITIONERS))),
     }),
+    // The patient's file, read by the practitioner who accepted the request that names it too.
+    prescriptions: {
+      ...bucketAdapter({
+        bucket: 'prescriptions',
+        files: { [prescriptionPath]: 'patient' },
+        published: false,
+        body: pdf,
+        contentType: 'application/pdf',
+        ext: 'pdf',
+        canRead: async (actor, path) =>
+          !(await actor.client.storage.from('prescriptions').download(path)).error,
+        folderOf: (actor, target) =>
+          target === 'self' ? (actor.id ?? null) : idOf(otherOf(actor, PATIENTS)),
+      }),
+      rows: [{ key: prescriptionPath, owners: ['patient', 'practitioner'], published: false }],
+    },
     avatars: bucketAdapter({
       bucket: 'avatars',
       files: { [`${practitioner.id}/avatar.png`]: 'practitioner', [`${patient.id}/avatar.png`]: 'patient' },

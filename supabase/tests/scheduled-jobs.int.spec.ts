@@ -17,6 +17,8 @@ describe('scheduled jobs', () => {
     expect(jobs.map((j) => [j.name, j.schedule])).toEqual([
       ['google-sync', '* * * * *'],
       ['google-sync-periodic', '*/15 * * * *'],
+      ['dispatch-home-care', '* * * * *'],
+      ['home-care-watchdog', '*/5 * * * *'],
       ['notify', '* * * * *'],
       ['payments', '* * * * *'],
       ['plan-reminders', '* * * * *'],

@@ -50,6 +50,20 @@ export function createBookingRouter(): Router {
         component: () => import('./features/payments/PaymentsPage.vue'),
         meta: { requiresAuth: true, titleKey: 'booking.titles.payments' },
       },
+      {
+        path: 'home-care',
+        component: () => import('./features/home-care/HomeCareRequestPage.vue'),
+        meta: {
+          requiresAuth: true,
+          titleKey: 'booking.homeCare.title',
+          accountMenu: { labelKey: 'booking.homeCare.nav', icon: 'home_health' },
+        },
+      },
+      {
+        path: 'home-care/:id',
+        component: () => import('./features/home-care/HomeCareStatusPage.vue'),
+        meta: { requiresAuth: true, titleKey: 'booking.homeCare.status.title' },
+      },
       // Where a booking lands and where Stripe's Checkout sends the patient back (the `checkout`
       // function's URLs, ?payment=done|cancelled): hold countdown, payment, confirmation.
       {

@@ -68,6 +68,27 @@ export function createPractitionerRouter(): Router {
         meta: { requiresAuth: true, titleKey: 'practitioner.integrations.title' },
       },
       ...staffRoutes,
+      // Home care (issue 16): the offer an SMS link opens is readable signed out; accepting asks to sign in.
+      {
+        path: 'home-care/offers/:token',
+        component: () => import('./features/home-care/OfferPage.vue'),
+        meta: { titleKey: 'practitioner.homeCare.offer.title' },
+      },
+      {
+        path: 'home-care/settings',
+        component: () => import('./features/home-care/HomeVisitSettingsPage.vue'),
+        meta: { requiresAuth: true, titleKey: 'practitioner.homeCare.settings.title' },
+      },
+      {
+        path: 'rounds',
+        component: () => import('./features/home-care/RoundsPage.vue'),
+        meta: { requiresAuth: true, titleKey: 'practitioner.homeCare.rounds.title' },
+      },
+      {
+        path: 'staff/home-care',
+        component: () => import('./features/home-care/StaffHomeCarePage.vue'),
+        meta: { requiresAuth: true, titleKey: 'practitioner.homeCare.staff.title' },
+      },
     ],
   });
   installOnboardingRedirect(router);

@@ -1,7 +1,7 @@
 // The Integrations page's data shapes: the connection as the database sends it, busy ranges as
 // PostgREST prints a tstzrange.
 import { describe, expect, it } from 'vitest';
-import { parseRange, toGoogleConnection } from './google-calendar.ts';
+import { toBusyTime, toGoogleConnection } from './google-calendar.ts';
 
 describe('google calendar data', () => {
   it('reads a connection and its calendars, and refuses anything else', () => {
@@ -26,10 +26,10 @@ describe('google calendar data', () => {
   });
 
   it('parses tstzrange text into instants', () => {
-    expect(parseRange('["2027-01-04 09:00:00+00","2027-01-04 10:30:00+00")')).toEqual({
+    expect(toBusyTime('["2027-01-04 09:00:00+00","2027-01-04 10:30:00+00")')).toEqual({
       startsAt: '2027-01-04T09:00:00.000Z',
       endsAt: '2027-01-04T10:30:00.000Z',
     });
-    expect(parseRange('empty')).toBeNull();
+    expect(toBusyTime('empty')).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 // A practitioner's Google Calendar connection: what the Integrations page reads
 // (my_google_connection, which never carries a token), the choice of calendars, and the
 // google-connect / google-sync functions (start the consent, disconnect, sync now).
+import { parseInstantRange } from '@carebook/domain';
 import type { CarebookClient } from './client.ts';
 import { callFunction } from './functions.ts';
 import { mapPostgrestError, mapUnknownError } from './errors.ts';
@@ -117,17 +118,10 @@ export interface BusyTime {
   endsAt: string;
 }
 
-/** `["2027-01-04 09:00:00+00","2027-01-04 10:00:00+00")` -> instants; null when not a closed range. */
-export function parseRange(range: string): BusyTime | null {
-  const m = /^[[(]"?([^",]+)"?,"?([^",)\]]+)"?[)\]]$/.exec(range.trim());
-  if (!m) return null;
-  // Postgres prints "2027-01-04 09:00:00+00": ISO wants the T and minutes in the offset.
-  const instant = (t: string) => Date.parse(t.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00'));
-  const from = instant(m[1]!);
-  const to = instant(m[2]!);
-  return Number.isFinite(from) && Number.isFinite(to)
-    ? { startsAt: new Date(from).toISOString(), endsAt: new Date(to).toISOString() }
-    : null;
+/** A busy interval as PostgREST writes it, read by the domain's one range parser; null if not closed. */
+export function toBusyTime(range: string): BusyTime | null {
+  const parsed = parseInstantRange(range);
+  return parsed ? { startsAt: parsed.from, endsAt: parsed.to } : null;
 }
 
 /** The signed-in practitioner's busy times copied from Google that end after `from`, soonest first. */
@@ -145,7 +139,7 @@ export async function listGoogleBusyTimes(
       .order('during')
       .limit(limit);
     if (error) return fail(mapPostgrestError(error, status));
-    return ok((data ?? []).map((r) => parseRange(String(r.during))).filter((r): r is BusyTime => r !== null));
+    return ok((data ?? []).map((r) => toBusyTime(String(r.during))).filter((r): r is BusyTime => r !== null));
   } catch (error) {
     return fail(mapUnknownError(error));
   }

@@ -14,3 +14,4 @@ export * from './registration.ts';
 export * from './registration-review.ts';
 export * from './time-zone.ts';
 export * from './notifications/index.ts';
+export * from './home-rounds.ts';

@@ -53,11 +53,27 @@ export const SERVER_REFUSALS = {
   staff_edit_limited: { status: 403, means: 'staff change only the verification of a profile' },
   staff_role_locked: { status: 409, means: 'the staff role follows staff_members' },
   // Payments
-  signature_invalid: { status: 400, means: 'a webhook whose signature does not hold for its body, secret and time' },
-  already_subscribed: { status: 409, means: 'the practitioner already has a current subscription: use the billing portal' },
-  payment_closed: { status: 409, means: 'the appointment is not waiting for payment (paid, or no longer held)' },
+  signature_invalid: {
+    status: 400,
+    means: 'a webhook whose signature does not hold for its body, secret and time',
+  },
+  already_subscribed: {
+    status: 409,
+    means: 'the practitioner already has a current subscription: use the billing portal',
+  },
+  payment_closed: {
+    status: 409,
+    means: 'the appointment is not waiting for payment (paid, or no longer held)',
+  },
   // Notifications
   preference_required: { status: 409, means: 'the messages a booking needs cannot be turned off' },
+  // Home care
+  already_taken: { status: 409, means: 'another practitioner accepted this home-care request first' },
+  visit_unavailable: {
+    status: 409,
+    means: 'a visit of the request no longer fits the practitioner’s free time',
+  },
+  request_closed: { status: 409, means: 'the home-care request was cancelled' },
   // Edge functions
   invalid_json: { status: 400, means: 'the request body is not the JSON object expected' },
   document_file_missing: { status: 404, means: "a verification document's file is gone from storage" },

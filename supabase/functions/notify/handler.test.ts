@@ -336,4 +336,12 @@ Deno.test('links each message to the page it is about, in the recipient’s app'
   );
   assert.equal(linkFor(urls, 'practitioner', 'appointment.confirmed', appointment), 'https://pro.example/');
   assert.equal(linkFor({}, 'patient', 'appointment.confirmed', appointment), undefined);
+  assert.equal(
+    linkFor(urls, 'practitioner', 'homecare.offer', { offer_token: 'o1.sig' }),
+    'https://pro.example/home-care/offers/o1.sig',
+  );
+  assert.equal(
+    linkFor(urls, 'patient', 'homecare.accepted', { request_id: 'r1' }),
+    'https://book.example/home-care/r1',
+  );
 });

@@ -140,6 +140,11 @@ export function linkFor(
   const base = audience === 'patient' ? urls?.booking : urls?.practitioner;
   if (!base) return undefined;
   const root = base.replace(/\/+$/, '');
+  // Home care: the offer's signed link (readable without sign-in), the patient's request page.
+  if (topic === 'homecare.offer' && context.offer_token)
+    return `${root}/home-care/offers/${context.offer_token}`;
+  if (audience === 'patient' && topic.startsWith('homecare.') && context.request_id)
+    return `${root}/home-care/${context.request_id}`;
   if (audience === 'patient' && context.appointment_id)
     return `${root}/appointments/${context.appointment_id}`;
   if (audience === 'patient' && topic.startsWith('payment.')) return `${root}/account/payments`;

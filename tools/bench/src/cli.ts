@@ -14,6 +14,7 @@ import { withMachineLoad } from './machine.ts';
 import { notifyBench, type NotifyBenchResult } from './notify-bench.ts';
 import { stripeBench, type StripeBenchResult } from './stripe-bench.ts';
 import { googleBench } from './google-bench.ts';
+import { homecareBench } from './homecare-bench.ts';
 import { capturePlans } from './plans.ts';
 import {
   formatFunctionTimings,
@@ -74,6 +75,11 @@ const { values } = parseArgs({
     // Only the Google Calendar run of issue 15 (an incremental sync of 1,000 changed events).
     'google-only': { type: 'boolean', default: false },
     'google-events': { type: 'string', default: '1000' },
+    // Only the home-care run of issue 16 (2,000 nurses, candidates through the gateway, rounds).
+    'homecare-only': { type: 'boolean', default: false },
+    'homecare-practitioners': { type: 'string', default: '2000' },
+    // The target is stated for one request at a time: one keep-alive client by default.
+    'homecare-clients': { type: 'string', default: '1' },
   },
 });
 
@@ -87,6 +93,8 @@ function whole(name: keyof typeof values, min: number): number {
 }
 
 // At least 100: offset 0 is the test stack `npm test` runs, whose data a fresh start would delete.
+// A multiple of 50: a stack's ports span 16 (54321..54336 shifted), so a bench at a helper's
+// test offset + 50 (the rule when several work on one machine) never meets that test stack.
 const offset = whole('port-offset', 100);
 // A stack uses 16 ports from its base, so stacks 50 apart never share one (helpers run their
 // benchmark at their test stack's offset + 50).
@@ -201,6 +209,32 @@ async function main(): Promise<void> {
         JSON.stringify({ at: new Date().toISOString(), cores: os.cpus().length, stripe }, null, 2),
       );
       say(`\nResults in ${path.relative(repoRoot, path.join(outDir, 'stripe-results.json'))}`);
+    } finally {
+      await db.end();
+    }
+    return;
+  }
+  if (values['homecare-only']) {
+    const db = new pg.Client({ connectionString: config.dbUrl('postgres') });
+    db.on('error', () => undefined);
+    await db.connect();
+    try {
+      const homecare = await homecareBench(
+        db,
+        config,
+        {
+          practitioners: whole('homecare-practitioners', 10),
+          seconds: whole('seconds', 1),
+          concurrency: whole('homecare-clients', 1),
+        },
+        say,
+      );
+      mkdirSync(outDir, { recursive: true });
+      writeFileSync(
+        path.join(outDir, 'homecare-results.json'),
+        JSON.stringify({ at: new Date().toISOString(), cores: os.cpus().length, homecare }, null, 2),
+      );
+      say(`\nResults in ${path.relative(repoRoot, path.join(outDir, 'homecare-results.json'))}`);
     } finally {
       await db.end();
     }

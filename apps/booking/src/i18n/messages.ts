@@ -2,6 +2,7 @@
 // vue-i18n syntax: never write a bare at-sign or pipe in a text.
 import { paymentsMessages } from '../features/payments/payments-messages.ts';
 import { pagesMessages } from '../features/pages/pages-messages.ts';
+import { homeCareMessages } from '../features/home-care/home-care-messages.ts';
 
 const fr = {
   booking: {
@@ -19,6 +20,7 @@ const fr = {
     footer: 'Carebook · Consultations avec des praticiens de santé vérifiés',
     payments: paymentsMessages.fr,
     pages: pagesMessages.fr,
+    homeCare: homeCareMessages.fr,
   },
 };
 
@@ -38,6 +40,7 @@ const en: typeof fr = {
     footer: 'Carebook · Consultations with verified health practitioners',
     payments: paymentsMessages.en,
     pages: pagesMessages.en,
+    homeCare: homeCareMessages.en,
   },
 };
 

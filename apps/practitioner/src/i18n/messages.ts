@@ -9,6 +9,7 @@ import { patientsMessages } from '../features/patients/patients-messages.ts';
 import { integrationsMessages } from '../features/integrations/integrations-messages.ts';
 import { workspaceMessages } from '../features/workspace/workspace-messages.ts';
 import { staffMessages } from '../features/staff/staff-messages.ts';
+import { homeCareMessages } from '../features/home-care/home-care-messages.ts';
 
 const fr = {
   practitioner: {
@@ -58,6 +59,7 @@ const fr = {
     integrations: integrationsMessages.fr,
     nav: workspaceMessages.fr,
     staff: staffMessages.fr,
+    homeCare: homeCareMessages.fr,
   },
 };
 
@@ -109,6 +111,7 @@ const en: typeof fr = {
     integrations: integrationsMessages.en,
     nav: workspaceMessages.en,
     staff: staffMessages.en,
+    homeCare: homeCareMessages.en,
   },
 };
 

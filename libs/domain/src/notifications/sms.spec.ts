@@ -22,6 +22,8 @@ const EXPECTED: Record<string, Audience[]> = {
   'appointment.hold_expired': ['patient'],
   'payment.failed': ['patient'],
   'appointment.reminder': ['patient'],
+  'homecare.offer': ['practitioner'],
+  'homecare.accepted': ['patient'],
 };
 
 // Typical names, the longer French and English ones among them.
@@ -98,6 +100,37 @@ describe('notification SMS', () => {
     expect(text('patient', 'practitioner')).toMatch(/^Carebook: Dr Léa Martin a annulé votre RDV/);
     expect(text('practitioner', 'patient')).toMatch(/^Carebook: Paul Durand a annulé son RDV/);
     expect(text('practitioner', 'practitioner')).toMatch(/^Carebook: vous avez annulé le RDV de Paul Durand/);
+  });
+
+  it('offers home care with the town, the first window and the signed link', () => {
+    const offer = {
+      starts_at: '2027-03-01T07:00:00Z',
+      time_zone: 'Europe/Paris',
+      care_fr: 'Prise de sang',
+      care_en: 'Blood draw',
+      locality: 'Lyon 3e',
+      app_url:
+        'https://pro.carebook.fr/home-care/offers/2f1c0e62-5d2b-4a57-9a43-1f0f4c1e2b3a.0123456789abcdef0123456789abcdef',
+    };
+    const fr = renderSms('homecare.offer', 'practitioner', 'fr', offer)!;
+    expect(fr.text).toBe(
+      `Carebook: soins à domicile, Prise de sang à Lyon 3e, dès le lun. 01/03 à 08:00 (Europe/Paris). Voir: ${offer.app_url}`,
+    );
+    expect(fr.encoding).toBe('gsm7');
+    const en = renderSms('homecare.offer', 'practitioner', 'en', {
+      ...offer,
+      locality: null,
+      app_url: undefined,
+    })!;
+    expect(en.text).toBe('Carebook: home care, Blood draw, from Mon 01/03 at 08:00 (Europe/Paris).');
+    expect(renderSms('homecare.offer', 'patient', 'fr', offer)).toBeNull();
+    const told = renderSms('homecare.accepted', 'patient', 'en', {
+      ...offer,
+      practitioner_name: 'Inès Roy',
+    })!;
+    expect(told.text).toBe(
+      'Carebook: Inès Roy will come for Blood draw, first visit on Mon 01/03 at 08:00 (Europe/Paris).',
+    );
   });
 
   it('writes the time in the recipient’s zone, across a clock change', () => {

@@ -94,9 +94,24 @@ const SMS_TEXTS: Record<string, Partial<Record<Audience, ByLocale>>> = {
       en: (f) => `reminder, appointment with ${f.practitioner} on ${f.when}.`,
     },
   },
+  // The offer's signed link opens its summary without sign-in: it is the point of this SMS.
+  'homecare.offer': {
+    practitioner: {
+      fr: (f) =>
+        `soins à domicile, ${f.care}${f.place ? ` à ${f.place}` : ''}, dès le ${f.when}.${f.link ? ` Voir: ${f.link}` : ''}`,
+      en: (f) =>
+        `home care, ${f.care}${f.place ? ` in ${f.place}` : ''}, from ${f.when}.${f.link ? ` See: ${f.link}` : ''}`,
+    },
+  },
+  'homecare.accepted': {
+    patient: {
+      fr: (f) => `${f.practitioner} viendra pour ${f.care}, 1re visite le ${f.when}.`,
+      en: (f) => `${f.practitioner} will come for ${f.care}, first visit on ${f.when}.`,
+    },
+  },
 };
 
-/** Topics with an SMS (booking news and reminders); every other topic has none. */
+/** Topics with an SMS (booking news, reminders, home-care offers); every other topic has none. */
 export const SMS_TOPICS = Object.keys(SMS_TEXTS);
 
 /**

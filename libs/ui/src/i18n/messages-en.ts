@@ -111,9 +111,11 @@ export const en: MessageSchema = {
     invalid_time_zone: 'This time zone is unknown. Choose one from the list.',
     registration_invalid: 'This registration number is not valid.',
     registration_required: 'A registration number is needed before you submit.',
-    registration_locked: 'Profession and number cannot change once submitted. Ask the team to reopen your profile.',
+    registration_locked:
+      'Profession and number cannot change once submitted. Ask the team to reopen your profile.',
     specialty_mismatch: 'This specialty belongs to another profession.',
-    illegal_transition: 'This change is not possible from the current status. Reload the page to see the latest status.',
+    illegal_transition:
+      'This change is not possible from the current status. Reload the page to see the latest status.',
     staff_only: 'Only the Carebook team can do this.',
     self_review: 'You cannot decide on your own profile: another team member must.',
     stale_review: 'Someone on the team decided on this profile in the meantime: reload it to see their decision before making yours.',
@@ -122,8 +124,13 @@ export const en: MessageSchema = {
     staff_role_locked: 'The team role is managed from the list of team members.',
     signature_invalid: 'This request is not correctly signed.',
     already_subscribed: 'You already have a current subscription: change plans from the billing portal.',
-    payment_closed: 'This appointment is no longer waiting for payment: it is already paid or no longer held.',
-    preference_required: 'Confirmations and cancellations of your appointments always reach you by e-mail and in the app.',
+    payment_closed:
+      'This appointment is no longer waiting for payment: it is already paid or no longer held.',
+    preference_required:
+      'Confirmations and cancellations of your appointments always reach you by e-mail and in the app.',
+    already_taken: 'Another practitioner accepted this request just before you.',
+    visit_unavailable: 'One of the visits no longer fits your calendar (something was booked meanwhile).',
+    request_closed: 'This care request was cancelled.',
     invalid_json: 'The request sent was not valid. Reload the page and try again.',
     document_file_missing: 'This document’s file cannot be found.',
     network: 'The service cannot be reached. Check your connection and try again.',

@@ -96,15 +96,20 @@ export const fr = {
     window_too_wide: 'La période choisie est trop longue. Choisissez-en une plus courte.',
     not_bookable: 'Ce praticien ou ce type de consultation n’est pas ouvert à la réservation.',
     self_booking: 'Vous ne pouvez pas prendre rendez-vous avec vous-même.',
-    inside_notice: 'Ce créneau est trop proche : ce praticien demande un délai de prévenance. Choisissez un créneau plus tardif.',
-    beyond_horizon: 'Ce créneau est trop éloigné : les réservations ne sont pas encore ouvertes à cette date.',
+    inside_notice:
+      'Ce créneau est trop proche : ce praticien demande un délai de prévenance. Choisissez un créneau plus tardif.',
+    beyond_horizon:
+      'Ce créneau est trop éloigné : les réservations ne sont pas encore ouvertes à cette date.',
     outside_hours: 'Ce créneau est en dehors des horaires du praticien. Choisissez un autre créneau.',
-    slot_taken: 'Ce créneau vient d’être réservé par quelqu’un d’autre. Choisissez l’un des prochains créneaux libres.',
+    slot_taken:
+      'Ce créneau vient d’être réservé par quelqu’un d’autre. Choisissez l’un des prochains créneaux libres.',
     off_grid: 'Ce créneau n’est pas proposé. Choisissez l’un des créneaux affichés.',
     active_limit_reached: 'Vous avez déjà 3 rendez-vous à venir avec ce praticien.',
-    idempotency_conflict: 'Cette demande a déjà servi à une autre réservation. Rechargez la page et réessayez.',
+    idempotency_conflict:
+      'Cette demande a déjà servi à une autre réservation. Rechargez la page et réessayez.',
     appointment_closed: 'Ce rendez-vous est déjà annulé ou terminé.',
-    cutoff_passed: 'Il est trop tard pour modifier ou annuler ce rendez-vous en ligne. Contactez le praticien.',
+    cutoff_passed:
+      'Il est trop tard pour modifier ou annuler ce rendez-vous en ligne. Contactez le praticien.',
     hold_expired: 'Le délai de paiement de ce créneau est écoulé. Réservez-le à nouveau.',
     reason_required: 'Indiquez un motif.',
     not_started: 'Ce rendez-vous n’a pas encore commencé : indiquez s’il a eu lieu ou si le patient est absent une fois qu’il a débuté.',
@@ -112,9 +117,11 @@ export const fr = {
     invalid_time_zone: 'Ce fuseau horaire est inconnu. Choisissez-en un dans la liste.',
     registration_invalid: 'Ce numéro d’enregistrement n’est pas valide.',
     registration_required: 'Un numéro d’enregistrement est nécessaire avant l’envoi.',
-    registration_locked: 'La profession et le numéro ne peuvent plus changer après l’envoi. Demandez à l’équipe de rouvrir votre profil.',
+    registration_locked:
+      'La profession et le numéro ne peuvent plus changer après l’envoi. Demandez à l’équipe de rouvrir votre profil.',
     specialty_mismatch: 'Cette spécialité appartient à une autre profession.',
-    illegal_transition: 'Ce changement d’état n’est pas possible depuis l’état actuel. Rechargez la page pour voir l’état à jour.',
+    illegal_transition:
+      'Ce changement d’état n’est pas possible depuis l’état actuel. Rechargez la page pour voir l’état à jour.',
     staff_only: 'Seule l’équipe Carebook peut faire cela.',
     self_review: 'Vous ne pouvez pas statuer sur votre propre profil : un autre membre de l’équipe doit le faire.',
     stale_review: 'Quelqu’un de l’équipe a statué sur ce profil entre-temps : rechargez-le pour voir sa décision avant d’en prendre une.',
@@ -122,9 +129,15 @@ export const fr = {
     staff_edit_limited: 'L’équipe ne modifie que la vérification d’un profil, pas son contenu.',
     staff_role_locked: 'Le rôle équipe se gère depuis la liste des membres de l’équipe.',
     signature_invalid: 'Cette requête n’est pas signée correctement.',
-    already_subscribed: 'Vous avez déjà un abonnement en cours : changez de formule depuis l’espace de facturation.',
+    already_subscribed:
+      'Vous avez déjà un abonnement en cours : changez de formule depuis l’espace de facturation.',
     payment_closed: 'Ce rendez-vous n’attend plus de paiement : il est déjà réglé ou n’est plus réservé.',
-    preference_required: 'Les confirmations et annulations de vos rendez-vous vous parviennent toujours par e-mail et dans l’application.',
+    preference_required:
+      'Les confirmations et annulations de vos rendez-vous vous parviennent toujours par e-mail et dans l’application.',
+    already_taken: 'Un autre praticien a accepté cette demande juste avant vous.',
+    visit_unavailable:
+      'Une des visites ne tient plus dans votre agenda (un rendez-vous a été pris entre-temps).',
+    request_closed: 'Cette demande de soins a été annulée.',
     invalid_json: 'La requête envoyée est invalide. Rechargez la page et réessayez.',
     document_file_missing: 'Le fichier de ce document est introuvable.',
     network: 'Le service est injoignable. Vérifiez votre connexion et réessayez.',

@@ -73,6 +73,14 @@ export const notificationsEn: typeof notificationsFr = {
     account: {
       welcome: { any: 'Welcome to Carebook!' },
     },
+    homecare: {
+      offer: {
+        any: 'A home-care request near you is waiting for a practitioner: open it to see it and accept.',
+      },
+      accepted: { any: '{practitioner} accepted your home-care request: your visits are planned.' },
+      escalated: { any: 'A home-care request has waited past its urgency limit: assign it by hand.' },
+      stuck: { any: 'A home-care request looks stuck: check it on the home-care board.' },
+    },
     calendar: {
       connection_broken: {
         any: 'Carebook lost access to your Google Calendar. Connect it again to keep your availability up to date.',

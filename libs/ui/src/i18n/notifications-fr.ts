@@ -77,6 +77,20 @@ export const notificationsFr = {
     account: {
       welcome: { any: 'Bienvenue sur Carebook !' },
     },
+    homecare: {
+      offer: {
+        any: 'Une demande de soins à domicile près de chez vous attend un praticien : ouvrez-la pour la voir et l’accepter.',
+      },
+      accepted: {
+        any: '{practitioner} a accepté votre demande de soins à domicile : vos visites sont planifiées.',
+      },
+      escalated: {
+        any: 'Une demande de soins à domicile a dépassé son délai d’urgence : attribuez-la à la main.',
+      },
+      stuck: {
+        any: 'Une demande de soins à domicile semble bloquée : vérifiez-la sur le tableau des soins à domicile.',
+      },
+    },
     calendar: {
       connection_broken: {
         any: 'Carebook n’a plus accès à votre agenda Google. Reconnectez-le pour garder vos disponibilités à jour.',

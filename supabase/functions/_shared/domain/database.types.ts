@@ -314,6 +314,50 @@ export type Database = {
           },
         ];
       };
+      care_types: {
+        Row: {
+          active: boolean;
+          code: string;
+          created_at: string;
+          duration_minutes: number;
+          id: string;
+          name_en: string;
+          name_fr: string;
+          profession_code: string;
+          updated_at: string;
+        };
+        Insert: {
+          active?: boolean;
+          code: string;
+          created_at?: string;
+          duration_minutes: number;
+          id?: string;
+          name_en: string;
+          name_fr: string;
+          profession_code: string;
+          updated_at?: string;
+        };
+        Update: {
+          active?: boolean;
+          code?: string;
+          created_at?: string;
+          duration_minutes?: number;
+          id?: string;
+          name_en?: string;
+          name_fr?: string;
+          profession_code?: string;
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'care_types_profession_code_fkey';
+            columns: ['profession_code'];
+            isOneToOne: false;
+            referencedRelation: 'professions';
+            referencedColumns: ['code'];
+          },
+        ];
+      };
       companies: {
         Row: {
           active: boolean;
@@ -607,6 +651,252 @@ export type Database = {
             foreignKeyName: 'external_busy_intervals_practitioner_id_fkey';
             columns: ['practitioner_id'];
             isOneToOne: false;
+            referencedRelation: 'practitioners';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      home_care_offers: {
+        Row: {
+          added_travel_km: number | null;
+          answered_at: string | null;
+          id: string;
+          practitioner_id: string;
+          rank: number;
+          request_id: string;
+          sent_at: string;
+          state: Database['public']['Enums']['home_care_offer_state'];
+          wave: number;
+        };
+        Insert: {
+          added_travel_km?: number | null;
+          answered_at?: string | null;
+          id?: string;
+          practitioner_id: string;
+          rank: number;
+          request_id: string;
+          sent_at?: string;
+          state?: Database['public']['Enums']['home_care_offer_state'];
+          wave: number;
+        };
+        Update: {
+          added_travel_km?: number | null;
+          answered_at?: string | null;
+          id?: string;
+          practitioner_id?: string;
+          rank?: number;
+          request_id?: string;
+          sent_at?: string;
+          state?: Database['public']['Enums']['home_care_offer_state'];
+          wave?: number;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'home_care_offers_practitioner_id_fkey';
+            columns: ['practitioner_id'];
+            isOneToOne: false;
+            referencedRelation: 'practitioners';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'home_care_offers_request_id_fkey';
+            columns: ['request_id'];
+            isOneToOne: false;
+            referencedRelation: 'home_care_requests';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      home_care_requests: {
+        Row: {
+          accepted_at: string | null;
+          accepted_by: string | null;
+          address: string;
+          assigned_by_staff: string | null;
+          cancelled_at: string | null;
+          care_recipient_name: string;
+          care_type_id: string;
+          contact_phone: string;
+          created_at: string;
+          daily_windows: string[];
+          day_count: number;
+          escalated_at: string | null;
+          first_day: string;
+          for_whom: string;
+          id: string;
+          latitude: number;
+          locality: string | null;
+          longitude: number;
+          next_wave_at: string | null;
+          notes: string | null;
+          patient_id: string;
+          place_id: string | null;
+          prescription_path: string | null;
+          state: Database['public']['Enums']['home_care_state'];
+          time_zone: string;
+          updated_at: string;
+          urgency: Database['public']['Enums']['home_care_urgency'];
+          wave: number;
+        };
+        Insert: {
+          accepted_at?: string | null;
+          accepted_by?: string | null;
+          address: string;
+          assigned_by_staff?: string | null;
+          cancelled_at?: string | null;
+          care_recipient_name: string;
+          care_type_id: string;
+          contact_phone: string;
+          created_at?: string;
+          daily_windows: string[];
+          day_count?: number;
+          escalated_at?: string | null;
+          first_day: string;
+          for_whom: string;
+          id?: string;
+          latitude: number;
+          locality?: string | null;
+          longitude: number;
+          next_wave_at?: string | null;
+          notes?: string | null;
+          patient_id: string;
+          place_id?: string | null;
+          prescription_path?: string | null;
+          state?: Database['public']['Enums']['home_care_state'];
+          time_zone?: string;
+          updated_at?: string;
+          urgency?: Database['public']['Enums']['home_care_urgency'];
+          wave?: number;
+        };
+        Update: {
+          accepted_at?: string | null;
+          accepted_by?: string | null;
+          address?: string;
+          assigned_by_staff?: string | null;
+          cancelled_at?: string | null;
+          care_recipient_name?: string;
+          care_type_id?: string;
+          contact_phone?: string;
+          created_at?: string;
+          daily_windows?: string[];
+          day_count?: number;
+          escalated_at?: string | null;
+          first_day?: string;
+          for_whom?: string;
+          id?: string;
+          latitude?: number;
+          locality?: string | null;
+          longitude?: number;
+          next_wave_at?: string | null;
+          notes?: string | null;
+          patient_id?: string;
+          place_id?: string | null;
+          prescription_path?: string | null;
+          state?: Database['public']['Enums']['home_care_state'];
+          time_zone?: string;
+          updated_at?: string;
+          urgency?: Database['public']['Enums']['home_care_urgency'];
+          wave?: number;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'home_care_requests_accepted_by_fkey';
+            columns: ['accepted_by'];
+            isOneToOne: false;
+            referencedRelation: 'practitioners';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'home_care_requests_care_type_id_fkey';
+            columns: ['care_type_id'];
+            isOneToOne: false;
+            referencedRelation: 'care_types';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'home_care_requests_patient_id_fkey';
+            columns: ['patient_id'];
+            isOneToOne: false;
+            referencedRelation: 'profiles';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      home_care_visits: {
+        Row: {
+          appointment_id: string | null;
+          id: string;
+          request_id: string;
+          seq: number;
+          time_window: unknown;
+        };
+        Insert: {
+          appointment_id?: string | null;
+          id?: string;
+          request_id: string;
+          seq: number;
+          time_window: unknown;
+        };
+        Update: {
+          appointment_id?: string | null;
+          id?: string;
+          request_id?: string;
+          seq?: number;
+          time_window?: unknown;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'home_care_visits_appointment_id_fkey';
+            columns: ['appointment_id'];
+            isOneToOne: true;
+            referencedRelation: 'appointments';
+            referencedColumns: ['id'];
+          },
+          {
+            foreignKeyName: 'home_care_visits_request_id_fkey';
+            columns: ['request_id'];
+            isOneToOne: false;
+            referencedRelation: 'home_care_requests';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      home_visit_settings: {
+        Row: {
+          base_address: string | null;
+          base_latitude: number | null;
+          base_longitude: number | null;
+          enabled: boolean;
+          practitioner_id: string;
+          radius_km: number;
+          travel_minutes: number;
+          updated_at: string;
+        };
+        Insert: {
+          base_address?: string | null;
+          base_latitude?: number | null;
+          base_longitude?: number | null;
+          enabled?: boolean;
+          practitioner_id: string;
+          radius_km?: number;
+          travel_minutes?: number;
+          updated_at?: string;
+        };
+        Update: {
+          base_address?: string | null;
+          base_latitude?: number | null;
+          base_longitude?: number | null;
+          enabled?: boolean;
+          practitioner_id?: string;
+          radius_km?: number;
+          travel_minutes?: number;
+          updated_at?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'home_visit_settings_practitioner_id_fkey';
+            columns: ['practitioner_id'];
+            isOneToOne: true;
             referencedRelation: 'practitioners';
             referencedColumns: ['id'];
           },
@@ -1205,10 +1495,88 @@ export type Database = {
       [_ in never]: never;
     };
     Functions: {
+      accept_home_care_offer: {
+        Args: { p_offer_id: string };
+        Returns: {
+          accepted_at: string | null;
+          accepted_by: string | null;
+          address: string;
+          assigned_by_staff: string | null;
+          cancelled_at: string | null;
+          care_recipient_name: string;
+          care_type_id: string;
+          contact_phone: string;
+          created_at: string;
+          daily_windows: string[];
+          day_count: number;
+          escalated_at: string | null;
+          first_day: string;
+          for_whom: string;
+          id: string;
+          latitude: number;
+          locality: string | null;
+          longitude: number;
+          next_wave_at: string | null;
+          notes: string | null;
+          patient_id: string;
+          place_id: string | null;
+          prescription_path: string | null;
+          state: Database['public']['Enums']['home_care_state'];
+          time_zone: string;
+          updated_at: string;
+          urgency: Database['public']['Enums']['home_care_urgency'];
+          wave: number;
+        };
+        SetofOptions: {
+          from: '*';
+          to: 'home_care_requests';
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       am_i_staff: { Args: Record<PropertyKey, never>; Returns: boolean };
       apply_stripe_event: {
         Args: { p_event: Json; p_object?: Json; p_read_at?: string };
         Returns: string;
+      };
+      assign_home_care_request: {
+        Args: { p_practitioner_id: string; p_request_id: string };
+        Returns: {
+          accepted_at: string | null;
+          accepted_by: string | null;
+          address: string;
+          assigned_by_staff: string | null;
+          cancelled_at: string | null;
+          care_recipient_name: string;
+          care_type_id: string;
+          contact_phone: string;
+          created_at: string;
+          daily_windows: string[];
+          day_count: number;
+          escalated_at: string | null;
+          first_day: string;
+          for_whom: string;
+          id: string;
+          latitude: number;
+          locality: string | null;
+          longitude: number;
+          next_wave_at: string | null;
+          notes: string | null;
+          patient_id: string;
+          place_id: string | null;
+          prescription_path: string | null;
+          state: Database['public']['Enums']['home_care_state'];
+          time_zone: string;
+          updated_at: string;
+          urgency: Database['public']['Enums']['home_care_urgency'];
+          wave: number;
+        };
+        SetofOptions: {
+          from: '*';
+          to: 'home_care_requests';
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
       };
       begin_checkout: {
         Args: { p_appointment_id: string };
@@ -1316,6 +1684,45 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      cancel_home_care_request: {
+        Args: { p_request_id: string };
+        Returns: {
+          accepted_at: string | null;
+          accepted_by: string | null;
+          address: string;
+          assigned_by_staff: string | null;
+          cancelled_at: string | null;
+          care_recipient_name: string;
+          care_type_id: string;
+          contact_phone: string;
+          created_at: string;
+          daily_windows: string[];
+          day_count: number;
+          escalated_at: string | null;
+          first_day: string;
+          for_whom: string;
+          id: string;
+          latitude: number;
+          locality: string | null;
+          longitude: number;
+          next_wave_at: string | null;
+          notes: string | null;
+          patient_id: string;
+          place_id: string | null;
+          prescription_path: string | null;
+          state: Database['public']['Enums']['home_care_state'];
+          time_zone: string;
+          updated_at: string;
+          urgency: Database['public']['Enums']['home_care_urgency'];
+          wave: number;
+        };
+        SetofOptions: {
+          from: '*';
+          to: 'home_care_requests';
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
       claim_deliveries: {
         Args: { p_limit?: number };
         Returns: {
@@ -1342,6 +1749,27 @@ export type Database = {
           month: string;
         }[];
       };
+      decline_home_care_offer: {
+        Args: { p_offer_id: string };
+        Returns: {
+          added_travel_km: number | null;
+          answered_at: string | null;
+          id: string;
+          practitioner_id: string;
+          rank: number;
+          request_id: string;
+          sent_at: string;
+          state: Database['public']['Enums']['home_care_offer_state'];
+          wave: number;
+        };
+        SetofOptions: {
+          from: '*';
+          to: 'home_care_offers';
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
+      };
+      dispatch_home_care_tick: { Args: { p_now?: string }; Returns: number };
       finish_deliveries: {
         Args: { p_max_attempts?: number; p_outcomes: Json };
         Returns: {
@@ -1522,8 +1950,58 @@ export type Database = {
           practitioner_id: string;
         }[];
       };
+      home_care_candidates: {
+        Args: { p_request_id: string };
+        Returns: {
+          acceptance: number;
+          accepted_this_week: number;
+          added_travel_km: number;
+          candidate_rank: number;
+          display_name: string;
+          distance_km: number;
+          offered: boolean;
+          practitioner_id: string;
+        }[];
+      };
+      home_care_offer_summary: {
+        Args: { p_token: string };
+        Returns: {
+          care_en: string;
+          care_fr: string;
+          daily_windows: string[];
+          day_count: number;
+          distance_km: number;
+          duration_minutes: number;
+          first_day: string;
+          first_window_start: string;
+          locality: string;
+          offer_id: string;
+          offer_state: Database['public']['Enums']['home_care_offer_state'];
+          practitioner_id: string;
+          request_state: Database['public']['Enums']['home_care_state'];
+          taken_by_you: boolean;
+          time_zone: string;
+          urgency: Database['public']['Enums']['home_care_urgency'];
+          visit_count: number;
+        }[];
+      };
+      home_care_watchdog_tick: { Args: { p_now?: string }; Returns: number };
       mark_notifications_read: { Args: { p_ids?: string[] }; Returns: number };
       my_google_connection: { Args: Record<PropertyKey, never>; Returns: Json };
+      my_home_care_offers: {
+        Args: Record<PropertyKey, never>;
+        Returns: {
+          care_en: string;
+          care_fr: string;
+          first_window_start: string;
+          locality: string;
+          offer_id: string;
+          request_state: Database['public']['Enums']['home_care_state'];
+          sent_at: string;
+          state: Database['public']['Enums']['home_care_offer_state'];
+          token: string;
+        }[];
+      };
       my_notification_settings: {
         Args: Record<PropertyKey, never>;
         Returns: {
@@ -1658,6 +2136,62 @@ export type Database = {
       release_expired_holds_tick: {
         Args: Record<PropertyKey, never>;
         Returns: number;
+      };
+      request_home_care: {
+        Args: {
+          p_address: string;
+          p_care_recipient_name: string;
+          p_care_type_id: string;
+          p_contact_phone: string;
+          p_daily_windows: string[];
+          p_day_count: number;
+          p_first_day: string;
+          p_for_whom: string;
+          p_latitude: number;
+          p_locality?: string;
+          p_longitude: number;
+          p_notes?: string;
+          p_place_id?: string;
+          p_prescription_path?: string;
+          p_time_zone?: string;
+          p_urgency: Database['public']['Enums']['home_care_urgency'];
+        };
+        Returns: {
+          accepted_at: string | null;
+          accepted_by: string | null;
+          address: string;
+          assigned_by_staff: string | null;
+          cancelled_at: string | null;
+          care_recipient_name: string;
+          care_type_id: string;
+          contact_phone: string;
+          created_at: string;
+          daily_windows: string[];
+          day_count: number;
+          escalated_at: string | null;
+          first_day: string;
+          for_whom: string;
+          id: string;
+          latitude: number;
+          locality: string | null;
+          longitude: number;
+          next_wave_at: string | null;
+          notes: string | null;
+          patient_id: string;
+          place_id: string | null;
+          prescription_path: string | null;
+          state: Database['public']['Enums']['home_care_state'];
+          time_zone: string;
+          updated_at: string;
+          urgency: Database['public']['Enums']['home_care_urgency'];
+          wave: number;
+        };
+        SetofOptions: {
+          from: '*';
+          to: 'home_care_requests';
+          isOneToOne: true;
+          isSetofReturn: false;
+        };
       };
       reschedule_appointment: {
         Args: { p_appointment_id: string; p_starts_at: string };
@@ -1935,6 +2469,9 @@ export type Database = {
       consultation_mode: 'video' | 'in_person' | 'at_home';
       delivery_status: 'pending' | 'sent' | 'skipped' | 'dead';
       document_kind: 'diploma' | 'identity' | 'registration' | 'other';
+      home_care_offer_state: 'open' | 'accepted' | 'declined' | 'taken' | 'withdrawn';
+      home_care_state: 'searching' | 'offered' | 'scheduled' | 'cancelled';
+      home_care_urgency: 'urgent' | 'today' | 'planned';
       notification_category: 'booking' | 'reminders' | 'account';
       notification_channel: 'in_app' | 'email' | 'sms';
       outbox_status: 'pending' | 'processing' | 'sent' | 'failed';
@@ -2084,6 +2621,9 @@ export const Constants = {
       consultation_mode: ['video', 'in_person', 'at_home'],
       delivery_status: ['pending', 'sent', 'skipped', 'dead'],
       document_kind: ['diploma', 'identity', 'registration', 'other'],
+      home_care_offer_state: ['open', 'accepted', 'declined', 'taken', 'withdrawn'],
+      home_care_state: ['searching', 'offered', 'scheduled', 'cancelled'],
+      home_care_urgency: ['urgent', 'today', 'planned'],
       notification_category: ['booking', 'reminders', 'account'],
       notification_channel: ['in_app', 'email', 'sms'],
       outbox_status: ['pending', 'processing', 'sent', 'failed'],

@@ -16,5 +16,7 @@ export const navItems: readonly NavItem[] = [
   { to: '/onboarding', icon: 'badge', labelKey: 'practitioner.nav.profile' },
   { to: '/integrations', icon: 'sync_alt', labelKey: 'practitioner.nav.integrations' },
   { to: '/billing', icon: 'receipt_long', labelKey: 'practitioner.nav.billing' },
+  { to: '/rounds', icon: 'route', labelKey: 'practitioner.nav.rounds' },
+  { to: '/home-care/settings', icon: 'home_health', labelKey: 'practitioner.nav.homeVisits' },
   { to: '/staff', icon: 'admin_panel_settings', labelKey: 'practitioner.nav.staff', staffOnly: true },
 ];

@@ -9,6 +9,8 @@ const fr = {
   integrations: 'Intégrations',
   billing: 'Facturation',
   staff: 'Bureau de l’équipe',
+  rounds: 'Ma tournée',
+  homeVisits: 'Visites à domicile',
 };
 
 const en: typeof fr = {
@@ -21,6 +23,8 @@ const en: typeof fr = {
   integrations: 'Integrations',
   billing: 'Billing',
   staff: 'Staff desk',
+  rounds: 'My rounds',
+  homeVisits: 'Home visits',
 };
 
 export const workspaceMessages = { fr, en };

@@ -44,6 +44,13 @@ export interface MessageContext {
   role?: string;
   /** Where the call-to-action leads (set by whoever plans the message; never guessed here). */
   app_url?: string;
+  /** Home care: the request, its care in both languages, its town, and an offer's signed link token. */
+  request_id?: string;
+  care_fr?: string;
+  care_en?: string;
+  locality?: string | null;
+  visit_count?: number;
+  offer_token?: string;
 }
 
 /** Who a message speaks to: a side of an appointment, or any role for account messages. */
@@ -117,7 +124,8 @@ export function formatAmount(amountCents: number, currency: string, locale: Loca
  * start): the sender marks it dead with this error instead of sending "on ." to a patient.
  */
 export function assertRenderable(topic: string, context: MessageContext): void {
-  const aboutAppointment = topic.startsWith('appointment.') || topic.startsWith('payment.');
+  const aboutAppointment =
+    topic.startsWith('appointment.') || topic.startsWith('payment.') || topic.startsWith('homecare.');
   if (aboutAppointment && !isInstant(context.starts_at)) {
     throw new Error(`${topic} needs the appointment's starts_at`);
   }
@@ -139,6 +147,11 @@ export interface Facts {
   amount: string;
   plan: string;
   by: string;
+  /** Home care: the care asked for, in the recipient's language, and the town. */
+  care: string;
+  place: string;
+  /** The message's link (app_url), or ''. */
+  link: string;
 }
 
 export function factsOf(
@@ -165,5 +178,8 @@ export function factsOf(
     amount: hasAmount ? formatAmount(context.amount_cents!, context.currency!, locale) : '',
     plan: context.plan?.trim() ?? '',
     by: context.by ?? '',
+    care: ((locale === 'en' ? context.care_en : context.care_fr) ?? '').trim(),
+    place: context.locality?.trim() ?? '',
+    link: context.app_url ?? '',
   };
 }
