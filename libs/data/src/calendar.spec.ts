@@ -44,6 +44,8 @@ const answer = {
       booked_at: '2027-03-20T10:00:00+00:00',
       sponsored: false,
       payment_status: 'open',
+      video_url: 'https://meet.jit.si/carebook-abc',
+      needs_attention: 'moved_in_google',
       patient: { id: 'p1', full_name: 'Ana Martin', email: 'ana@example.test', phone: null },
     },
   ],
@@ -81,6 +83,8 @@ describe('getPractitionerCalendar', () => {
       endsAt: '2027-03-29T07:30:00.000Z',
       status: 'held',
       paymentStatus: 'open',
+      videoUrl: 'https://meet.jit.si/carebook-abc',
+      needsAttention: 'moved_in_google',
       patient: { fullName: 'Ana Martin', phone: null },
     });
     expect(result.ok && result.data.exceptions[0]).toEqual({

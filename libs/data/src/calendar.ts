@@ -37,6 +37,10 @@ export interface CalendarBooking {
   /** A client company pays for it (no payment from the patient). */
   sponsored: boolean;
   paymentStatus: string | null;
+  /** Meet (Google connected) or Jitsi room; null until confirmed, or for other modes. */
+  videoUrl: string | null;
+  /** Set when the event was moved or deleted in Google: the appointment itself is unchanged. */
+  needsAttention: 'moved_in_google' | 'deleted_in_google' | null;
   patient: { id: string; fullName: string | null; email: string | null; phone: string | null };
 }
 
@@ -96,6 +100,11 @@ export function toPractitionerCalendar(json: unknown): PractitionerCalendar | nu
         bookedAt: iso(str(a.booked_at)),
         sponsored: a.sponsored === true,
         paymentStatus: strOrNull(a.payment_status),
+        videoUrl: strOrNull(a.video_url),
+        needsAttention:
+          a.needs_attention === 'moved_in_google' || a.needs_attention === 'deleted_in_google'
+            ? a.needs_attention
+            : null,
         patient: {
           id: str(p.id),
           fullName: strOrNull(p.full_name),

@@ -160,3 +160,30 @@ describe('set_appointment_outcome', () => {
     });
   });
 });
+
+describe('practitioner_calendar and the Google sync', () => {
+  it('gives each appointment its video link and the "changed in Google" flag', async () => {
+    const zoe = await patient({ fullName: 'Zoé Visio' });
+    const s = await scenario()
+      .practitioner({ timeZone: 'Europe/Paris' })
+      .weeklyHours('daily', '09:00-12:00')
+      .type({ minutes: 30, price: 0, mode: 'video', name: 'Visio calendrier' })
+      .booked({ patient: zoe, day: 2, at: '10:00' })
+      .build();
+    const id = s.appointments[0]!.id;
+    await sql(
+      `update public.appointments set needs_attention = 'moved_in_google', needs_attention_at = now() where id = $1`,
+      [id],
+    );
+    const result = await getPractitionerCalendar(s.practitioner.client, {
+      from: s.at(1, '00:00'),
+      to: s.at(4, '00:00'),
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const [booking] = result.data.appointments;
+    // No Google connection: a confirmed video appointment gets its own Jitsi room.
+    expect(booking?.videoUrl).toMatch(/^https:\/\/meet\.jit\.si\/carebook-[0-9a-f]{64}$/);
+    expect(booking?.needsAttention).toBe('moved_in_google');
+  });
+});

@@ -14,6 +14,7 @@ const texts: EventTexts = {
   timeOff: 'Time off',
   extra: 'Extra opening',
   busy: 'Busy',
+  attention: 'check: changed in Google',
 };
 
 const booking = (over: Partial<CalendarBooking> = {}): CalendarBooking => ({
@@ -29,6 +30,8 @@ const booking = (over: Partial<CalendarBooking> = {}): CalendarBooking => ({
   bookedAt: '2027-03-01T10:00:00.000Z',
   sponsored: false,
   paymentStatus: null,
+  videoUrl: null,
+  needsAttention: null,
   patient: { id: 'p1', fullName: 'Ana Martin', email: 'ana@example.test', phone: null },
   ...over,
 });
@@ -122,5 +125,20 @@ describe('calendarEvents', () => {
     expect(parseEventId('a:123')).toEqual({ kind: 'appointment', rowId: '123' });
     expect(parseEventId('x:9')).toEqual({ kind: 'block', rowId: '9' });
     expect(parseEventId('zzz')).toBeNull();
+  });
+});
+
+describe('changes made in Google', () => {
+  it('marks an appointment whose Google event moved, in its name and its class, and leaves others alone', () => {
+    const events = calendarEvents(
+      calendar([booking(), booking({ id: 'ap2', needsAttention: 'moved_in_google' })]),
+      'en',
+      texts,
+    );
+    const [plain, flagged] = events.filter((e) => e.id?.startsWith('a:'));
+    expect(plain?.title).not.toContain('check');
+    expect(String(plain?.className)).not.toContain('cb-attention');
+    expect(flagged?.title).toBe('Ana Martin · Bilan · check: changed in Google');
+    expect(String(flagged?.className)).toContain('cb-attention');
   });
 });

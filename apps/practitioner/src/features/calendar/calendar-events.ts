@@ -71,6 +71,8 @@ export interface EventTexts {
   timeOff: string;
   extra: string;
   busy: string;
+  /** Said after an appointment whose Google event was moved or deleted there. */
+  attention: string;
 }
 
 /** A type's name in the reader's language, French when it has no English name. */
@@ -96,11 +98,12 @@ export function appointmentEvent(
   // The status is written out unless confirmed (the ordinary case), so colour is never the only
   // sign of it (WCAG 1.4.1) and screen readers hear it in the event's name.
   const status = a.status === 'confirmed' ? '' : ` (${texts.status(a.status)})`;
+  const attention = a.needsAttention ? ` · ${texts.attention}` : '';
   const colour = typeColour(type?.ordinal ?? 0);
   const movable = isMovable(a.status);
   return {
     id: `a:${a.id}`,
-    title: `${who}${what ? ` · ${what}` : ''}${status}`,
+    title: `${who}${what ? ` · ${what}` : ''}${status}${attention}`,
     start: a.startsAt,
     end: a.endsAt,
     // Held and no-show appointments are outlined in the type's colour (white fill, dark text);
@@ -108,7 +111,7 @@ export function appointmentEvent(
     ...(a.status === 'held' || a.status === 'no_show'
       ? { color: '#ffffff', contrastColor: '#1f1f1f' }
       : { color: colour, contrastColor: '#ffffff' }),
-    className: `cb-appt cb-status-${a.status.replace('_', '-')} cb-type-${type?.ordinal ?? 0}`,
+    className: `cb-appt cb-status-${a.status.replace('_', '-')} cb-type-${type?.ordinal ?? 0}${a.needsAttention ? ' cb-attention' : ''}`,
     startEditable: movable,
     // A consultation lasts what its type says: only its start moves.
     durationEditable: false,

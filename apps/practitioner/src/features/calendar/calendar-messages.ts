@@ -43,6 +43,7 @@ const fr = {
     timeOff: 'Indisponible',
     extra: 'Ouverture supplémentaire',
     busy: 'Occupé',
+    attention: 'à vérifier : changé dans Google Agenda',
   },
   panel: {
     title: 'Rendez-vous',
@@ -72,6 +73,12 @@ const fr = {
     holdUntil: 'Créneau retenu jusqu’au {date}',
     video: 'Rejoindre la consultation vidéo',
     noVideo: 'Le lien vidéo apparaîtra ici lorsqu’il sera disponible.',
+    attention: {
+      moved_in_google:
+        'Cet événement a été déplacé dans Google Agenda. Le rendez-vous, lui, n’a pas bougé : déplacez-le ici ou remettez l’événement à sa place dans Google.',
+      deleted_in_google:
+        'Cet événement a été supprimé de Google Agenda. Le rendez-vous, lui, tient toujours : annulez-le ici si le patient doit être prévenu.',
+    },
     move: 'Déplacer…',
     cancel: 'Annuler le rendez-vous…',
     completed: 'Marquer comme terminé',
@@ -196,6 +203,7 @@ const en: typeof fr = {
     timeOff: 'Time off',
     extra: 'Extra opening',
     busy: 'Busy',
+    attention: 'check: changed in Google Calendar',
   },
   panel: {
     title: 'Appointment',
@@ -225,6 +233,12 @@ const en: typeof fr = {
     holdUntil: 'Time held until {date}',
     video: 'Join the video consultation',
     noVideo: 'The video link will show here once it exists.',
+    attention: {
+      moved_in_google:
+        'This event was moved in Google Calendar. The appointment itself has not moved: move it here, or put the event back in Google.',
+      deleted_in_google:
+        'This event was deleted from Google Calendar. The appointment itself still stands: cancel it here if the patient should be told.',
+    },
     move: 'Move to…',
     cancel: 'Cancel appointment…',
     completed: 'Mark completed',
