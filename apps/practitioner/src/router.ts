@@ -84,11 +84,6 @@ export function createPractitionerRouter(): Router {
         component: () => import('./features/home-care/RoundsPage.vue'),
         meta: { requiresAuth: true, titleKey: 'practitioner.homeCare.rounds.title' },
       },
-      {
-        path: 'staff/home-care',
-        component: () => import('./features/home-care/StaffHomeCarePage.vue'),
-        meta: { requiresAuth: true, titleKey: 'practitioner.homeCare.staff.title' },
-      },
     ],
   });
   installOnboardingRedirect(router);

@@ -17,6 +17,7 @@ const fr = {
     catalogue: 'Catalogue',
     content: 'Pages',
     operations: 'Incidents',
+    homeCare: 'Soins à domicile',
     audit: 'Journal',
   },
   states: {
@@ -282,6 +283,7 @@ const en: typeof fr = {
     catalogue: 'Catalogue',
     content: 'Pages',
     operations: 'Failures',
+    homeCare: 'Home care',
     audit: 'Audit log',
   },
   states: {

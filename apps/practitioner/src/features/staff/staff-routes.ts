@@ -29,6 +29,11 @@ export const staffRoutes: RouteRecordRaw[] = [
         meta: { titleKey: t('queue') },
       },
       {
+        path: 'home-care',
+        component: () => import('../home-care/StaffHomeCarePage.vue'),
+        meta: { titleKey: t('homeCare') },
+      },
+      {
         path: 'catalogue',
         component: () => import('./CataloguePage.vue'),
         meta: { titleKey: t('catalogue') },
