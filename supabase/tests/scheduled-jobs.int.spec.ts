@@ -15,9 +15,9 @@ describe('scheduled jobs', () => {
   it('are defined once, each with a schedule cron understands and one action', async () => {
     const jobs = await readJobs(config);
     expect(jobs.map((j) => [j.name, j.schedule])).toEqual([
+      ['dispatch-home-care', '* * * * *'],
       ['google-sync', '* * * * *'],
       ['google-sync-periodic', '*/15 * * * *'],
-      ['dispatch-home-care', '* * * * *'],
       ['home-care-watchdog', '*/5 * * * *'],
       ['notify', '* * * * *'],
       ['payments', '* * * * *'],
