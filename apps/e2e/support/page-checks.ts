@@ -20,12 +20,18 @@ interface AxeResult {
  */
 export async function expectAccessible(page: Page, what: string, within?: string): Promise<void> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-  // A dialog fading in has low contrast on its way: wait for finite transitions to end.
-  await page.waitForFunction(() =>
-    document
-      .getAnimations()
-      .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
-  );
+  // A dialog fading in has low contrast on its way: wait for finite transitions to end (at most
+  // 3 s: a page that keeps starting transitions is checked as it is then).
+  await page
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+      undefined,
+      { timeout: 3_000 },
+    )
+    .catch(() => undefined);
   const result = await page.evaluate(
     (selector) =>
       (window as unknown as { axe: { run: (context?: unknown) => Promise<AxeResult> } }).axe.run(

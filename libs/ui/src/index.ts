@@ -44,6 +44,6 @@ export { formatDayHead, formatLongDate, formatTime, formatZoneName } from './boo
 export { formatPriceRange, formatDistance } from './format/format-price.ts';
 export type { PractitionerCardView } from './practitioner/practitioner-card-view.ts';
 export { default as PractitionerCard } from './practitioner/PractitionerCard.vue';
-// Content pages: Markdown rendered with raw HTML off, then sanitised (decision 0026).
-export { renderMarkdown } from './markdown/render-markdown.ts';
+// Content pages: Markdown rendered with raw HTML off, then sanitised (decision 0026); the renderer
+// loads with the view, never with the barrel.
 export { default as MarkdownView } from './markdown/MarkdownView.vue';
