@@ -25,3 +25,19 @@ export async function waitForEmailLink(email: string, pattern: RegExp, timeoutMs
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
+
+/** An e-mail to `email` whose subject matches `subject`, waited for (polling) like waitForEmailLink. */
+export async function waitForEmail(
+  email: string,
+  subject: RegExp,
+  timeoutMs = 10_000,
+): Promise<InboxMessage> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = (await messagesTo(email)).find((m) => subject.test(m.subject));
+    if (found) return found;
+    if (Date.now() > deadline)
+      throw new Error(`no e-mail to ${email} with a subject matching ${subject} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}

@@ -1,7 +1,7 @@
 // Issue 12, points 3-5: the practitioner page, booking (free, paid through the fake Checkout,
 // slot taken meanwhile, sign-up inside the flow, keyboard only) and "my appointments". Each test
 // makes its own practitioner and patient; every page gets axe and two screenshots.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import { addDays, localDate } from '@carebook/domain';
 import {
@@ -14,6 +14,7 @@ import {
   uniqueEmail,
   type Scenario,
 } from '@carebook/testing';
+import { pickSlot, signInInline } from '../../support/booking.ts';
 import { waitForEmailLink } from '../../support/inbox.ts';
 import { expectAccessible, screenshots } from '../../support/page-checks.ts';
 
@@ -35,28 +36,6 @@ async function practice(displayName = 'Dr Léa Martin'): Promise<{ s: Scenario; 
     .single();
   if (error) throw new Error(error.message);
   return { s, slug: data.slug };
-}
-
-/** Shows the week holding `iso` (at most three weeks ahead) and clicks that time. */
-async function pickSlot(page: Page, iso: string): Promise<void> {
-  const button = page.locator(`[data-slot="${new Date(iso).toISOString()}"]`);
-  const week = page.locator('.week-grid h3');
-  const loaded = () => expect(page.getByRole('status', { name: 'Chargement des créneaux…' })).toHaveCount(0);
-  await loaded();
-  for (let i = 0; i < 3 && !(await button.isVisible()); i++) {
-    const shown = await week.textContent();
-    await page.getByRole('button', { name: 'Semaine suivante' }).click();
-    // The heading changes with the week, in the same render that starts loading it.
-    await expect(week).not.toHaveText(shown ?? '');
-    await loaded();
-  }
-  await button.click();
-}
-
-async function signInInline(page: Page, email: string, password: string): Promise<void> {
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(password);
-  await page.getByLabel('Mot de passe', { exact: true }).press('Enter');
 }
 
 test('finds a practitioner by name, books a free type, then moves and cancels it in my appointments', async ({

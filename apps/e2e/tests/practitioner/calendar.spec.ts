@@ -11,11 +11,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { outboxOf, patient, scenario, sql, type Scenario, type TestUser } from '@carebook/testing';
 import { expectAccessible } from '../../support/page-checks.ts';
 import { signInAs } from '../../support/payment-journeys.ts';
-import { openWorkspacePage } from '../../support/workspace.ts';
+import { calendarEvent, dragEventDown, HOUR_PX, openCalendarAt } from '../../support/calendar.ts';
 
 const SCREENS = fileURLToPath(new URL('../../test-results/screens/', import.meta.url));
-// FullCalendar draws an hour as 50 px in the time grid (two 25 px half-hour rows).
-const HOUR_PX = 50;
 const TITLE = 'Ana Martin · Séance';
 
 test.use({ timezoneId: 'America/New_York', viewport: { width: 1280, height: 1000 } });
@@ -50,16 +48,11 @@ async function practice(ana: TestUser): Promise<Scenario> {
 /** Signs in, opens the calendar from the menu and jumps to the appointment's day. */
 async function openCalendarOn(page: Page, s: Scenario, day: string): Promise<void> {
   await signInAs(page, s.practitioner);
-  await openWorkspacePage(page, 'Agenda');
-  await expect(page.getByRole('heading', { level: 1, name: 'Agenda' })).toBeVisible();
+  await openCalendarAt(page, day);
   await expect(page.getByTestId('cal-zone')).toContainText('Europe/Paris');
-  await page.getByTestId('cal-jump').fill(day);
-  // Out of the field: shortcuts stay quiet while typing (Tab would only move within the date).
-  await page.getByTestId('cal-today').focus();
 }
 
-const event = (page: Page, title = TITLE) =>
-  page.locator('.cb-calendar').getByRole('button', { name: new RegExp(title) });
+const event = (page: Page, title = TITLE) => calendarEvent(page, title);
 
 /** The body column of a day in the time grid (the header has a column of the same date). */
 const dayColumn = (page: Page, date: string) =>
@@ -142,14 +135,7 @@ test.describe('calendar', () => {
     const appointment = s.appointments[0]!;
     await openCalendarOn(page, s, s.day(2));
 
-    // Hovering waits until the event stands still (the view scrolls to 08:00 once drawn).
-    await event(page).hover();
-    const box = (await event(page).boundingBox())!;
-    await page.mouse.move(box.x + box.width / 2, box.y + 8);
-    await page.mouse.down();
-    await page.mouse.move(box.x + box.width / 2, box.y + 8 + HOUR_PX / 2, { steps: 5 });
-    await page.mouse.move(box.x + box.width / 2, box.y + 8 + HOUR_PX, { steps: 5 });
-    await page.mouse.up();
+    await dragEventDown(page, event(page), 1);
 
     const confirm = page.getByRole('dialog');
     await expect(confirm.getByRole('heading', { name: 'Déplacer ce rendez-vous ?' })).toBeVisible();

@@ -8,7 +8,6 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import {
-  config,
   createPractitionerProfile,
   patient,
   practitioner,
@@ -25,6 +24,7 @@ import { expectAccessible, screenshots } from '../../support/page-checks.ts';
 import { signInAs } from '../../support/payment-journeys.ts';
 import { openWorkspacePage } from '../../support/workspace.ts';
 import { e2eEnv } from '../../support/env.ts';
+import { reviewCall } from '../../support/staff.ts';
 
 const SCREENS = fileURLToPath(new URL('../../test-results/screens/', import.meta.url));
 
@@ -38,20 +38,6 @@ async function checkScreen(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SCREENS}${name}-768.png`, fullPage: true });
   if (before) await page.setViewportSize(before);
   await screenshots(page, name);
-}
-
-async function reviewCall(who: TestUser, body: Record<string, unknown>): Promise<number> {
-  const res = await fetch(`${config.apiUrl}/functions/v1/review-practitioner`, {
-    method: 'POST',
-    headers: {
-      apikey: config.anonKey,
-      Authorization: `Bearer ${who.accessToken}`,
-      'Content-Type': 'application/json',
-    },
-    body: JSON.stringify(body),
-  });
-  await res.body?.cancel();
-  return res.status;
 }
 
 async function submittedPractitioner(name: string): Promise<{ pro: TestUser; documentId: string }> {
