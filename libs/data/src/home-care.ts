@@ -42,6 +42,86 @@ export function listCareTypes(client: CarebookClient): Promise<Result<CareType[]
   );
 }
 
+/** A catalogue row as staff see it: inactive ones included, so they can be brought back. */
+export interface StaffCareType extends CareType {
+  active: boolean;
+}
+
+/** What staff type in to add or change a care type; the code is set once, at creation. */
+export interface CareTypeInput {
+  nameFr: string;
+  nameEn: string;
+  durationMinutes: number;
+  active: boolean;
+}
+
+/** Every care type, active or not (RLS shows inactive ones to staff only). */
+export function listAllCareTypes(client: CarebookClient): Promise<Result<StaffCareType[]>> {
+  return runMapped(
+    client
+      .from('care_types')
+      .select('id, profession_code, code, name_fr, name_en, duration_minutes, active')
+      .order('profession_code')
+      .order('name_fr'),
+    'care_types',
+    (rows) =>
+      rows.map((r) => ({
+        id: r.id,
+        professionCode: r.profession_code,
+        code: r.code,
+        nameFr: r.name_fr,
+        nameEn: r.name_en,
+        durationMinutes: r.duration_minutes,
+        active: r.active,
+      })),
+  );
+}
+
+export function addCareType(
+  client: CarebookClient,
+  professionCode: string,
+  code: string,
+  input: CareTypeInput,
+): Promise<Result<{ id: string }>> {
+  return run(
+    client
+      .from('care_types')
+      .insert({
+        profession_code: professionCode,
+        code,
+        name_fr: input.nameFr,
+        name_en: input.nameEn,
+        duration_minutes: input.durationMinutes,
+        active: input.active,
+      })
+      .select('id')
+      .single(),
+    'care_types',
+  );
+}
+
+// Deactivating instead of deleting: requests keep their care type (on delete restrict).
+export function updateCareType(
+  client: CarebookClient,
+  id: string,
+  input: CareTypeInput,
+): Promise<Result<{ id: string }>> {
+  return run(
+    client
+      .from('care_types')
+      .update({
+        name_fr: input.nameFr,
+        name_en: input.nameEn,
+        duration_minutes: input.durationMinutes,
+        active: input.active,
+      })
+      .eq('id', id)
+      .select('id')
+      .maybeSingle(),
+    'care_types',
+  );
+}
+
 export interface HomeCareRequestInput {
   careTypeId: string;
   address: string;
