@@ -282,6 +282,65 @@ export async function getHomeCareRequest(
   });
 }
 
+export interface MyHomeCareRequest {
+  id: string;
+  state: HomeCareState;
+  careFr: string;
+  careEn: string;
+  careRecipientName: string;
+  /** Local date (yyyy-mm-dd) of the first visit day, in the request's time zone. */
+  firstDay: string;
+  dayCount: number;
+  timeZone: string;
+  createdAt: string;
+  /** Who accepted, once scheduled (null if their profile is no longer public). */
+  acceptedBy: string | null;
+}
+
+/** The signed-in patient's requests, newest first (RLS shows a patient their own only). */
+export async function listMyHomeCareRequests(client: CarebookClient): Promise<Result<MyHomeCareRequest[]>> {
+  const me = await currentUserId(client);
+  if (!me.ok) return me;
+  return runMapped(
+    client
+      .from('home_care_requests')
+      .select(
+        'id, state, care_recipient_name, first_day, day_count, time_zone, created_at, ' +
+          'care_type:care_types(name_fr, name_en), ' +
+          'practitioner:practitioners!home_care_requests_accepted_by_fkey(display_name)',
+      )
+      .eq('patient_id', me.data)
+      .order('created_at', { ascending: false })
+      .limit(100),
+    'home_care_requests',
+    (rows) =>
+      (
+        rows as unknown as {
+          id: string;
+          state: HomeCareState;
+          care_recipient_name: string;
+          first_day: string;
+          day_count: number;
+          time_zone: string;
+          created_at: string;
+          care_type: { name_fr: string; name_en: string } | null;
+          practitioner: { display_name: string } | null;
+        }[]
+      ).map((r) => ({
+        id: r.id,
+        state: r.state,
+        careFr: r.care_type?.name_fr ?? '',
+        careEn: r.care_type?.name_en ?? '',
+        careRecipientName: r.care_recipient_name,
+        firstDay: r.first_day,
+        dayCount: r.day_count,
+        timeZone: r.time_zone,
+        createdAt: r.created_at,
+        acceptedBy: r.practitioner?.display_name ?? null,
+      })),
+  );
+}
+
 /** A visit window as PostgREST writes it, read by the domain's one range parser. */
 export function parseRange(range: string): [string, string] {
   const parsed = parseInstantRange(range);
