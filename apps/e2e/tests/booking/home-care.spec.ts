@@ -51,8 +51,17 @@ test('a patient asks for care, a nurse accepts from the SMS link, the visits are
   await page.goto(e2eEnv.bookingUrl);
   await signInAs(page, patient);
 
-  // Validation first: nothing filled in, each field says what it needs.
+  // No request yet: the list says so, and leads back to the form.
   await page.goto(`${e2eEnv.bookingUrl}/home-care`);
+  await page.getByTestId('my-home-care-link').click();
+  await expect(page).toHaveURL(/\/home-care\/requests$/);
+  await expect(page.getByTestId('my-home-care-empty')).toHaveText(
+    'Vous n’avez encore fait aucune demande de soins à domicile.',
+  );
+  await page.getByRole('link', { name: 'Nouvelle demande' }).click();
+
+  // Validation first: nothing filled in, each field says what it needs.
+  await expect(page).toHaveURL(/\/home-care$/);
   await expect(page.getByRole('heading', { name: 'Demander des soins à domicile' })).toBeVisible();
   await page.getByRole('button', { name: 'Envoyer la demande' }).click();
   await expect(page.getByText('Choisissez un soin.')).toBeVisible();
@@ -149,4 +158,18 @@ test('a patient asks for care, a nurse accepts from the SMS link, the visits are
   await expect(page.getByTestId('home-care-who')).toContainText('Inès Roy');
   await expectAccessible(page, 'home-care status, scheduled');
   await screenshots(page, 'home-care-status-scheduled');
+
+  // And finds it again in their list of requests: who accepted, the care, the first day.
+  await page.getByRole('link', { name: 'Mes demandes de soins' }).click();
+  await expect(page).toHaveURL(/\/home-care\/requests$/);
+  const item = page.getByTestId('my-home-care-request');
+  await expect(item).toHaveCount(1);
+  await expect(item).toContainText('Injection');
+  await expect(item).toContainText('Pour Jeanne Martin');
+  await expect(item).toContainText('Acceptée par Inès Roy');
+  await expect(item).toContainText(/À partir du .+ \(Europe\/Paris\) · pendant 2 jours/);
+  await expectAccessible(page, 'my home-care requests');
+  await screenshots(page, 'home-care-my-requests');
+  await item.getByRole('link').click();
+  await expect(page).toHaveURL(new RegExp(`/home-care/${requestId}$`));
 });

@@ -87,6 +87,7 @@ const fr = {
     save: 'Enregistrer',
     cancel: 'Annuler',
     saved: 'Catalogue enregistré.',
+    duplicate: 'Cette profession a déjà un soin de ce nom en français : choisissez un autre nom.',
     problems: {
       nameLength: 'Entre 2 et 100 caractères.',
       durationRange: 'Un nombre entier de minutes entre {min} et {max}.',
@@ -198,6 +199,7 @@ const en: typeof fr = {
     save: 'Save',
     cancel: 'Cancel',
     saved: 'Catalogue saved.',
+    duplicate: 'This profession already has care with that French name: pick another name.',
     problems: {
       nameLength: 'Between 2 and 100 characters.',
       durationRange: 'A whole number of minutes from {min} to {max}.',
