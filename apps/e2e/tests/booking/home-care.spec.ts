@@ -152,8 +152,27 @@ test('a patient asks for care, a nurse accepts from the SMS link, the visits are
   await expectAccessible(pro, 'rounds');
   await screenshots(pro, 'home-care-rounds');
 
-  // The patient sees who is coming.
-  await page.reload();
+  // The nurse's bell holds the offer too, as a link to its page.
+  await pro.getByRole('button', { name: /notifications? non lues?$/ }).click();
+  const offerItem = pro.getByRole('dialog', { name: 'Notifications' }).getByRole('link', {
+    name: /Une demande de soins à domicile près de chez vous/,
+  });
+  await expect(offerItem).toHaveAttribute('href', /^\/home-care\/offers\/[0-9a-f-]{36}\.[0-9a-f]{32}$/);
+  await pro.keyboard.press('Escape');
+
+  // The patient sees who is coming; the bell's notice leads to the request (keyboard: Enter).
+  await notifyTick();
+  await page.goto(`${e2eEnv.bookingUrl}/home-care`);
+  const bell = page.getByRole('button', { name: '1 notification non lue' });
+  await bell.focus();
+  await page.keyboard.press('Enter');
+  const notice = page
+    .getByRole('dialog', { name: 'Notifications' })
+    .getByRole('link', { name: /Inès Roy a accepté votre demande de soins à domicile/ });
+  await notice.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`/home-care/${requestId}$`));
+  await expect(page.getByRole('button', { name: 'Aucune notification non lue' })).toBeVisible();
   await expect(page.getByTestId('home-care-state')).toContainText('Inès Roy s’occupe de votre demande');
   await expect(page.getByTestId('home-care-who')).toContainText('Inès Roy');
   await expectAccessible(page, 'home-care status, scheduled');
