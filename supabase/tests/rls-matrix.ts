@@ -131,7 +131,7 @@ export const RELATIONS = {
     insert: staffOnlyInsert,
     update: staffOnlyWrite,
     delete: staffOnlyWrite,
-    note: 'the home-care catalogue; inactive ones are read by staff only',
+    note: 'the home-care catalogue, withdrawn care types too (past requests keep their names); staff write it',
   },
   home_visit_settings: {
     select: cells<Read>(     'denied',    'own',       'own',       'own',           'own',           'all'),

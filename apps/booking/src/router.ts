@@ -60,6 +60,15 @@ export function createBookingRouter(): Router {
         },
       },
       {
+        path: 'home-care/requests',
+        component: () => import('./features/home-care/MyHomeCareRequestsPage.vue'),
+        meta: {
+          requiresAuth: true,
+          titleKey: 'booking.homeCare.mine.title',
+          accountMenu: { labelKey: 'booking.homeCare.mine.title', icon: 'assignment' },
+        },
+      },
+      {
         path: 'home-care/:id',
         component: () => import('./features/home-care/HomeCareStatusPage.vue'),
         meta: { requiresAuth: true, titleKey: 'booking.homeCare.status.title' },

@@ -59,7 +59,10 @@ export async function signIn(client: CarebookClient, credentials: Credentials): 
  * Checks a signed-in person's current password before a change, on a scratch client (no storage,
  * no refresh) so the app's own session is untouched; the session the check made is ended at once.
  */
-export async function checkPassword(scratch: CarebookClient, credentials: Credentials): Promise<Result<null>> {
+export async function checkPassword(
+  scratch: CarebookClient,
+  credentials: Credentials,
+): Promise<Result<null>> {
   const { error } = await scratch.auth.signInWithPassword(credentials);
   if (error) return fail(mapAuthError(error));
   await scratch.auth.signOut({ scope: 'local' });

@@ -13,13 +13,23 @@ describe('google calendar data', () => {
       last_error_code: 'invalid_grant',
       last_error_at: '2027-01-04T09:00:00+00:00',
       retry_at: null,
-      calendars: [{ id: 'ines@example.com', summary: 'Inès', primary: true, writable: true, blocks_availability: true }],
+      calendars: [
+        { id: 'ines@example.com', summary: 'Inès', primary: true, writable: true, blocks_availability: true },
+      ],
     });
     expect(c).toMatchObject({
       status: 'broken',
       lastSyncedAt: '2027-01-04T08:00:00.000Z',
       lastErrorCode: 'invalid_grant',
-      calendars: [{ id: 'ines@example.com', primary: true, writable: true, blocksAvailability: true, lastSyncedAt: null }],
+      calendars: [
+        {
+          id: 'ines@example.com',
+          primary: true,
+          writable: true,
+          blocksAvailability: true,
+          lastSyncedAt: null,
+        },
+      ],
     });
     expect(toGoogleConnection({ status: 'weird', calendars: [] })).toBeNull();
     expect(toGoogleConnection(null)).toBeNull();

@@ -42,6 +42,86 @@ export function listCareTypes(client: CarebookClient): Promise<Result<CareType[]
   );
 }
 
+/** A catalogue row as staff see it: inactive ones included, so they can be brought back. */
+export interface StaffCareType extends CareType {
+  active: boolean;
+}
+
+/** What staff type in to add or change a care type; the code is set once, at creation. */
+export interface CareTypeInput {
+  nameFr: string;
+  nameEn: string;
+  durationMinutes: number;
+  active: boolean;
+}
+
+/** Every care type, active or not (RLS shows inactive ones to staff only). */
+export function listAllCareTypes(client: CarebookClient): Promise<Result<StaffCareType[]>> {
+  return runMapped(
+    client
+      .from('care_types')
+      .select('id, profession_code, code, name_fr, name_en, duration_minutes, active')
+      .order('profession_code')
+      .order('name_fr'),
+    'care_types',
+    (rows) =>
+      rows.map((r) => ({
+        id: r.id,
+        professionCode: r.profession_code,
+        code: r.code,
+        nameFr: r.name_fr,
+        nameEn: r.name_en,
+        durationMinutes: r.duration_minutes,
+        active: r.active,
+      })),
+  );
+}
+
+export function addCareType(
+  client: CarebookClient,
+  professionCode: string,
+  code: string,
+  input: CareTypeInput,
+): Promise<Result<{ id: string }>> {
+  return run(
+    client
+      .from('care_types')
+      .insert({
+        profession_code: professionCode,
+        code,
+        name_fr: input.nameFr,
+        name_en: input.nameEn,
+        duration_minutes: input.durationMinutes,
+        active: input.active,
+      })
+      .select('id')
+      .single(),
+    'care_types',
+  );
+}
+
+// Deactivating instead of deleting: requests keep their care type (on delete restrict).
+export function updateCareType(
+  client: CarebookClient,
+  id: string,
+  input: CareTypeInput,
+): Promise<Result<{ id: string }>> {
+  return run(
+    client
+      .from('care_types')
+      .update({
+        name_fr: input.nameFr,
+        name_en: input.nameEn,
+        duration_minutes: input.durationMinutes,
+        active: input.active,
+      })
+      .eq('id', id)
+      .select('id')
+      .maybeSingle(),
+    'care_types',
+  );
+}
+
 export interface HomeCareRequestInput {
   careTypeId: string;
   address: string;
@@ -200,6 +280,65 @@ export async function getHomeCareRequest(
     acceptedBy,
     visits,
   });
+}
+
+export interface MyHomeCareRequest {
+  id: string;
+  state: HomeCareState;
+  careFr: string;
+  careEn: string;
+  careRecipientName: string;
+  /** Local date (yyyy-mm-dd) of the first visit day, in the request's time zone. */
+  firstDay: string;
+  dayCount: number;
+  timeZone: string;
+  createdAt: string;
+  /** Who accepted, once scheduled (null if their profile is no longer public). */
+  acceptedBy: string | null;
+}
+
+/** The signed-in patient's requests, newest first (RLS shows a patient their own only). */
+export async function listMyHomeCareRequests(client: CarebookClient): Promise<Result<MyHomeCareRequest[]>> {
+  const me = await currentUserId(client);
+  if (!me.ok) return me;
+  return runMapped(
+    client
+      .from('home_care_requests')
+      .select(
+        'id, state, care_recipient_name, first_day, day_count, time_zone, created_at, ' +
+          'care_type:care_types(name_fr, name_en), ' +
+          'practitioner:practitioners!home_care_requests_accepted_by_fkey(display_name)',
+      )
+      .eq('patient_id', me.data)
+      .order('created_at', { ascending: false })
+      .limit(100),
+    'home_care_requests',
+    (rows) =>
+      (
+        rows as unknown as {
+          id: string;
+          state: HomeCareState;
+          care_recipient_name: string;
+          first_day: string;
+          day_count: number;
+          time_zone: string;
+          created_at: string;
+          care_type: { name_fr: string; name_en: string } | null;
+          practitioner: { display_name: string } | null;
+        }[]
+      ).map((r) => ({
+        id: r.id,
+        state: r.state,
+        careFr: r.care_type?.name_fr ?? '',
+        careEn: r.care_type?.name_en ?? '',
+        careRecipientName: r.care_recipient_name,
+        firstDay: r.first_day,
+        dayCount: r.day_count,
+        timeZone: r.time_zone,
+        createdAt: r.created_at,
+        acceptedBy: r.practitioner?.display_name ?? null,
+      })),
+  );
 }
 
 /** A visit window as PostgREST writes it, read by the domain's one range parser. */

@@ -20,6 +20,7 @@ export { default as ConfirmEmailNotice } from './auth/ConfirmEmailNotice.vue';
 export { default as ProfileCard } from './profile/ProfileCard.vue';
 export { default as LocaleSwitcher } from './locale/LocaleSwitcher.vue';
 export { default as NotificationList, type NotificationListItem } from './notifications/NotificationList.vue';
+export { notificationLink } from './notifications/notification-link.ts';
 export { default as NotificationPreferenceGrid } from './notifications/NotificationPreferenceGrid.vue';
 export {
   NOTIFICATION_CATEGORIES,

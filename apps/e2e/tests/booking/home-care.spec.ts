@@ -51,8 +51,17 @@ test('a patient asks for care, a nurse accepts from the SMS link, the visits are
   await page.goto(e2eEnv.bookingUrl);
   await signInAs(page, patient);
 
-  // Validation first: nothing filled in, each field says what it needs.
+  // No request yet: the list says so, and leads back to the form.
   await page.goto(`${e2eEnv.bookingUrl}/home-care`);
+  await page.getByTestId('my-home-care-link').click();
+  await expect(page).toHaveURL(/\/home-care\/requests$/);
+  await expect(page.getByTestId('my-home-care-empty')).toHaveText(
+    'Vous n’avez encore fait aucune demande de soins à domicile.',
+  );
+  await page.getByRole('link', { name: 'Nouvelle demande' }).click();
+
+  // Validation first: nothing filled in, each field says what it needs.
+  await expect(page).toHaveURL(/\/home-care$/);
   await expect(page.getByRole('heading', { name: 'Demander des soins à domicile' })).toBeVisible();
   await page.getByRole('button', { name: 'Envoyer la demande' }).click();
   await expect(page.getByText('Choisissez un soin.')).toBeVisible();
@@ -143,10 +152,43 @@ test('a patient asks for care, a nurse accepts from the SMS link, the visits are
   await expectAccessible(pro, 'rounds');
   await screenshots(pro, 'home-care-rounds');
 
-  // The patient sees who is coming.
-  await page.reload();
+  // The nurse's bell holds the offer too, as a link to its page.
+  await pro.getByRole('button', { name: /notifications? non lues?$/ }).click();
+  const offerItem = pro.getByRole('dialog', { name: 'Notifications' }).getByRole('link', {
+    name: /Une demande de soins à domicile près de chez vous/,
+  });
+  await expect(offerItem).toHaveAttribute('href', /^\/home-care\/offers\/[0-9a-f-]{36}\.[0-9a-f]{32}$/);
+  await pro.keyboard.press('Escape');
+
+  // The patient sees who is coming; the bell's notice leads to the request (keyboard: Enter).
+  await notifyTick();
+  await page.goto(`${e2eEnv.bookingUrl}/home-care`);
+  const bell = page.getByRole('button', { name: '1 notification non lue' });
+  await bell.focus();
+  await page.keyboard.press('Enter');
+  const notice = page
+    .getByRole('dialog', { name: 'Notifications' })
+    .getByRole('link', { name: /Inès Roy a accepté votre demande de soins à domicile/ });
+  await notice.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`/home-care/${requestId}$`));
+  await expect(page.getByRole('button', { name: 'Aucune notification non lue' })).toBeVisible();
   await expect(page.getByTestId('home-care-state')).toContainText('Inès Roy s’occupe de votre demande');
   await expect(page.getByTestId('home-care-who')).toContainText('Inès Roy');
   await expectAccessible(page, 'home-care status, scheduled');
   await screenshots(page, 'home-care-status-scheduled');
+
+  // And finds it again in their list of requests: who accepted, the care, the first day.
+  await page.getByRole('link', { name: 'Mes demandes de soins' }).click();
+  await expect(page).toHaveURL(/\/home-care\/requests$/);
+  const item = page.getByTestId('my-home-care-request');
+  await expect(item).toHaveCount(1);
+  await expect(item).toContainText('Injection');
+  await expect(item).toContainText('Pour Jeanne Martin');
+  await expect(item).toContainText('Acceptée par Inès Roy');
+  await expect(item).toContainText(/À partir du .+ \(Europe\/Paris\) · pendant 2 jours/);
+  await expectAccessible(page, 'my home-care requests');
+  await screenshots(page, 'home-care-my-requests');
+  await item.getByRole('link').click();
+  await expect(page).toHaveURL(new RegExp(`/home-care/${requestId}$`));
 });

@@ -5,7 +5,9 @@ import { patient, scenario, sql } from '@carebook/testing';
 import { expectAccessible } from '../../support/page-checks.ts';
 import { signInAs } from '../../support/payment-journeys.ts';
 
-test('shows the video link of a confirmed video appointment and opens the call 10 minutes before', async ({ page }) => {
+test('shows the video link of a confirmed video appointment and opens the call 10 minutes before', async ({
+  page,
+}) => {
   const ana = await patient({ fullName: 'Ana Roux', meta: { locale: 'fr' } });
   const built = await scenario()
     .weeklyHours('mon-sun', '09:00-18:00')

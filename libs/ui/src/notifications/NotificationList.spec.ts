@@ -41,6 +41,23 @@ describe('NotificationList', () => {
     expect(wrapper.text()).toContain('1 notification non lue');
   });
 
+  it('makes an item with a page a link: a plain click asks to follow it, a new-tab click marks it read', async () => {
+    const linked = { ...items[0]!, to: '/home-care/offers/x.y' };
+    const wrapper = mountList({ items: [linked, { ...items[1]!, to: '/home-care/r' }] });
+    const [first, second] = wrapper.findAll('li a');
+    expect(first!.attributes('href')).toBe('/home-care/offers/x.y');
+    expect(second!.attributes('href')).toBe('/home-care/r');
+    expect(wrapper.find('li button').exists()).toBe(false);
+    await first!.trigger('click', { button: 0 });
+    expect(wrapper.emitted('follow')).toEqual([[linked]]);
+    await first!.trigger('click', { button: 0, ctrlKey: true });
+    expect(wrapper.emitted('follow')).toHaveLength(1);
+    expect(wrapper.emitted('open')).toEqual([['a']]);
+    // A read item opened in a new tab has nothing to mark.
+    await second!.trigger('click', { button: 0, metaKey: true });
+    expect(wrapper.emitted('open')).toHaveLength(1);
+  });
+
   it('marks all read on request, and not when nothing is unread', async () => {
     const wrapper = mountList({});
     const markAll = wrapper.findAll('button').find((b) => b.text().includes('Tout marquer comme lu'));

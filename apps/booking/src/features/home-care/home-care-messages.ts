@@ -60,6 +60,26 @@ const fr = {
     parts: 'Cochez au moins un moment de la journée.',
   },
   uploadFailed: 'L’ordonnance n’a pas pu être envoyée. Réessayez ou envoyez la demande sans elle.',
+  mine: {
+    title: 'Mes demandes de soins',
+    subtitle: 'Vos demandes de soins à domicile, les plus récentes d’abord.',
+    link: 'Mes demandes de soins',
+    newRequest: 'Nouvelle demande',
+    empty: 'Vous n’avez encore fait aucune demande de soins à domicile.',
+    for: 'Pour {name}',
+    firstDay: 'À partir du {day} ({zone})',
+    days: {
+      one: 'pendant {n} jour',
+      other: 'pendant {n} jours',
+    },
+    states: {
+      searching: 'Recherche d’un praticien',
+      offered: 'Proposée aux praticiens',
+      scheduled: 'Acceptée',
+      scheduledBy: 'Acceptée par {name}',
+      cancelled: 'Annulée',
+    },
+  },
   status: {
     title: 'Votre demande de soins à domicile',
     states: {
@@ -151,6 +171,26 @@ const en: typeof fr = {
     parts: 'Tick at least one time of day.',
   },
   uploadFailed: 'The prescription could not be sent. Try again, or send the request without it.',
+  mine: {
+    title: 'My care requests',
+    subtitle: 'Your home-care requests, newest first.',
+    link: 'My care requests',
+    newRequest: 'New request',
+    empty: 'You have not asked for care at home yet.',
+    for: 'For {name}',
+    firstDay: 'From {day} ({zone})',
+    days: {
+      one: 'for {n} day',
+      other: 'for {n} days',
+    },
+    states: {
+      searching: 'Looking for a practitioner',
+      offered: 'Offered to practitioners',
+      scheduled: 'Accepted',
+      scheduledBy: 'Accepted by {name}',
+      cancelled: 'Cancelled',
+    },
+  },
   status: {
     title: 'Your home-care request',
     states: {
