@@ -103,6 +103,38 @@ describe('useNotifications', () => {
     expect(store.items.every((n) => n.readAt !== null)).toBe(true);
   });
 
+  it('keeps a read mark while the server has not yet stored it, then reads it back', async () => {
+    const { store, rest } = await setUp();
+    await store.refresh();
+    const id = store.items[1]!.id;
+    const release = rest.holdWrites();
+    const marking = store.markRead(id);
+    // A refresh that leaves and returns while the mark is still on its way (the menu reopened,
+    // a poll) sees the server's old count: it must not bring the notice back as unread.
+    await store.refresh();
+    expect(store.unread).toBe(1);
+    expect(store.items.find((n) => n.id === id)?.readAt).not.toBeNull();
+    release();
+    expect(await marking).toBe(true);
+    await store.refresh();
+    expect(store.unread).toBe(1);
+    expect(store.items.find((n) => n.id === id)?.readAt).not.toBeNull();
+  });
+
+  it('reads again once a mark is stored, when a refresh was dropped meanwhile', async () => {
+    const { store, rest } = await setUp();
+    await store.refresh();
+    const release = rest.holdWrites();
+    const marking = store.markRead(store.items[1]!.id);
+    rest.table.push(notificationRow({ created_at: '2026-12-06T09:00:00Z', topic: 'appointment.reminder' }));
+    await store.refresh();
+    expect(store.items).toHaveLength(3);
+    release();
+    await marking;
+    await vi.waitFor(() => expect(store.items).toHaveLength(4));
+    expect(store.unread).toBe(2);
+  });
+
   it('polls every 30 s while the tab is visible, not while hidden, and catches up on return', async () => {
     vi.useFakeTimers();
     const { store, rest } = await setUp();

@@ -34,9 +34,12 @@ export const useNotifications = defineStore('notifications', () => {
   /** The zone the person chose (profiles.time_zone): notices whose data names none are dated in it. */
   const readerZone = ref<string | null>(null);
 
-  // Bumped by every local change: a poll answer that left before it is stale and is dropped, so
-  // it cannot bring back as unread what the person just marked read.
+  // Bumped by every local change, and again when the server has stored it: an answer that left
+  // before then is stale and is dropped, so it cannot bring back as unread what the person just
+  // marked read. A dropped answer is fetched again once no mark is on its way.
   let version = 0;
+  let marksOnTheWay = 0;
+  let dropped = false;
   let inFlight: Promise<void> | null = null;
 
   function refresh(): Promise<void> {
@@ -53,7 +56,10 @@ export const useNotifications = defineStore('notifications', () => {
       loading.value = false;
       if (owner !== session.user?.id) return;
       if (profile?.ok) readerZone.value = profile.data.timeZone;
-      if (started !== version) return;
+      if (started !== version || marksOnTheWay > 0) {
+        dropped = true;
+        return;
+      }
       if (!list.ok || !count.ok) {
         error.value = !list.ok ? list.error : !count.ok ? count.error : null;
         return;
@@ -81,13 +87,22 @@ export const useNotifications = defineStore('notifications', () => {
     );
     // "All" also covers unread ones beyond the listed page.
     unread.value = ids === undefined ? 0 : Math.max(0, unread.value - changed);
-    const result = await markNotificationsRead(client, ids);
-    if (result.ok) return true;
-    version += 1;
-    items.value = before.items;
-    unread.value = before.unread;
-    markError.value = result.error;
-    return false;
+    marksOnTheWay += 1;
+    const result = await markNotificationsRead(client, ids).finally(() => {
+      marksOnTheWay -= 1;
+      version += 1;
+    });
+    if (!result.ok) {
+      items.value = before.items;
+      unread.value = before.unread;
+      markError.value = result.error;
+    }
+    if (dropped && marksOnTheWay === 0) {
+      dropped = false;
+      // After the current answer lands, if one is still on its way.
+      void (inFlight ?? Promise.resolve()).then(() => refresh());
+    }
+    return result.ok;
   }
 
   function markRead(id: string): Promise<boolean> {
@@ -103,6 +118,7 @@ export const useNotifications = defineStore('notifications', () => {
 
   function reset(): void {
     version += 1;
+    dropped = false;
     items.value = [];
     unread.value = 0;
     loaded.value = false;

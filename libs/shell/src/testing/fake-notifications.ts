@@ -29,6 +29,8 @@ export function fakeNotifications(rows: FakeNotificationRow[] = [], timeZone = '
   let failure: { status: number; body: Record<string, unknown> } | null = null;
   /** When set, answers wait for this promise (to race a poll against a click). */
   let gate: Promise<void> | null = null;
+  /** When set, only writes (POST) wait for it: reads answer at once, from the unchanged table. */
+  let writeGate: Promise<void> | null = null;
 
   const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
     new Response(body === undefined ? null : JSON.stringify(body), {
@@ -41,6 +43,7 @@ export function fakeNotifications(rows: FakeNotificationRow[] = [], timeZone = '
     const method = init?.method ?? 'GET';
     requests.push({ method, url });
     if (gate) await gate;
+    if (writeGate && method === 'POST') await writeGate;
     if (failure) return json(failure.status, failure.body);
     const unread = (r: FakeNotificationRow) => r.read_at === null;
     if (method === 'HEAD')
@@ -92,6 +95,15 @@ export function fakeNotifications(rows: FakeNotificationRow[] = [], timeZone = '
       gate = new Promise<void>((resolve) => (release = resolve));
       return () => {
         gate = null;
+        release();
+      };
+    },
+    /** Holds the writes only, as a slow "mark read" while a poll goes through. */
+    holdWrites(): () => void {
+      let release = () => undefined as void;
+      writeGate = new Promise<void>((resolve) => (release = resolve));
+      return () => {
+        writeGate = null;
         release();
       };
     },

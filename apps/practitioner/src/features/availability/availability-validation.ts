@@ -4,7 +4,7 @@
 import { timeToMinutes } from '@carebook/domain';
 
 export interface RangeDraft {
-  /** The rule id, or a local key for a range not saved yet. */
+  /** Identifies the range among the others (a rule id, or a local key). */
   key: string;
   weekday: number;
   start: string;
