@@ -30,6 +30,8 @@ export {
   type NotificationSettingView,
 } from './notifications/notification-setting.ts';
 export { checkPhone, type PhoneCheck, type PhoneIssue } from './notifications/phone-number.ts';
+export { default as TimeZoneField } from './time-zone/TimeZoneField.vue';
+export { FRENCH_TIME_ZONES, timeZoneGroups, type TimeZoneGroup } from './time-zone/time-zone-groups.ts';
 export { formatMoney, formatDay, formatDateTime, readerTimeZone, pluralForm } from './format/format.ts';
 export { default as WeekSlotGrid } from './booking/WeekSlotGrid.vue';
 export {

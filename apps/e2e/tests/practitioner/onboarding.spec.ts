@@ -121,6 +121,11 @@ test.describe('onboarding', () => {
     await page.getByLabel('Adresse du cabinet').fill('Lyon');
     await page.getByRole('list', { name: 'Suggestions d’adresses' }).getByRole('button').first().click();
     await expect(page.getByTestId('chosen-address')).toContainText('Lyon');
+    // The practice's time zone: Paris unless changed; France's overseas zones are listed first.
+    const zone = page.getByLabel('Fuseau horaire du cabinet');
+    await expect(zone).toHaveValue('Europe/Paris');
+    await expect(zone.locator('optgroup').first()).toHaveAttribute('label', 'France et outre-mer');
+    await zone.selectOption('America/Martinique');
     await checkStep(page, 'address');
     await page.getByRole('button', { name: 'Enregistrer et continuer' }).click();
 
@@ -190,8 +195,9 @@ test.describe('onboarding', () => {
       docs: number;
       types: number;
       rules: number;
+      time_zone: string;
     }>(
-      `select p.verification_status::text, p.modes::text[] as modes,
+      `select p.verification_status::text, p.modes::text[] as modes, p.time_zone,
               (select count(*)::int from public.verification_documents d where d.practitioner_id = p.id) as docs,
               (select count(*)::int from public.consultation_types t where t.practitioner_id = p.id) as types,
               (select count(*)::int from public.availability_rules r where r.practitioner_id = p.id) as rules
@@ -204,6 +210,7 @@ test.describe('onboarding', () => {
       docs: 2,
       types: 1,
       rules: 1,
+      time_zone: 'America/Martinique',
     });
   });
 

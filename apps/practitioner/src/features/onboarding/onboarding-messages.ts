@@ -85,6 +85,9 @@ export const onboardingMessages = {
       chosen: 'Adresse retenue : {address}',
       clear: 'Effacer l’adresse',
       unavailable: 'Les suggestions d’adresses sont indisponibles pour le moment. Réessayez dans un instant.',
+      timeZone: 'Fuseau horaire du cabinet',
+      timeZoneHint: 'Vos horaires et votre agenda sont dans ce fuseau.',
+      timeZoneFrance: 'France et outre-mer',
     },
     types: {
       lead: 'Ce que vos patients peuvent réserver. Il en faut au moins un.',
@@ -261,6 +264,9 @@ export const onboardingMessages = {
       chosen: 'Address chosen: {address}',
       clear: 'Clear the address',
       unavailable: 'Address suggestions are unavailable right now. Try again in a moment.',
+      timeZone: 'Practice time zone',
+      timeZoneHint: 'Your hours and your calendar are in this time zone.',
+      timeZoneFrance: 'France and overseas',
     },
     types: {
       lead: 'What your patients can book. You need at least one.',
