@@ -11,6 +11,16 @@ afterEach(async () => {
   for (const c of lockers.splice(0)) await c.end().catch(() => undefined);
 });
 
+/** Another run's transaction, holding the practitioner's calendars after `statement`. */
+async function otherRun(statement: string, practitionerId: string): Promise<pg.Client> {
+  const running = new pg.Client({ connectionString: config.dbUrl('postgres') });
+  lockers.push(running);
+  await running.connect();
+  await running.query('begin');
+  await running.query(statement, [practitionerId]);
+  return running;
+}
+
 async function dueOf(practitionerId: string) {
   const [row] = await sql<{ due: Date | null; leased: boolean }>(
     `select sync_due_at as due, sync_due_at > now() as leased from private.google_calendars
@@ -40,13 +50,10 @@ describe('pulls that meet', () => {
     const s = await videoPractitioner();
     await connectGoogle(s.practitioner);
     // Another run's save holds the calendar; a push notification marked it due meanwhile.
-    const running = new pg.Client({ connectionString: config.dbUrl('postgres') });
-    lockers.push(running);
-    await running.connect();
-    await running.query('begin');
-    await running.query('update private.google_calendars set sync_due_at = now() where practitioner_id = $1', [
+    const running = await otherRun(
+      'update private.google_calendars set sync_due_at = now() where practitioner_id = $1',
       s.practitioner.id,
-    ]);
+    );
 
     let answered: { calendar_id: string }[] | null = null;
     const now = claim(s.practitioner.id).then((rows) => (answered = rows));
@@ -62,13 +69,10 @@ describe('pulls that meet', () => {
     const s = await videoPractitioner();
     await connectGoogle(s.practitioner);
     await sql('select public.google_mark_due($1)', [s.practitioner.id]);
-    const running = new pg.Client({ connectionString: config.dbUrl('postgres') });
-    lockers.push(running);
-    await running.connect();
-    await running.query('begin');
-    await running.query('select 1 from private.google_calendars where practitioner_id = $1 for update', [
+    const running = await otherRun(
+      'select 1 from private.google_calendars where practitioner_id = $1 for update',
       s.practitioner.id,
-    ]);
+    );
     const rows = await sql<{ practitioner_id: string }>(
       'select practitioner_id from public.google_claim_syncs(1000, false, null)',
     );

@@ -91,21 +91,28 @@ export function fakeNotifications(rows: FakeNotificationRow[] = [], timeZone = '
       failure = null;
     },
     hold(): () => void {
-      let release = () => undefined as void;
-      gate = new Promise<void>((resolve) => (release = resolve));
-      return () => {
-        gate = null;
-        release();
-      };
+      const { promise, release } = gated(() => (gate = null));
+      gate = promise;
+      return release;
     },
     /** Holds the writes only, as a slow "mark read" while a poll goes through. */
     holdWrites(): () => void {
-      let release = () => undefined as void;
-      writeGate = new Promise<void>((resolve) => (release = resolve));
-      return () => {
-        writeGate = null;
-        release();
-      };
+      const { promise, release } = gated(() => (writeGate = null));
+      writeGate = promise;
+      return release;
+    },
+  };
+}
+
+/** A promise and the function that settles it, after `onRelease` (which lifts the gate). */
+function gated(onRelease: () => void): { promise: Promise<void>; release: () => void } {
+  let settle = () => undefined as void;
+  const promise = new Promise<void>((resolve) => (settle = resolve));
+  return {
+    promise,
+    release: () => {
+      onRelease();
+      settle();
     },
   };
 }
