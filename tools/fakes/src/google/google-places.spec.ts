@@ -105,6 +105,32 @@ describe('autocomplete', () => {
     ]);
   });
 
+  it('files the overseas departments under their own region codes, as Google does', async () => {
+    const mainland = await autocomplete({ input: 'saint-denis', includedRegionCodes: ['fr'] });
+    expect(mainland.predictions.map((p) => p.text.text)).not.toContain('Saint-Denis, La Réunion');
+    const reunion = await autocomplete({
+      input: 'saint-denis',
+      includedRegionCodes: ['re'],
+      languageCode: 'fr',
+    });
+    expect(reunion.predictions[0]!.text.text).toBe('Saint-Denis, La Réunion');
+    const both = await autocomplete({ input: 'fort-de-fr', includedRegionCodes: ['fr', 'mq'] });
+    expect(both.predictions[0]!.structuredFormat.mainText.text).toBe('Fort-de-France');
+    const postcode = await autocomplete({
+      input: '97400',
+      includedRegionCodes: ['fr', 're'],
+      languageCode: 'en',
+    });
+    const { json } = await details(
+      postcode.predictions[0]!.placeId,
+      'formattedAddress,addressComponents',
+      'languageCode=en',
+    );
+    expect(json.formattedAddress).toBe('97400 Saint-Denis, Réunion');
+    const components = json.addressComponents as { longText: string; shortText: string; types: string[] }[];
+    expect(components.find((c) => c.types.includes('country'))).toMatchObject({ shortText: 'RE' });
+  });
+
   it("refuses a call without API key (403) and a body without input (400), in Google's error shape", async () => {
     const noKey = await autocomplete({ input: 'lyon' }, {});
     expect(noKey.status).toBe(403);

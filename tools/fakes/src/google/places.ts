@@ -8,7 +8,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BodyTooLargeError, readBody, sendJson } from '../http-util.ts';
 import type { GoogleBook } from './control.ts';
 import { sendGoogleError } from './errors.ts';
-import { prefixLength, type Commune, type Gazetteer, type GazetteerPlace } from './gazetteer.ts';
+import {
+  prefixLength,
+  type Commune,
+  type Gazetteer,
+  type GazetteerPlace,
+  type RegionCode,
+} from './gazetteer.ts';
 
 const PLACE_ID_PREFIX = 'ChIJ';
 /** Google answers five suggestions at most. */
@@ -54,9 +60,17 @@ function acceptsTypes(included: string[] | undefined): (place: GazetteerPlace) =
   return (place) => typesOf(place).some((t) => wanted.has(t));
 }
 
-/** The country's name is the same word in French and English, the two languages the apps use. */
-function countryName(_lang: string): string {
-  return 'France';
+/** The country Google names in an address: France, or an overseas department under its own name. */
+const COUNTRY_NAMES: Record<RegionCode, { fr: string; en: string }> = {
+  FR: { fr: 'France', en: 'France' },
+  GP: { fr: 'Guadeloupe', en: 'Guadeloupe' },
+  MQ: { fr: 'Martinique', en: 'Martinique' },
+  GF: { fr: 'Guyane française', en: 'French Guiana' },
+  RE: { fr: 'La Réunion', en: 'Réunion' },
+  YT: { fr: 'Mayotte', en: 'Mayotte' },
+};
+function countryName(code: RegionCode, lang: string): string {
+  return COUNTRY_NAMES[code][lang === 'fr' ? 'fr' : 'en'];
 }
 
 function texts(place: { commune: Commune; postcode?: string }, lang: string) {
@@ -64,10 +78,14 @@ function texts(place: { commune: Commune; postcode?: string }, lang: string) {
   if (place.postcode)
     return {
       main: place.postcode,
-      secondary: `${c.name}, ${countryName(lang)}`,
-      full: `${place.postcode} ${c.name}, ${countryName(lang)}`,
+      secondary: `${c.name}, ${countryName(c.regionCode, lang)}`,
+      full: `${place.postcode} ${c.name}, ${countryName(c.regionCode, lang)}`,
     };
-  const secondary = `${c.department.name}, ${countryName(lang)}`;
+  // An overseas department is its own "country" at Google: not named twice.
+  const secondary =
+    c.regionCode === 'FR'
+      ? `${c.department.name}, ${countryName('FR', lang)}`
+      : countryName(c.regionCode, lang);
   return { main: c.name, secondary, full: `${c.name}, ${secondary}` };
 }
 
@@ -82,7 +100,7 @@ function placeResource(
 ): Record<string, unknown> {
   const c = place.commune;
   const postcode = singlePostcode(place);
-  const country = countryName(lang);
+  const country = countryName(c.regionCode, lang);
   const component = (text: string, types: string[], short = text) => ({
     longText: text,
     shortText: short,
@@ -94,7 +112,7 @@ function placeResource(
     component(c.city, ['locality', 'political']),
     component(c.department.name, ['administrative_area_level_2', 'political'], c.department.code),
     component(c.region.name, ['administrative_area_level_1', 'political']),
-    component(country, ['country', 'political'], 'FR'),
+    component(country, ['country', 'political'], c.regionCode),
     ...(postcode ? [component(postcode, ['postal_code'])] : []),
   ];
   const id = placeIdOf(place);
@@ -220,10 +238,15 @@ export function createPlacesFake(book: GoogleBook, gazetteer: () => Gazetteer) {
           sendGoogleError(res, 400, 'includedRegionCodes accepts at most 15 region codes.'),
         );
       const lang = typeof b.languageCode === 'string' ? b.languageCode : 'en';
-      const inFrance = !regions || regions.some((r) => typeof r === 'string' && r.toLowerCase() === 'fr');
-      const hits = inFrance
-        ? gazetteer().search(b.input, acceptsTypes(included as string[] | undefined), MAX_SUGGESTIONS)
-        : [];
+      const wantedRegions = regions
+        ? new Set(regions.filter((r): r is string => typeof r === 'string').map((r) => r.toUpperCase()))
+        : null;
+      const types = acceptsTypes(included as string[] | undefined);
+      const hits = gazetteer().search(
+        b.input,
+        (place) => (!wantedRegions || wantedRegions.has(place.commune.regionCode)) && types(place),
+        MAX_SUGGESTIONS,
+      );
       // proto3 JSON leaves out an empty list: no match answers `{}`.
       const suggestions = hits.map((place) => {
         const t = texts(place, lang);

@@ -87,6 +87,8 @@ export const onboardingMessages = {
       unavailable: 'Les suggestions d’adresses sont indisponibles pour le moment. Réessayez dans un instant.',
       timeZone: 'Fuseau horaire du cabinet',
       timeZoneHint: 'Vos horaires et votre agenda sont dans ce fuseau.',
+      timeZoneFromAddress:
+        'Fuseau {zone}, d’après l’adresse du cabinet. Vos horaires et votre agenda sont dans ce fuseau.',
       timeZoneFrance: 'France et outre-mer',
     },
     types: {
@@ -266,6 +268,8 @@ export const onboardingMessages = {
       unavailable: 'Address suggestions are unavailable right now. Try again in a moment.',
       timeZone: 'Practice time zone',
       timeZoneHint: 'Your hours and your calendar are in this time zone.',
+      timeZoneFromAddress:
+        'Time zone {zone}, from the practice address. Your hours and your calendar are in this time zone.',
       timeZoneFrance: 'France and overseas',
     },
     types: {
