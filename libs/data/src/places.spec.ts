@@ -79,6 +79,7 @@ describe('placeDetails', () => {
     formattedAddress: '75011 Paris, France',
     city: 'Paris',
     postcode: '75011',
+    countryCode: 'FR',
     latitude: 48.8583,
     longitude: 2.3795,
   };
@@ -91,6 +92,15 @@ describe('placeDetails', () => {
       id: 'ChIJ75011',
       lang: 'en',
       session: 'sess-1',
+    });
+  });
+
+  it('reads an answer cached before the country was given as having none', async () => {
+    const { countryCode: _, ...older } = paris11;
+    const { client } = functions(200, older);
+    expect(await placeDetails(client, 'ChIJ75011', 'fr')).toEqual({
+      ok: true,
+      data: { ...older, countryCode: null },
     });
   });
 

@@ -21,6 +21,8 @@ export interface PlaceDetails {
   formattedAddress: string;
   city: string | null;
   postcode: string | null;
+  /** Google's region code for the place's country: FR, or an overseas department's (RE...). */
+  countryCode: string | null;
   latitude: number;
   longitude: number;
 }
@@ -59,7 +61,8 @@ function detailsOf(data: unknown): PlaceDetails | null {
     nullableString(d.postcode) &&
     typeof d.latitude === 'number' &&
     typeof d.longitude === 'number'
-    ? (d as unknown as PlaceDetails)
+    ? // Answers cached before the function gave the country have none.
+      ({ ...d, countryCode: isString(d.countryCode) ? d.countryCode : null } as unknown as PlaceDetails)
     : null;
 }
 

@@ -19,6 +19,8 @@ export interface PlaceDetails {
   formattedAddress: string;
   city: string | null;
   postcode: string | null;
+  /** The country's region code as Google files the place: FR, or an overseas department's (RE...). */
+  countryCode: string | null;
   latitude: number;
   longitude: number;
 }
@@ -138,7 +140,7 @@ interface Place {
   displayName?: { text?: string };
   formattedAddress?: string;
   location?: { latitude?: number; longitude?: number };
-  addressComponents?: { longText?: string; types?: string[] }[];
+  addressComponents?: { longText?: string; shortText?: string; types?: string[] }[];
 }
 
 export async function details(
@@ -158,8 +160,8 @@ export async function details(
     { method: 'GET' },
     DETAILS_FIELDS,
   )) as Place;
-  const component = (type: string) =>
-    place.addressComponents?.find((c) => c.types?.includes(type))?.longText ?? null;
+  const find = (type: string) => place.addressComponents?.find((c) => c.types?.includes(type));
+  const component = (type: string) => find(type)?.longText ?? null;
   const { latitude, longitude } = place.location ?? {};
   if (typeof latitude !== 'number' || typeof longitude !== 'number')
     throw new GoogleError(502, 'BAD_RESPONSE', `place ${id} came without a location`);
@@ -169,6 +171,7 @@ export async function details(
     formattedAddress: place.formattedAddress ?? '',
     city: component('locality') ?? component('postal_town') ?? component('administrative_area_level_3'),
     postcode: component('postal_code'),
+    countryCode: find('country')?.shortText ?? null,
     latitude,
     longitude,
   };

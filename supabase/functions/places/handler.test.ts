@@ -67,6 +67,7 @@ function fakeGoogle(options: { status?: number } = {}) {
         addressComponents: [
           { longText: 'Paris', shortText: 'Paris', types: ['locality', 'political'] },
           { longText: '75011', shortText: '75011', types: ['postal_code'] },
+          { longText: 'France', shortText: 'FR', types: ['country', 'political'] },
         ],
       });
     return answer(404, { error: { code: 404, message: 'not found', status: 'NOT_FOUND' } });
@@ -167,6 +168,7 @@ Deno.test('details answers city, postcode and coordinates, cached per id and lan
     formattedAddress: '75011 Paris, France',
     city: 'Paris',
     postcode: '75011',
+    countryCode: 'FR',
     latitude: 48.8583,
     longitude: 2.3795,
   });

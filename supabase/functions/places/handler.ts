@@ -4,7 +4,7 @@
 //   GET /places/autocomplete?q=<2..100 chars>&lang=fr|en[&scope=area|address][&session=<token>]
 //     -> 200 { suggestions: [{ placeId, main, secondary, kind: 'city'|'postcode'|'address' }] }
 //   GET /places/details?id=<placeId>&lang=fr|en[&session=<token>]
-//     -> 200 { placeId, name, formattedAddress, city, postcode, latitude, longitude }
+//     -> 200 { placeId, name, formattedAddress, city, postcode, countryCode, latitude, longitude }
 // Answers are cached per isolate (query+lang+scope, placeId+lang) so repeated keystrokes and
 // popular places cost no Google call; `X-Cache: hit|miss` says which. `session` is Google's session
 // token (one per place field focus, ended by the details call), which bills a typing session once.

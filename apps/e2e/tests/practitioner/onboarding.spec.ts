@@ -268,6 +268,8 @@ test.describe('onboarding', () => {
     await expect(page.getByTestId('chosen-address')).toContainText('Fort-de-France');
     await expect(page.getByLabel('Practice time zone')).toHaveValue('America/Martinique');
     await expect(page.getByText('Time zone America/Martinique, from the practice address.')).toBeVisible();
+    await expectAccessible(page, 'onboarding, overseas address');
+    await screenshots(page, 'onboarding-address-overseas', [360, 1280]);
     await page.getByRole('button', { name: 'Save and continue' }).click();
     await expect(stepHeading(page)).toHaveText('Consultations');
     const [saved] = await sql<{ time_zone: string; formatted_address: string }>(

@@ -21,6 +21,7 @@ function source(overrides: Partial<PlaceSource> = {}): PlaceSource & { asked: st
         formattedAddress: '69003 Lyon, France',
         city: 'Lyon',
         postcode: '69003',
+        countryCode: 'FR',
         latitude: 45.76,
         longitude: 4.84,
       }),
