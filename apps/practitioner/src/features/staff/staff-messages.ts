@@ -75,10 +75,6 @@ const fr = {
     empty: 'Aucun praticien ne correspond à ces critères.',
     emptyQueue: 'Aucun profil n’attend de vérification. Beau travail !',
     total: { one: '{n} praticien', other: '{n} praticiens' },
-    previous: 'Page précédente',
-    next: 'Page suivante',
-    page: 'Page {page} sur {pages}',
-    pagination: 'Pagination',
     open: 'Examiner le profil de {name}',
   },
   review: {
@@ -341,10 +337,6 @@ const en: typeof fr = {
     empty: 'No practitioner matches these criteria.',
     emptyQueue: 'No profile is waiting for review. Nice work!',
     total: { one: '{n} practitioner', other: '{n} practitioners' },
-    previous: 'Previous page',
-    next: 'Next page',
-    page: 'Page {page} of {pages}',
-    pagination: 'Pagination',
     open: 'Review the profile of {name}',
   },
   review: {
