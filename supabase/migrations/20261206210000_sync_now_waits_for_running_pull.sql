@@ -14,20 +14,14 @@ returns table (practitioner_id uuid, calendar_id text, sync_token text, blocks_a
                is_booking_calendar boolean, refresh_token_cipher text, time_zone text)
 language plpgsql volatile security definer set search_path = ''
 as $$
-declare
-  wanted record;
 begin
   if p_practitioner_id is not null then
     -- One practitioner's calendars (a handful): wait for a running save rather than skip it.
     -- After the wait the row is read again, so a calendar that pull left not due is left alone.
-    for wanted in
-      select g.calendar_id from private.google_calendars g
-       where g.practitioner_id = p_practitioner_id
-       order by g.calendar_id
-         for update of g
-    loop
-      null;
-    end loop;
+    perform 1 from private.google_calendars g
+     where g.practitioner_id = p_practitioner_id
+     order by g.calendar_id
+       for update of g;
   end if;
   return query
     with due as (
