@@ -6,6 +6,16 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig, repoRoot } from './config.ts';
 import { startStack, type Stack } from './stack.ts';
+import {
+  playwrightCounts,
+  playwrightFailures,
+  vitestCounts,
+  vitestFailures,
+  type Counts,
+  type Failure,
+  type PlaywrightReport,
+  type VitestReport,
+} from './test-reports.ts';
 
 const reports = path.join(repoRoot, '.local', 'reports');
 rmSync(reports, { recursive: true, force: true });
@@ -19,12 +29,21 @@ interface StepResult {
   failed: number;
 }
 const results: StepResult[] = [];
+const failures: Failure[] = [];
 const bin = (name: string) => path.join(repoRoot, 'node_modules', '.bin', name);
 
-function exec(cmd: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; output: string }> {
+function exec(
+  cmd: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
     let output = '';
-    const child = spawn(cmd, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, {
+      cwd: repoRoot,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     for (const s of [child.stdout, child.stderr]) {
       s.on('data', (d: Buffer) => {
         output += d.toString();
@@ -35,16 +54,23 @@ function exec(cmd: string, args: string[], env: Record<string, string> = {}): Pr
   });
 }
 
-function vitestCounts(file: string): { passed: number; failed: number } {
-  if (!existsSync(file)) return { passed: 0, failed: 0 };
-  const r = JSON.parse(readFileSync(file, 'utf8')) as { numPassedTests: number; numFailedTests: number };
-  return { passed: r.numPassedTests, failed: r.numFailedTests };
+function readReport<T>(file: string): T | null {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : null;
 }
 
-function playwrightCounts(file: string): { passed: number; failed: number } {
-  if (!existsSync(file)) return { passed: 0, failed: 0 };
-  const r = JSON.parse(readFileSync(file, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number } };
-  return { passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky };
+// Counts from a vitest JSON report; its failed tests join the summary's list.
+function fromVitest(file: string): Counts {
+  const report = readReport<VitestReport>(file);
+  if (!report) return { passed: 0, failed: 0 };
+  failures.push(...vitestFailures(report, repoRoot));
+  return vitestCounts(report);
+}
+
+function fromPlaywright(file: string): Counts {
+  const report = readReport<PlaywrightReport>(file);
+  if (!report) return { passed: 0, failed: 0 };
+  failures.push(...playwrightFailures(report));
+  return playwrightCounts(report);
 }
 
 function denoCounts(output: string): { passed: number; failed: number } {
@@ -58,7 +84,10 @@ function denoCounts(output: string): { passed: number; failed: number } {
   return { passed, failed };
 }
 
-async function step(name: string, fn: () => Promise<{ code: number; passed?: number; failed?: number }>): Promise<boolean> {
+async function step(
+  name: string,
+  fn: () => Promise<{ code: number; passed?: number; failed?: number }>,
+): Promise<boolean> {
   process.stdout.write(`\n\x1b[1m=== ${name} ===\x1b[0m\n`);
   const t0 = performance.now();
   let r: { code: number; passed?: number; failed?: number };
@@ -69,7 +98,13 @@ async function step(name: string, fn: () => Promise<{ code: number; passed?: num
     r = { code: 1 };
   }
   const ok = r.code === 0;
-  results.push({ name, ok, seconds: (performance.now() - t0) / 1000, passed: r.passed ?? 0, failed: r.failed ?? (ok ? 0 : 1) });
+  results.push({
+    name,
+    ok,
+    seconds: (performance.now() - t0) / 1000,
+    passed: r.passed ?? 0,
+    failed: r.failed ?? (ok ? 0 : 1),
+  });
   return ok;
 }
 
@@ -83,8 +118,13 @@ await step('lint and typecheck (nx)', () =>
 
 await step('unit tests (vitest)', async () => {
   const out = path.join(reports, 'unit.json');
-  const { code } = await exec(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
-  return { code, ...vitestCounts(out) };
+  const { code } = await exec(bin('vitest'), [
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${out}`,
+  ]);
+  return { code, ...fromVitest(out) };
 });
 
 await step('edge function tests (deno)', async () => {
@@ -131,16 +171,31 @@ if (started) {
   };
   await step('integration tests (vitest, against the stack)', async () => {
     const out = path.join(reports, 'integration.json');
-    const { code } = await exec(bin('vitest'), ['run', '-c', 'vitest.int.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], env);
-    return { code, ...vitestCounts(out) };
+    const { code } = await exec(
+      bin('vitest'),
+      [
+        'run',
+        '-c',
+        'vitest.int.config.ts',
+        '--reporter=default',
+        '--reporter=json',
+        `--outputFile.json=${out}`,
+      ],
+      env,
+    );
+    return { code, ...fromVitest(out) };
   });
   await step('end-to-end tests (playwright)', async () => {
     const out = path.join(reports, 'e2e.json');
-    const { code } = await exec(bin('playwright'), ['test', '-c', 'apps/e2e/playwright.config.ts', '--reporter=list,json'], {
-      ...env,
-      PLAYWRIGHT_JSON_OUTPUT_NAME: out,
-    });
-    return { code, ...playwrightCounts(out) };
+    const { code } = await exec(
+      bin('playwright'),
+      ['test', '-c', 'apps/e2e/playwright.config.ts', '--reporter=list,json'],
+      {
+        ...env,
+        PLAYWRIGHT_JSON_OUTPUT_NAME: out,
+      },
+    );
+    return { code, ...fromPlaywright(out) };
   });
 }
 const running = stack as Stack | null;
@@ -150,7 +205,13 @@ const failedSteps = results.filter((r) => !r.ok);
 process.stdout.write('\n\x1b[1mSummary\x1b[0m\n');
 for (const r of results) {
   const counts = r.passed || r.failed ? ` (${r.passed} passed, ${r.failed} failed)` : '';
-  process.stdout.write(`  ${r.ok ? '\x1b[32mok  \x1b[0m' : '\x1b[31mFAIL\x1b[0m'} ${r.name}${counts} ${r.seconds.toFixed(1)} s\n`);
+  process.stdout.write(
+    `  ${r.ok ? '\x1b[32mok  \x1b[0m' : '\x1b[31mFAIL\x1b[0m'} ${r.name}${counts} ${r.seconds.toFixed(1)} s\n`,
+  );
+}
+if (failures.length) {
+  process.stdout.write(`\n\x1b[1mFailed tests\x1b[0m\n`);
+  for (const f of failures) process.stdout.write(`  \x1b[31m✗\x1b[0m ${f.test}\n      ${f.error}\n`);
 }
 if (failedSteps.length && !started) process.stdout.write(`  see .local/test/logs for the stack's logs\n`);
 const passed = results.reduce((n, r) => n + r.passed, 0);
