@@ -10,7 +10,9 @@ const centre = { lat: -35 - Math.random() * 10, lng: -140 + Math.random() * 15 }
 const north = (km: number) => ({ lat: centre.lat + km / 111.2, lng: centre.lng });
 
 let crowd: Scenario[]; // 21 psychologists, one each 0.2 km further out, open 09:00-12:00 daily
-let twoModes: Scenario; // video 60 € from 14:00, in person 80 € from 09:00: in person is soonest
+// Video 60 € with two days' notice, in person 80 € without: in person is soonest at any time of day
+// (its next start is less than a day away), video's first start is at least two days away.
+let twoModes: Scenario;
 let sparse: Scenario; // one hour on Mondays only: two starts in two weeks, the third later
 let draft: Scenario; // never published, nearest of all
 
@@ -27,7 +29,7 @@ beforeAll(async () => {
     ),
     scenario()
       .practitioner({ profession: 'dietitian', modes: ['video', 'in_person'], location: north(30) })
-      .type({ mode: 'video', price: 6000, minutes: 30 })
+      .type({ mode: 'video', price: 6000, minutes: 30, notice: 2 * 24 * 60 })
       .type({ mode: 'in_person', price: 8000, minutes: 30 })
       .weeklyHours('daily', '14:00-17:00', { types: [0] })
       .weeklyHours('daily', '09:00-12:00', { types: [1] })
