@@ -57,7 +57,13 @@ async function deadDelivery(recipientId: string): Promise<string> {
   const admin = service();
   const outbox = await admin
     .from('outbox')
-    .insert({ topic: 'practitioner.verification.rejected', payload: { practitioner_id: recipientId } })
+    // Already fanned out: the notification job, which runs meanwhile, must not expand it too.
+    .insert({
+      topic: 'practitioner.verification.rejected',
+      payload: { practitioner_id: recipientId },
+      status: 'sent',
+      processed_at: new Date().toISOString(),
+    })
     .select('id')
     .single();
   expect(outbox.error).toBeNull();
