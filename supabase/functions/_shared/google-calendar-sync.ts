@@ -58,6 +58,11 @@ export interface SyncCounts {
   broken: number;
 }
 
+/** Calendars leased per claim. */
+const SYNC_BATCH = 20;
+/** A run stops claiming after this long; the next one starts with what it left (oldest first). */
+const CLAIM_BUDGET_MS = 45_000;
+
 /** The event id of an appointment, as private.google_event_id computes it. */
 export const eventIdOf = (appointmentId: string): string => `cb${appointmentId.replace(/-/g, '')}`;
 
@@ -312,11 +317,21 @@ export function syncEngine(deps: EngineDeps) {
     counts: SyncCounts,
     options: { all?: boolean; practitionerId?: string } = {},
   ): Promise<void> {
-    const rows = await rpc<SyncRow[]>('google_claim_syncs', {
-      p_limit: 20,
-      p_all: options.all ?? false,
-      p_practitioner_id: options.practitionerId ?? null,
-    });
+    // Batch after batch until none is left (each calendar taken is then pulled, or stays leased,
+    // or has its failure recorded, so it is not taken again), within a time budget.
+    const started = Date.now();
+    for (;;) {
+      const rows = await rpc<SyncRow[]>('google_claim_syncs', {
+        p_limit: SYNC_BATCH,
+        p_all: options.all ?? false,
+        p_practitioner_id: options.practitionerId ?? null,
+      });
+      await pull(counts, rows);
+      if (rows.length < SYNC_BATCH || Date.now() - started > CLAIM_BUDGET_MS) return;
+    }
+  }
+
+  async function pull(counts: SyncCounts, rows: SyncRow[]): Promise<void> {
     for (const row of rows) {
       if (broken.has(row.practitioner_id)) continue;
       try {

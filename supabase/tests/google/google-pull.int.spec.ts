@@ -11,6 +11,7 @@ import {
   eventIdOf,
   eventually,
   google,
+  periodicTick,
   primaryEvents,
   syncTick,
   videoPractitioner,
@@ -66,7 +67,7 @@ describe('pulling busy times from Google Calendar', () => {
     ]);
     await syncTick(); // the minutely tick: nothing is due without a notification
     expect((await slotsOn(s, 3)).some((slot) => overlaps(slot, from, to))).toBe(true);
-    await syncTick(true);
+    await periodicTick(s.practitioner.id);
     expect((await slotsOn(s, 3)).some((slot) => overlaps(slot, from, to))).toBe(false);
   });
 
@@ -96,7 +97,7 @@ describe('pulling busy times from Google Calendar', () => {
         end: { dateTime: s.at(3, '17:00') },
       },
     ]);
-    await syncTick(true);
+    await periodicTick(s.practitioner.id);
     const busy = await busySet(s.practitioner.id);
     expect(busy).toHaveLength(1 + 1 + 3);
     expect(await slotsOn(s, 4)).toHaveLength(0);
@@ -145,22 +146,28 @@ describe('pulling busy times from Google Calendar', () => {
       'primary',
       [2, 3, 4].map((d) => ({ start: { dateTime: s.at(d, '10:00') }, end: { dateTime: s.at(d, '11:00') } })),
     );
-    await syncTick(true);
+    await periodicTick(s.practitioner.id);
     const before = await busySet(s.practitioner.id);
     expect(before).toHaveLength(3);
     await google.calendar.expireSyncTokens(email, 'primary');
-    await syncTick(true);
-    const lists = await google.calls({
-      api: 'calendar',
-      operation: 'events.list',
-      params: { account: email, calendarId: email },
+    await periodicTick(s.practitioner.id);
+    // The stack's own minutely sync may list this calendar too, before or after ours: look for the
+    // 410 and the call that follows it rather than at the last two calls.
+    const relist = await eventually(async () => {
+      const lists = await google.calls({
+        api: 'calendar',
+        operation: 'events.list',
+        params: { account: email, calendarId: email },
+      });
+      const gone = lists.findIndex((c) => c.status === 410);
+      return gone >= 0 && gone + 1 < lists.length && lists.slice(gone, gone + 2);
     });
-    const last = lists.slice(-2);
-    expect(last.map((c) => [c.status, c.params.syncToken ?? 'none'])).toEqual([
+    expect(relist.map((c) => [c.status, c.params.syncToken ?? 'none'])).toEqual([
       [410, 'yes'],
       [200, 'none'],
     ]);
-    expect(await busySet(s.practitioner.id)).toEqual(before);
+    // Whichever sync listed it may still be saving what it listed.
+    await eventually(async () => (await busySet(s.practitioner.id)).join() === before.join());
   });
 
   it('marks a revoked connection broken within one cycle, tells the practitioner once and stops calling', async () => {
@@ -168,7 +175,7 @@ describe('pulling busy times from Google Calendar', () => {
     const { email } = await connectGoogle(s.practitioner);
     await google.calendar.revoke(email);
     // One periodic cycle covers the calendar (another file's tick may be the one that does).
-    await syncTick(true);
+    await periodicTick(s.practitioner.id);
     const broken = await eventually(async () => {
       const c = await connectionOf(s.practitioner.id);
       return c?.status === 'broken' && c;
@@ -206,7 +213,7 @@ describe('pulling busy times from Google Calendar', () => {
       status: 429,
       times: 2,
     });
-    await syncTick(true);
+    await periodicTick(s.practitioner.id);
     await limited.remove();
     const calls = (
       await google.calls({ api: 'calendar', operation: 'events.list', params: { account: email } })
