@@ -135,6 +135,29 @@ describe('useNotifications', () => {
     expect(store.unread).toBe(2);
   });
 
+  it('reads again after the refresh on its way when asked meanwhile: that one may have read too early', async () => {
+    const { store, rest } = await setUp();
+    await store.refresh();
+    const release = rest.holdAnswers();
+    const first = store.refresh();
+    await vi.waitFor(() => expect(gets(rest)).toBe(2));
+    // A notice arrives after the first refresh read the table; a poll is asked before it answers.
+    rest.table.push(notificationRow({ created_at: '2026-12-06T09:00:00Z', topic: 'appointment.reminder' }));
+    const second = store.refresh();
+    release();
+    await Promise.all([first, second]);
+    expect(store.items).toHaveLength(4);
+    expect(store.unread).toBe(3);
+    // Several asks meanwhile make one more read, not one each.
+    const before = gets(rest);
+    const release2 = rest.holdAnswers();
+    const third = store.refresh();
+    const more = [store.refresh(), store.refresh(), store.refresh()];
+    release2();
+    await Promise.all([third, ...more]);
+    expect(gets(rest)).toBe(before + 2);
+  });
+
   it('polls every 30 s while the tab is visible, not while hidden, and catches up on return', async () => {
     vi.useFakeTimers();
     const { store, rest } = await setUp();

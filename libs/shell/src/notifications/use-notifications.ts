@@ -41,9 +41,19 @@ export const useNotifications = defineStore('notifications', () => {
   let marksOnTheWay = 0;
   let dropped = false;
   let inFlight: Promise<void> | null = null;
+  /** One more read after the one on its way, for every refresh asked meanwhile. */
+  let next: Promise<void> | null = null;
 
+  /** Reads the feed; asked while a read is on its way, reads again once it is back (it may have read too early). */
   function refresh(): Promise<void> {
-    inFlight ??= (async () => {
+    if (inFlight) {
+      next ??= inFlight.then(() => {
+        next = null;
+        return refresh();
+      });
+      return next;
+    }
+    inFlight = (async () => {
       const started = version;
       const owner = session.user?.id;
       loading.value = true;

@@ -31,6 +31,8 @@ export function fakeNotifications(rows: FakeNotificationRow[] = [], timeZone = '
   let gate: Promise<void> | null = null;
   /** When set, only writes (POST) wait for it: reads answer at once, from the unchanged table. */
   let writeGate: Promise<void> | null = null;
+  /** When set, requests are served at once but their answers wait for it (a slow network back). */
+  let answerGate: Promise<void> | null = null;
 
   const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
     new Response(body === undefined ? null : JSON.stringify(body), {
@@ -39,6 +41,13 @@ export function fakeNotifications(rows: FakeNotificationRow[] = [], timeZone = '
     });
 
   async function fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+    const held = answerGate;
+    const response = serve(input, init);
+    if (held) await held;
+    return response;
+  }
+
+  async function serve(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
     const url = new URL(String(input));
     const method = init?.method ?? 'GET';
     requests.push({ method, url });
@@ -93,6 +102,12 @@ export function fakeNotifications(rows: FakeNotificationRow[] = [], timeZone = '
     hold(): () => void {
       const { promise, release } = gated(() => (gate = null));
       gate = promise;
+      return release;
+    },
+    /** Serves requests from the table as it is now, and holds their answers until released. */
+    holdAnswers(): () => void {
+      const { promise, release } = gated(() => (answerGate = null));
+      answerGate = promise;
       return release;
     },
     /** Holds the writes only, as a slow "mark read" while a poll goes through. */
