@@ -118,9 +118,10 @@ describe('notify', () => {
   it('reminds once, of the time the appointment has, and never a cancelled one', async () => {
     const s = await practitionerOpen({}, { displayName: 'Dr Rappel' });
     const ann = await user('patient', { meta: { locale: 'fr' } });
-    const kept = await s.book(ann, s.at(3, '09:00'));
-    const moved = await s.book(ann, s.at(4, '09:00'));
-    const dropped = await s.book(ann, s.at(5, '09:00'));
+    // Days no other file books: planning the reminders of a day plans every booking of that day.
+    const kept = await s.book(ann, s.at(16, '09:00'));
+    const moved = await s.book(ann, s.at(17, '09:00'));
+    const dropped = await s.book(ann, s.at(18, '09:00'));
     // One reminder a day ahead: the instants simulated below would also make the 1-hour one due.
     await service()
       .from('consultation_types')
@@ -134,13 +135,13 @@ describe('notify', () => {
     await plan(dayBefore(moved.data!.starts_at));
     await ann.client.rpc('reschedule_appointment', {
       p_appointment_id: moved.data!.id,
-      p_starts_at: s.at(4, '11:00'),
+      p_starts_at: s.at(17, '11:00'),
     });
     await plan(dayBefore(dropped.data!.starts_at));
     await ann.client.rpc('cancel_appointment', { p_appointment_id: dropped.data!.id });
     await tick();
     // The moved appointment is reminded again, now for its new time.
-    await plan(dayBefore(s.at(4, '11:00')));
+    await plan(dayBefore(s.at(17, '11:00')));
     await tick();
 
     const reminders = (await inbox(await emailOf(ann.id))).filter((m) => m.subject.startsWith('Rappel'));

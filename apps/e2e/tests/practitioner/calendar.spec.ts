@@ -183,7 +183,9 @@ test.describe('calendar', () => {
   test('block time by dragging over free time: those slots are no longer offered', async ({ page }) => {
     const ana = await patient({ fullName: 'Ana Martin' });
     const s = await practice(ana);
-    const date = s.day(3);
+    // The appointment's own day: the hover below waits for it, and day 3 is in the next week
+    // whenever day 2 is a Sunday (on Fridays, Paris time).
+    const date = s.day(2);
     expect(await slotStarts(s, date)).toContain(s.at(date, '14:00'));
     await openCalendarOn(page, s, date);
 
@@ -219,21 +221,26 @@ test.describe('calendar', () => {
   }) => {
     const ana = await patient({ fullName: 'Ana Martin' });
     const s = await practice(ana);
-    const date = s.day(3);
-    await openCalendarOn(page, s, s.day(2));
+    // The appointment's day, so that the block is drawn in the week shown.
+    const date = s.day(2);
+    await openCalendarOn(page, s, date);
 
     await page.locator('body').press('c');
     const dialog = page.getByRole('dialog');
     await expect(dialog.getByRole('heading', { name: 'Bloquer ou ouvrir un créneau' })).toBeVisible();
     await dialog.getByLabel('Date').fill(date);
-    await dialog.getByLabel('Début').fill('09:00');
-    await dialog.getByLabel('Fin').fill('10:30');
+    await dialog.getByLabel('Début').fill('12:00');
+    await dialog.getByLabel('Fin').fill('13:30');
     await dialog.getByLabel('Note (facultative)').fill('Formation');
     await dialog.getByLabel('Note (facultative)').press('Enter');
     await expect(page.getByTestId('cal-flash')).toHaveText('Créneau enregistré.');
     const starts = await slotStarts(s, date);
-    for (const at of ['09:00', '09:45', '10:15']) expect(starts).not.toContain(s.at(date, at));
-    expect(starts).toContain(s.at(date, '10:30'));
+    for (const at of ['12:00', '12:45', '13:15']) expect(starts).not.toContain(s.at(date, at));
+    expect(starts).toContain(s.at(date, '13:30'));
+    // Drawn: the week was read again, and its events with it.
+    await expect(
+      page.locator('.cb-calendar').getByRole('button', { name: /Indisponible · Formation/ }),
+    ).toBeVisible();
 
     // The appointment, reached with Tab, opened with Enter; then Move to... with typed values.
     await event(page).focus();
