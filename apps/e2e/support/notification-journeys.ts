@@ -124,13 +124,20 @@ export function registerNotificationSettingsJourneys(app: { role: SelfSignupRole
     // With a number, SMS can be chosen: reminders are on by default; turn them off by keyboard.
     await expect(remindersSms).toBeEnabled();
     await expect(remindersSms).toBeChecked();
+    // A switch moves at once and is saved after: the reload waits for both saves' answers.
+    const saved = () =>
+      page.waitForResponse((r) => r.url().includes('/rpc/set_notification_preference') && r.ok());
     await remindersSms.focus();
+    const remindersSaved = saved();
     await page.keyboard.press('Space');
     await expect(remindersSms).not.toBeChecked();
+    await remindersSaved;
     const accountSms = section.getByRole('switch', { name: 'Compte par SMS' });
     await expect(accountSms).not.toBeChecked();
+    const accountSaved = saved();
     await accountSms.click();
     await expect(accountSms).toBeChecked();
+    await accountSaved;
 
     await page.reload();
     await expect(section.getByRole('switch', { name: 'Rappels par SMS' })).not.toBeChecked();

