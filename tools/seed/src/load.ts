@@ -182,10 +182,14 @@ export async function insertAll(
   // published by the insert trigger itself, where a later subscription would update every row again.
   const subscriptions = await insert('subscriptions', 'subscriptions');
   const practitioners = await insert('practitioners', 'practitioners (+ published)');
+  // Only the specialties of the profession the practitioner has in the database: on a second run
+  // after the catalogue changed, the generator may have given an existing one another profession.
   const specialties = await insert(
     'practitioner_specialties',
     'practitioner_specialties',
-    ofExistingPractitioner,
+    `where exists (select 1 from public.practitioners p join public.specialties sp
+                    on sp.profession_code = p.profession_code
+                   where p.id = s.practitioner_id and sp.id = s.specialty_id)`,
   );
   const types = await insert('consultation_types', 'consultation_types', ofExistingPractitioner);
   // Each of the last three is one statement whose trigger computes the next free slot of every

@@ -17,6 +17,7 @@ let stack: StackStatus;
 let first: SeedReport;
 let second: SeedReport;
 let data: Dataset;
+let target: { dbUrl: () => string };
 
 const anon = (): SupabaseClient<Database> =>
   createClient<Database>(stack.apiUrl, stack.anonKey, clientOptions);
@@ -33,7 +34,7 @@ async function signIn(
 
 beforeAll(async () => {
   stack = await stackStatus(profile);
-  const target = { dbUrl: () => stack.dbUrl };
+  target = { dbUrl: () => stack.dbUrl };
   first = await seed(target, 'small');
   second = await seed(target, 'small');
   // The same rows, generated again from the database's reference data and moved onto accounts
@@ -169,6 +170,44 @@ describe('seed small', () => {
       const { data: rows, error } = await client.from('practitioners').select('id').in('id', ids);
       expect(error).toBeNull();
       expect(rows?.map((r) => r.id).sort()).toEqual(expected);
+    }
+  });
+  it('runs again over a practitioner whose profession changed since, without that profession’s specialties', async () => {
+    // As if the catalogue had changed between two runs and a draft been given another profession.
+    const draft = data.practitioners.find(
+      (p) =>
+        p.verification_status === 'draft' &&
+        data.practitioner_specialties.some((s) => s.practitioner_id === p.id),
+    )!;
+    expect(draft).toBeDefined();
+    const db = new pg.Client({ connectionString: stack.dbUrl });
+    await db.connect();
+    const specialtiesOfDraft = async () =>
+      (
+        await db.query<{ n: number }>(
+          'select count(*)::int as n from public.practitioner_specialties where practitioner_id = $1',
+          [draft.id],
+        )
+      ).rows[0]!.n;
+    const setProfession = (code: string) =>
+      db.query('update public.practitioners set profession_code = $2 where id = $1', [draft.id, code]);
+    try {
+      await db.query('delete from public.practitioner_specialties where practitioner_id = $1', [draft.id]);
+      const { rows } = await db.query<{ code: string }>(
+        'select code from public.professions where code <> $1 and active order by code limit 1',
+        [draft.profession_code],
+      );
+      await setProfession(rows[0]!.code);
+      const third = await seed(target, 'small');
+      expect(third.inserted.practitioner_specialties).toBe(0);
+      expect(await specialtiesOfDraft()).toBe(0);
+      // Its own profession back: the next run gives the specialties back.
+      await setProfession(draft.profession_code);
+      await seed(target, 'small');
+      expect(await specialtiesOfDraft()).toBeGreaterThan(0);
+    } finally {
+      await setProfession(draft.profession_code);
+      await db.end();
     }
   });
 });
