@@ -1,4 +1,4 @@
--- Two races between a pull already running (the minutely job, after a push notification) and
+-- Three races between a pull already running (the minutely job, after a push notification) and
 -- another request for one:
 -- 1. "Sync now" skipped a calendar whose pull was being saved (skip locked) and answered at once,
 --    so the page re-read the busy times before that pull's were stored. A practitioner's own pull
@@ -6,6 +6,8 @@
 -- 2. A pull's save cleared the due mark unconditionally: a push notification (or "sync now") that
 --    arrived while it was listing was forgotten until the periodic fallback. The save now clears
 --    only its own lease (a time still ahead); a mark made meanwhile (now or earlier) stays due.
+-- 3. A pull that listed our own move (pushed, its answer not yet recorded) flagged the appointment
+--    "moved in Google": an event at the appointment's own time is not a change made there.
 set local lock_timeout = '5s';
 
 create or replace function public.google_claim_syncs(p_limit int default 20, p_all boolean default false,
@@ -115,6 +117,8 @@ begin
       join public.appointments a on a.id = l.appointment_id
      where l.active and a.status = 'confirmed'
        and (e.cancelled or lower(e.during) <> l.starts_at or upper(e.during) <> l.ends_at)
+       -- Not our own move listed before its push was recorded: the event is where the appointment is.
+       and (e.cancelled or lower(e.during) <> a.starts_at or upper(e.during) <> a.ends_at)
   ), flagged as (
     update public.appointments a set needs_attention = c.why, needs_attention_at = now()
       from changed c

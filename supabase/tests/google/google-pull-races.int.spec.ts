@@ -3,8 +3,16 @@
 // notification arriving while a pull is listing must not be forgotten when that pull saves.
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { config, sql } from '@carebook/testing';
-import { connectGoogle, videoPractitioner } from './support.ts';
+import { config, patient, sql } from '@carebook/testing';
+import {
+  connectGoogle,
+  eventIdOf,
+  eventually,
+  google,
+  primaryEvents,
+  syncTick,
+  videoPractitioner,
+} from './support.ts';
 
 const lockers: pg.Client[] = [];
 afterEach(async () => {
@@ -92,7 +100,10 @@ describe('pulls that meet', () => {
 
     // Claimed; a push notification arrives while listing; then the save.
     await sql(
-      'select public.google_mark_due($1); select public.google_claim_syncs(20, false, $1); select public.google_mark_due($1)'.replace(/\$1/g, `'${s.practitioner.id}'`),
+      'select public.google_mark_due($1); select public.google_claim_syncs(20, false, $1); select public.google_mark_due($1)'.replace(
+        /\$1/g,
+        `'${s.practitioner.id}'`,
+      ),
     );
     await save(s.practitioner.id, calendar);
     const after = await dueOf(s.practitioner.id);
@@ -100,5 +111,47 @@ describe('pulls that meet', () => {
     expect(after.leased).toBe(false);
     // So the next tick pulls it again.
     expect((await claim(s.practitioner.id)).map((r) => r.calendar_id)).toContain(calendar);
+  });
+  it('a pull that lists our own move before its push is recorded does not call it a change in Google', async () => {
+    const s = await videoPractitioner();
+    const { email } = await connectGoogle(s.practitioner);
+    await google.calendar.setPush(false);
+    try {
+      const ana = await patient();
+      const booked = ((await s.book(ana, s.at(4, '09:00'))).data as unknown as { id: string }).id;
+      await syncTick();
+      await eventually(async () => (await primaryEvents(email)).some((e) => e.id === eventIdOf(booked)));
+      expect(
+        (
+          await ana.client.rpc('reschedule_appointment', {
+            p_appointment_id: booked,
+            p_starts_at: s.at(5, '15:00'),
+          })
+        ).error,
+      ).toBeNull();
+      // Google already has the new time (our push went through) and a pull lists it before the
+      // push's answer is recorded: the link still holds the old time.
+      const listed = (from: string, to: string) =>
+        sql(
+          `select * from public.google_save_sync($1, $2, false,
+             jsonb_build_array(jsonb_build_object('id', $3::text, 'busy', true, 'start', $4::text, 'end', $5::text)),
+             'token-after', 'UTC')`,
+          [s.practitioner.id, email, eventIdOf(booked), from, to],
+        );
+      const flag = async () =>
+        (
+          await sql<{ needs_attention: string | null }>(
+            'select needs_attention from public.appointments where id = $1',
+            [booked],
+          )
+        )[0]!.needs_attention;
+      await listed(s.at(5, '15:00'), s.at(5, '15:30'));
+      expect(await flag()).toBeNull();
+      // Moved in Google to a time that is neither: that one is flagged.
+      await listed(s.at(5, '17:00'), s.at(5, '17:30'));
+      expect(await flag()).toBe('moved_in_google');
+    } finally {
+      await google.calendar.setPush(true);
+    }
   });
 });

@@ -43,16 +43,22 @@ export async function periodicTick(practitionerId: string): Promise<void> {
   );
   await syncTick(true);
   await eventually(async () => {
-    const [left] = await sql<{ n: number }>(
-      `select count(*)::int as n from private.google_calendars g
+    const [left] = await sql<{ stale: number; leased: number }>(
+      `select count(*) filter (where g.sync_due_at is null or g.sync_due_at <= now())::int as stale,
+              count(*) filter (where g.sync_due_at > now())::int as leased
+         from private.google_calendars g
          join private.google_connections c on c.practitioner_id = g.practitioner_id
         where g.practitioner_id = $1 and c.status = 'active' and (c.retry_at is null or c.retry_at <= now())
           and (g.blocks_availability or g.calendar_id = c.booking_calendar_id)
           and (g.last_synced_at < $2::timestamptz or g.sync_due_at > now())`,
       [practitionerId, mark],
     );
-    return left?.n === 0;
-  });
+    if (!left || left.stale + left.leased === 0) return true;
+    // Still to pull and nobody on it (a tick that skipped it while another held it): as the next
+    // periodic run would.
+    if (left.leased === 0) await syncTick(true);
+    return false;
+  }, 30_000);
 }
 
 /** A published practitioner open 09:00-18:00 every day with a free 30-minute video type. */
