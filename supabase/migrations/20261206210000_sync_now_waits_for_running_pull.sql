@@ -1,5 +1,5 @@
--- Three races between a pull already running (the minutely job, after a push notification) and
--- another request for one:
+-- Races between a pull already running (the minutely job, after a push notification) and other
+-- work on the same calendar, and a fallback that did not reach every calendar:
 -- 1. "Sync now" skipped a calendar whose pull was being saved (skip locked) and answered at once,
 --    so the page re-read the busy times before that pull's were stored. A practitioner's own pull
 --    now waits for the running one to finish, then takes the calendar if it is still due.
@@ -8,6 +8,10 @@
 --    only its own lease (a time still ahead); a mark made meanwhile (now or earlier) stays due.
 -- 3. A pull that listed our own move (pushed, its answer not yet recorded) flagged the appointment
 --    "moved in Google": an event at the appointment's own time is not a change made there.
+-- 4. The periodic fallback (every 15 minutes, for lost push notifications) claimed "all" calendars
+--    with the minutely job's limit of 20, once, in no useful order: past the first 20, some were
+--    never pulled by it. It now takes the calendars not pulled in the last 5 minutes and not being
+--    pulled, least recently pulled first; the job claims batch after batch (google-calendar-sync.ts).
 set local lock_timeout = '5s';
 
 create or replace function public.google_claim_syncs(p_limit int default 20, p_all boolean default false,
@@ -31,9 +35,12 @@ begin
         join private.google_connections c on c.practitioner_id = g.practitioner_id
        where c.status = 'active' and (c.retry_at is null or c.retry_at <= now())
          and (g.blocks_availability or g.calendar_id = c.booking_calendar_id)
-         and (p_all or g.sync_due_at <= now())
+         -- Due; or, on the periodic run, neither due nor leased and not pulled for 5 minutes.
+         and (g.sync_due_at <= now()
+              or (p_all and g.sync_due_at is null
+                  and (g.last_synced_at is null or g.last_synced_at < now() - interval '5 minutes')))
          and (p_practitioner_id is null or g.practitioner_id = p_practitioner_id)
-       order by g.sync_due_at nulls last
+       order by g.sync_due_at nulls last, g.last_synced_at nulls first
        limit greatest(p_limit, 1)
        for update of g skip locked
     )
@@ -45,6 +52,9 @@ begin
               g.calendar_id = c.booking_calendar_id, c.refresh_token_cipher, pr.time_zone;
 end;
 $$;
+
+comment on function public.google_claim_syncs(int, boolean, uuid) is
+  'google-sync: leases calendars to pull for two minutes: due ones, and on the periodic run the ones not pulled for 5 minutes, least recently pulled first.';
 
 create or replace function public.google_save_sync(p_practitioner_id uuid, p_calendar_id text, p_full boolean, p_events jsonb,
                                         p_sync_token text, p_time_zone text default 'UTC')
